@@ -39,7 +39,7 @@ CLANG=clang-16
 RUSTC=/usr/bin/rustc   # Debian's rustc (has the wasm32-wasi std); not a rustup one on PATH
 WASI_LIBC=/usr/lib/wasm32-wasi/libc.a
 CLANG_RT=/usr/lib/llvm-16/lib/clang/16/lib/wasi/libclang_rt.builtins-wasm32.a
-RUST_WASI_STD=/usr/lib/rustlib/wasm32-wasi
+RUST_WASM_STD=/usr/lib/rustlib/wasm32-unknown-unknown
 
 ensure_apt() {
   local missing=()
@@ -48,7 +48,7 @@ ensure_apt() {
   [ -f "$WASI_LIBC" ] || missing+=(wasi-libc)
   [ -f "$CLANG_RT" ] || missing+=(libclang-rt-16-dev-wasm32)
   [ -x "$RUSTC" ] || missing+=(rustc)
-  [ -d "$RUST_WASI_STD" ] || missing+=(libstd-rust-dev-wasm32)
+  [ -d "$RUST_WASM_STD" ] || missing+=(libstd-rust-dev-wasm32)
   command -v wasm-validate >/dev/null || missing+=(wabt)
   command -v node >/dev/null || missing+=(nodejs)
   command -v npm >/dev/null || missing+=(npm)
@@ -60,7 +60,7 @@ ensure_apt() {
     DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
   fi
   command -v "$CLANG" >/dev/null || die "clang-16 still missing"
-  [ -d "$RUST_WASI_STD" ] || die "rust wasm32-wasi std still missing"
+  [ -d "$RUST_WASM_STD" ] || die "rust wasm32-unknown-unknown std still missing"
 }
 
 ensure_npm() {
@@ -85,8 +85,12 @@ cc_wasm() { # out.wasm src.c...
 }
 
 # Rust -> core wasm (cdylib), hand-written canonical ABI glue, no crates.
+# Target wasm32-unknown-unknown, not wasm32-wasi: Debian's wasm32-wasi std
+# makes even a cdylib import fd_write/environ_*/proc_exit (panic printing),
+# which would force a WASI adapter and WASI imports on the component. Both
+# std's come from Debian (libstd-rust-dev-wasm32).
 rust_wasm() { # out.wasm src.rs
-  "$RUSTC" --edition 2021 --target wasm32-wasi --crate-type cdylib -C opt-level=2 \
+  "$RUSTC" --edition 2021 --target wasm32-unknown-unknown --crate-type cdylib -C opt-level=2 \
     -C panic=abort -C strip=symbols -D warnings -o "$1" "$2"
 }
 
@@ -110,6 +114,15 @@ build_add_greet() {
   JCO component "$OUT/add-greet.core.wasm" "$d/world.wit" add-greet "$OUT/add-greet.wasm"
 }
 
+build_values() {
+  step "values (Rust)"
+  local d="$HERE/values"
+  rust_wasm "$BUILD/values.core.wasm" "$d/values.rs"
+  validate_core "$BUILD/values.core.wasm"
+  no_imports "$BUILD/values.core.wasm"
+  JCO component "$BUILD/values.core.wasm" "$d/world.wit" values "$OUT/values.wasm"
+}
+
 want() { [ -z "$ONLY" ] || [ "$ONLY" = "$1" ]; }
 
 main() {
@@ -117,6 +130,7 @@ main() {
   ensure_npm
   mkdir -p "$OUT" "$BUILD"
   want add-greet && build_add_greet
+  want values && build_values
   step "verifying components (jco print + transpile, wasm-validate --enable-all on every core module)"
   node "$HERE/tools/verify.mjs" "$OUT" > "$OUT/sizes.txt"
   cat "$OUT/sizes.txt" >&2

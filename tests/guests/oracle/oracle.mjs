@@ -49,6 +49,23 @@ function componentFor(name) {
   return null;
 }
 
+// The WIT the oracle reads types from: `jco wit` of the component (its world,
+// with full signatures of world-level functions), plus the guest's source WIT
+// (NAME.wit or world.wit beside the cases) as a nested package, because
+// `jco wit` only names exported interfaces without defining them.
+async function componentTypes(bytes, casesPath, name) {
+  let text = await jco.componentWit(bytes);
+  const dir = dirname(casesPath);
+  const src = [join(dir, `${name}.wit`), join(dir, 'world.wit')].find((p) => existsSync(p));
+  if (src) {
+    const body = await readFile(src, 'utf8');
+    const m = /^\s*package\s+([^;{\s]+)\s*;/m.exec(body.replace(/\/\/.*$/gm, ''));
+    if (!m) throw new Error(`${src}: expected a top-level 'package NAME;'`);
+    text += `\npackage ${m[1]} {\n${body.replace(/^\s*package\s+[^;{\s]+\s*;/m, '')}\n}\n`;
+  }
+  return text;
+}
+
 // Run cases [from..] in a worker; restart after a hang with the next case.
 function runAll(workerData, count) {
   const results = new Array(count);
@@ -103,14 +120,17 @@ for (const casesPath of await findCases(root)) {
     continue;
   }
   const bytes = await readFile(comp);
-  const witText = await jco.componentWit(bytes);
+  const witText = await componentTypes(bytes, casesPath, name);
   const wit = parseWit(witText);
   const jsDir = join(root, 'build', 'oracle', name);
   await rm(jsDir, { recursive: true, force: true });
   await mkdir(jsDir, { recursive: true });
   const jsName = name.replace(/[^A-Za-z0-9_]/g, '_');
   const { files, imports } = await jco.transpile(bytes, { name: jsName, instantiation: 'async', quiet: true, noTypescript: true });
-  for (const [f, content] of Object.entries(files)) await writeFile(join(jsDir, f), content);
+  for (const [f, content] of Object.entries(files)) {
+    await mkdir(dirname(join(jsDir, f)), { recursive: true });
+    await writeFile(join(jsDir, f), content);
+  }
 
   const cases = parseCasesFile(await readFile(casesPath, 'utf8'), rel);
   const results = await runAll({ jsDir, jsName, witText, casesFile: casesPath, imports, shimDir: join(nm, 'preview2-shim') }, cases.length);

@@ -151,13 +151,13 @@ const TYPED_ARRAYS = {
   u64: BigUint64Array, s64: BigInt64Array, f32: Float32Array, f64: Float64Array,
 };
 
-// jco represents option<T> as `T | undefined`, except when T can itself be
-// `undefined` (a nested option), where the inner option becomes
-// {tag: 'some', val} | {tag: 'none'}. (Checked against jco 1.35 output.)
-const nestedOption = (t) => t.kind === 'option';
+// jco represents option<T> as `T | undefined`, except when T is itself an
+// option: then the OUTER option is {tag: 'some', val} | {tag: 'none'} and the
+// inner one stays `U | undefined`. (Read from jco 1.35's generated code.)
+const tagged = (optionType) => optionType.inner.kind === 'option';
 
 // ------------------------------------------------------------------ WAVE -> JS
-export function toJs(ast, type, vars, ctx = 'value') {
+export function toJs(ast, type, vars) {
   const bad = () => { throw new Error(`WAVE: ${JSON.stringify(ast)} is not a ${describe(type)}`); };
   if (ast.t === 'var') {
     if (!vars.has(ast.name)) throw new Error(`unbound variable $${ast.name}`);
@@ -230,10 +230,10 @@ export function toJs(ast, type, vars, ctx = 'value') {
     }
     case 'option': {
       if (ast.t !== 'label' || ast.escaped) return bad();
-      if (ast.name === 'none' && !ast.payload) return ctx === 'inner-option' ? { tag: 'none' } : undefined;
+      if (ast.name === 'none' && !ast.payload) return tagged(type) ? { tag: 'none' } : undefined;
       if (ast.name === 'some' && ast.payload) {
-        const v = toJs(ast.payload, type.inner, vars, nestedOption(type.inner) ? 'inner-option' : 'value');
-        return ctx === 'inner-option' ? { tag: 'some', val: v } : v;
+        const v = toJs(ast.payload, type.inner, vars);
+        return tagged(type) ? { tag: 'some', val: v } : v;
       }
       return bad();
     }
@@ -290,7 +290,7 @@ function escapeText(s, quote) {
   return out;
 }
 
-export function toWave(v, type, ctx = 'value') {
+export function toWave(v, type) {
   const bad = () => { throw new Error(`jco gave ${String(v)} (${typeof v}) for a ${describe(type)}`); };
   switch (type.kind) {
     case 'bool': if (typeof v !== 'boolean') bad(); return String(v);
@@ -319,12 +319,12 @@ export function toWave(v, type, ctx = 'value') {
       return c.type ? `${label(c.name)}(${toWave(v.val, c.type)})` : label(c.name);
     }
     case 'option': {
-      if (ctx === 'inner-option') {
+      if (tagged(type)) {
         if (v.tag === 'none') return 'none';
         if (v.tag !== 'some') bad();
         v = v.val;
       } else if (v === undefined || v === null) return 'none';
-      return `some(${toWave(v, type.inner, nestedOption(type.inner) ? 'inner-option' : 'value')})`;
+      return `some(${toWave(v, type.inner)})`;
     }
     case 'result': {
       if (v.tag !== 'ok' && v.tag !== 'err') bad();
