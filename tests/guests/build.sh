@@ -123,6 +123,14 @@ build_values() {
   JCO component "$BUILD/values.core.wasm" "$d/world.wit" values "$OUT/values.wasm"
 }
 
+build_resources() {
+  step "resources (C)"
+  local d="$HERE/resources"
+  cc_wasm "$BUILD/resources.core.wasm" "$d/resources.c"
+  validate_core "$BUILD/resources.core.wasm"
+  JCO component "$BUILD/resources.core.wasm" "$d/world.wit" resources "$OUT/resources.wasm"
+}
+
 want() { [ -z "$ONLY" ] || [ "$ONLY" = "$1" ]; }
 
 main() {
@@ -131,6 +139,7 @@ main() {
   mkdir -p "$OUT" "$BUILD"
   want add-greet && build_add_greet
   want values && build_values
+  want resources && build_resources
   step "verifying components (jco print + transpile, wasm-validate --enable-all on every core module)"
   node "$HERE/tools/verify.mjs" "$OUT" > "$OUT/sizes.txt"
   cat "$OUT/sizes.txt" >&2

@@ -243,7 +243,7 @@ export function toJs(ast, type, vars) {
       if (!!pt !== !!ast.payload) return bad();
       return pt ? { tag: ast.name, val: toJs(ast.payload, pt, vars) } : { tag: ast.name };
     }
-    case 'own': case 'borrow':
+    case 'own': case 'borrow': case 'resource':
       throw new Error('resources can only be passed as $variables');
     default:
       throw new Error(`unsupported type ${type.kind}`);
@@ -332,6 +332,7 @@ export function toWave(v, type) {
       return pt ? `${v.tag}(${toWave(v.val, pt)})` : v.tag;
     }
     case 'own': case 'borrow': return `<resource ${type.res.name}>`;
+    case 'resource': return `<resource ${type.name}>`; // a bare resource name means own<r>
     default: throw new Error(`unsupported type ${type.kind}`);
   }
 }
