@@ -131,6 +131,15 @@ build_resources() {
   JCO component "$BUILD/resources.core.wasm" "$d/world.wit" resources "$OUT/resources.wasm"
 }
 
+# Component text (WAT) -> binary with `jco parse`; one component per file.
+build_wat_dir() { # dir
+  local f
+  for f in "$1"/*.wat; do
+    step "$(basename "$1")/$(basename "$f") (component text)"
+    JCO parse "$f" "$OUT/$(basename "$f" .wat).wasm"
+  done
+}
+
 want() { [ -z "$ONLY" ] || [ "$ONLY" = "$1" ]; }
 
 main() {
@@ -140,6 +149,7 @@ main() {
   want add-greet && build_add_greet
   want values && build_values
   want resources && build_resources
+  want wat && build_wat_dir "$HERE/wat"
   step "verifying components (jco print + transpile, wasm-validate --enable-all on every core module)"
   node "$HERE/tools/verify.mjs" "$OUT" > "$OUT/sizes.txt"
   cat "$OUT/sizes.txt" >&2
