@@ -150,6 +150,7 @@ main() {
   want values && build_values
   want resources && build_resources
   want wat && build_wat_dir "$HERE/wat"
+  want misbehave && build_wat_dir "$HERE/misbehave"
   step "verifying components (jco print + transpile, wasm-validate --enable-all on every core module)"
   node "$HERE/tools/verify.mjs" "$OUT" > "$OUT/sizes.txt"
   cat "$OUT/sizes.txt" >&2

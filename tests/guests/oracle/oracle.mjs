@@ -151,7 +151,7 @@ for (const casesPath of await findCases(root)) {
     const last = c.stmts[c.stmts.length - 1];
     const f = last.drop ? null : wit.exports.get(last.name);
     const ok = c.expect.trap ? got.startsWith('<trap>') : canonical(c.expect, f && f.result) === got;
-    if (!ok) disagreements.push(`${rel}:${c.line}: ${c.call}\n  cases says: ${c.expect.trap ? 'trap' : c.expect.text}\n  jco says:   ${got}`);
+    if (!ok) disagreements.push(`${rel}:${c.line}: ${c.call}\n  cases says: ${c.expect.trap ? 'trap' : c.expect.text}\n  jco says:   ${got.length > 300 ? `${got.slice(0, 300)}… (${got.length} chars)` : got}`);
   });
   const expectedPath = join(dirname(casesPath), `${name}.expected`);
   const disPath = join(dirname(casesPath), `${name}.disagreements`);
