@@ -140,6 +140,16 @@ build_wat_dir() { # dir
   done
 }
 
+# componentize-js guest: ~12 MB (the StarlingMonkey engine), so it goes to the
+# git-ignored build/js-hello/, never to out/. Only with --js-hello.
+build_js_hello() {
+  step "js-hello (componentize-js, into build/js-hello/, not committed)"
+  mkdir -p "$BUILD/js-hello"
+  node "$HERE/tools/componentize-js.mjs" "$HERE/js-hello/js-hello.js" "$HERE/js-hello/world.wit" js-hello \
+    "$BUILD/js-hello/js-hello.wasm"
+  node "$HERE/tools/verify.mjs" "$BUILD/js-hello" >&2
+}
+
 want() { [ -z "$ONLY" ] || [ "$ONLY" = "$1" ]; }
 
 main() {
@@ -151,6 +161,7 @@ main() {
   want resources && build_resources
   want wat && build_wat_dir "$HERE/wat"
   want misbehave && build_wat_dir "$HERE/misbehave"
+  if [ "$JS_HELLO" = 1 ]; then build_js_hello; fi
   step "verifying components (jco print + transpile, wasm-validate --enable-all on every core module)"
   node "$HERE/tools/verify.mjs" "$OUT" > "$OUT/sizes.txt"
   cat "$OUT/sizes.txt" >&2
