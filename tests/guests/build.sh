@@ -1,0 +1,174 @@
+#!/usr/bin/env bash
+# Rebuilds every witbox test guest from source into tests/guests/out/ and then
+# recomputes the expected results with the jco oracle (oracle.sh).
+#
+#   tests/guests/build.sh              build all committed guests + run the oracle
+#   tests/guests/build.sh --no-oracle  build only
+#   tests/guests/build.sh --js-hello   also build the large componentize-js guest
+#                                      into build/js-hello/ (git-ignored, never committed)
+#   tests/guests/build.sh --only NAME  build one guest (add-greet, values, resources, wat, misbehave, js-hello)
+#
+# Idempotent: every output is rewritten from source each run. Installs missing
+# toolchains (Debian apt packages, npm packages pinned in package-lock.json
+# into tests/guests/node_modules). Fails loudly on the first error.
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+OUT="$HERE/out"
+BUILD="$HERE/build"
+RUN_ORACLE=1
+JS_HELLO=0
+ONLY=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-oracle) RUN_ORACLE=0 ;;
+    --js-hello) JS_HELLO=1 ;;
+    --only) ONLY="$2"; shift ;;
+    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    *) echo "build.sh: unknown argument $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+[ "$ONLY" = js-hello ] && JS_HELLO=1
+
+die() { echo "build.sh: ERROR: $*" >&2; exit 1; }
+step() { echo "==> $*" >&2; }
+
+# ---------------------------------------------------------------- toolchains
+CLANG=clang-16
+RUSTC=/usr/bin/rustc   # Debian's rustc (has the wasm32-wasi std); not a rustup one on PATH
+WASI_LIBC=/usr/lib/wasm32-wasi/libc.a
+CLANG_RT=/usr/lib/llvm-16/lib/clang/16/lib/wasi/libclang_rt.builtins-wasm32.a
+RUST_WASM_STD=/usr/lib/rustlib/wasm32-unknown-unknown
+
+ensure_apt() {
+  local missing=()
+  command -v "$CLANG" >/dev/null || missing+=(clang-16)
+  command -v wasm-ld-16 >/dev/null || missing+=(lld-16)
+  [ -f "$WASI_LIBC" ] || missing+=(wasi-libc)
+  [ -f "$CLANG_RT" ] || missing+=(libclang-rt-16-dev-wasm32)
+  [ -x "$RUSTC" ] || missing+=(rustc)
+  [ -d "$RUST_WASM_STD" ] || missing+=(libstd-rust-dev-wasm32)
+  command -v wasm-validate >/dev/null || missing+=(wabt)
+  command -v node >/dev/null || missing+=(nodejs)
+  command -v npm >/dev/null || missing+=(npm)
+  if [ ${#missing[@]} -gt 0 ]; then
+    step "installing missing Debian packages: ${missing[*]}"
+    local SUDO=""
+    [ "$(id -u)" = 0 ] || SUDO=sudo
+    $SUDO apt-get update
+    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
+  fi
+  command -v "$CLANG" >/dev/null || die "clang-16 still missing"
+  [ -d "$RUST_WASM_STD" ] || die "rust wasm32-unknown-unknown std still missing"
+}
+
+ensure_npm() {
+  # node_modules/.package-lock.json is npm's record of what it installed; if it
+  # is older than package-lock.json (or absent), reinstall exactly the lock.
+  if [ ! -f "$HERE/node_modules/.package-lock.json" ] \
+     || [ "$HERE/package-lock.json" -nt "$HERE/node_modules/.package-lock.json" ]; then
+    step "npm ci (jco, componentize-js, preview2-shim pinned in package-lock.json)"
+    (cd "$HERE" && npm ci --no-audit --no-fund)
+  fi
+}
+
+JCO() { node "$HERE/tools/jco-tool.mjs" "$@"; }
+
+# ---------------------------------------------------------------- helpers
+# C -> core wasm with wasi-libc (malloc/free, memcpy), no start files: the
+# module needs no _initialize and imports nothing.
+cc_wasm() { # out.wasm src.c...
+  local out="$1"; shift
+  "$CLANG" --target=wasm32-wasi -O2 -nostartfiles -Wl,--no-entry -Wl,--strip-all \
+    -Wall -Wextra -Werror -o "$out" "$@"
+}
+
+# Rust -> core wasm (cdylib), hand-written canonical ABI glue, no crates.
+# Target wasm32-unknown-unknown, not wasm32-wasi: Debian's wasm32-wasi std
+# makes even a cdylib import fd_write/environ_*/proc_exit (panic printing),
+# which would force a WASI adapter and WASI imports on the component. Both
+# std's come from Debian (libstd-rust-dev-wasm32).
+rust_wasm() { # out.wasm src.rs
+  "$RUSTC" --edition 2021 --target wasm32-unknown-unknown --crate-type cdylib -C opt-level=2 \
+    -C panic=abort -C strip=symbols -D warnings -o "$1" "$2"
+}
+
+# A core module has to import nothing: every guest here is self-contained.
+no_imports() { # core.wasm
+  if wasm-objdump -j Import -x "$1" 2>/dev/null | grep -q ' <- '; then
+    wasm-objdump -j Import -x "$1" >&2
+    die "$1 imports something (expected a self-contained module)"
+  fi
+}
+
+validate_core() { wasm-validate --enable-all "$1" || die "wasm-validate failed on $1"; }
+
+# ---------------------------------------------------------------- guests
+build_add_greet() {
+  step "add-greet (C)"
+  local d="$HERE/add-greet"
+  cc_wasm "$OUT/add-greet.core.wasm" "$d/add_greet.c"
+  validate_core "$OUT/add-greet.core.wasm"
+  no_imports "$OUT/add-greet.core.wasm"
+  JCO component "$OUT/add-greet.core.wasm" "$d/world.wit" add-greet "$OUT/add-greet.wasm"
+}
+
+build_values() {
+  step "values (Rust)"
+  local d="$HERE/values"
+  rust_wasm "$BUILD/values.core.wasm" "$d/values.rs"
+  validate_core "$BUILD/values.core.wasm"
+  no_imports "$BUILD/values.core.wasm"
+  JCO component "$BUILD/values.core.wasm" "$d/world.wit" values "$OUT/values.wasm"
+}
+
+build_resources() {
+  step "resources (C)"
+  local d="$HERE/resources"
+  cc_wasm "$BUILD/resources.core.wasm" "$d/resources.c"
+  validate_core "$BUILD/resources.core.wasm"
+  JCO component "$BUILD/resources.core.wasm" "$d/world.wit" resources "$OUT/resources.wasm"
+}
+
+# Component text (WAT) -> binary with `jco parse`; one component per file.
+build_wat_dir() { # dir
+  local f
+  for f in "$1"/*.wat; do
+    step "$(basename "$1")/$(basename "$f") (component text)"
+    JCO parse "$f" "$OUT/$(basename "$f" .wat).wasm"
+  done
+}
+
+# componentize-js guest: ~12 MB (the StarlingMonkey engine), so it goes to the
+# git-ignored build/js-hello/, never to out/. Only with --js-hello.
+build_js_hello() {
+  step "js-hello (componentize-js, into build/js-hello/, not committed)"
+  mkdir -p "$BUILD/js-hello"
+  node "$HERE/tools/componentize-js.mjs" "$HERE/js-hello/js-hello.js" "$HERE/js-hello/world.wit" js-hello \
+    "$BUILD/js-hello/js-hello.wasm"
+  node "$HERE/tools/verify.mjs" "$BUILD/js-hello" >&2
+}
+
+want() { [ -z "$ONLY" ] || [ "$ONLY" = "$1" ]; }
+
+main() {
+  ensure_apt
+  ensure_npm
+  mkdir -p "$OUT" "$BUILD"
+  want add-greet && build_add_greet
+  want values && build_values
+  want resources && build_resources
+  want wat && build_wat_dir "$HERE/wat"
+  want misbehave && build_wat_dir "$HERE/misbehave"
+  if [ "$JS_HELLO" = 1 ]; then build_js_hello; fi
+  step "verifying components (jco print + transpile, wasm-validate --enable-all on every core module)"
+  node "$HERE/tools/verify.mjs" "$OUT" > "$OUT/sizes.txt"
+  cat "$OUT/sizes.txt" >&2
+  if [ "$RUN_ORACLE" = 1 ]; then
+    "$HERE/oracle.sh" ${ONLY:+--only "$ONLY"}
+  fi
+  step "done"
+}
+
+main

@@ -1,0 +1,16 @@
+// node tools/componentize-js.mjs SOURCE.js WORLD.wit WORLD OUT.wasm
+// Builds a JavaScript guest with the pinned componentize-js.
+import { writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const { componentize } = await import(pathToFileURL(join(here, '..', 'node_modules', '@bytecodealliance', 'componentize-js', 'src', 'componentize.js')).href);
+const [source, wit, world, out] = process.argv.slice(2);
+if (!out) { console.error('usage: componentize-js.mjs SOURCE.js WORLD.wit WORLD OUT.wasm'); process.exit(2); }
+const { component } = await componentize({
+  sourcePath: resolve(source), witPath: resolve(wit), worldName: world,
+  // no WASI features beyond what the engine itself needs
+  disableFeatures: ['random', 'stdio', 'clocks', 'http', 'fetch-event'],
+});
+await writeFile(out, component);

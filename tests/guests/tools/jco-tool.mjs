@@ -1,0 +1,61 @@
+// Small CLI over the JS API of the locally pinned jco (node_modules/), used by
+// ../build.sh. jco's own `embed --wit FILE` runs a wasm-hosted tool with no
+// preopened directories, so it can't read our files; its JS API takes the bytes
+// and text directly instead.
+//
+//   node tools/jco-tool.mjs component CORE.wasm WORLD.wit WORLD OUT.wasm [--adapter reactor|command]
+//       embed the WIT world into the core module, then turn it into a component
+//       (what `wasm-tools component embed` + `component new` do).
+//   node tools/jco-tool.mjs parse IN.wat OUT.wasm     component text -> binary
+//   node tools/jco-tool.mjs print IN.wasm             binary -> text on stdout
+//   node tools/jco-tool.mjs wit IN.wasm               the component's WIT on stdout
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const jcoDir = join(here, '..', 'node_modules', '@bytecodealliance', 'jco');
+const jco = await import(pathToFileURL(join(jcoDir, 'dist', 'api.js')).href);
+
+function usage() {
+  console.error('usage: jco-tool.mjs component CORE WIT WORLD OUT [--adapter reactor|command]\n'
+    + '       jco-tool.mjs parse IN.wat OUT.wasm | print IN.wasm | wit IN.wasm');
+  process.exit(2);
+}
+
+const [cmd, ...args] = process.argv.slice(2);
+switch (cmd) {
+  case 'component': {
+    let adapter = null;
+    const at = args.indexOf('--adapter');
+    if (at >= 0) { adapter = args[at + 1]; args.splice(at, 2); }
+    const [core, wit, world, out] = args;
+    if (!out) usage();
+    const embedded = await jco.componentEmbed({
+      binary: await readFile(core), witSource: await readFile(wit, 'utf8'), world,
+    });
+    const adapters = adapter
+      ? [['wasi_snapshot_preview1', await readFile(join(jcoDir, 'lib', `wasi_snapshot_preview1.${adapter}.wasm`))]]
+      : [];
+    const component = await jco.componentNew(embedded, adapters);
+    await writeFile(out, component);
+    break;
+  }
+  case 'parse': {
+    const [inp, out] = args;
+    if (!out) usage();
+    await writeFile(out, await jco.parse(await readFile(inp, 'utf8')));
+    break;
+  }
+  case 'print': {
+    if (!args[0]) usage();
+    process.stdout.write(await jco.print(await readFile(args[0])) + '\n');
+    break;
+  }
+  case 'wit': {
+    if (!args[0]) usage();
+    process.stdout.write(await jco.componentWit(await readFile(args[0])) + '\n');
+    break;
+  }
+  default: usage();
+}
