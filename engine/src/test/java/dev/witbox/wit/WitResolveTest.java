@@ -254,4 +254,43 @@ class WitResolveTest {
         assertThat(r2.selectWorld("w").name()).isEqualTo("w");
         assertThat(r2.selectWorld("a:b/w").name()).isEqualTo("w");
     }
+
+    @Test
+    void wasiStyleGatedPackageRoundTrips() {
+        Resolve r = roundTrip("""
+                package wasi:io@0.2.3;
+                @since(version = 0.2.0)
+                interface error {
+                  @since(version = 0.2.0)
+                  resource error {
+                    @since(version = 0.2.0)
+                    to-debug-string: func() -> string;
+                  }
+                }
+                @since(version = 0.2.0)
+                interface streams {
+                  @since(version = 0.2.0)
+                  use error.{error};
+                  @since(version = 0.2.0)
+                  variant stream-error { last-operation-failed(error), closed }
+                  @since(version = 0.2.0)
+                  resource input-stream {
+                    @since(version = 0.2.0)
+                    read: func(len: u64) -> result<list<u8>, stream-error>;
+                  }
+                }
+                @since(version = 0.2.0)
+                world imports {
+                  @since(version = 0.2.0)
+                  import streams;
+                }
+                interface plain { @since(version = 0.2.0) use streams.{input-stream}; @since(version = 0.2.1) f: func(s: borrow<input-stream>); }
+                world w { import plain; }
+                """);
+        World imports = r.root().worldNamed("imports");
+        assertThat(imports.imports()).extracting(WorldItem::externName)
+                .containsExactly("wasi:io/error@0.2.3", "wasi:io/streams@0.2.3");
+        assertThat(((WorldItem.InterfaceItem) imports.imports().get(0)).stability())
+                .isEqualTo(new Stability.Since(Version.parse("0.2.0"), null));
+    }
 }
