@@ -129,7 +129,7 @@ final class ComponentDump {
         } else if (d instanceof Canon.Lift l) {
             return "canon lift (core func " + l.coreFunc() + ") " + opts(l.options()) + "(type " + l.typeIndex() + ")";
         } else if (d instanceof Canon.Lower l) {
-            return "canon lower (func " + l.func() + ") " + l.options();
+            return ("canon lower (func " + l.func() + ") " + l.options()).trim();
         } else if (d instanceof Canon.ResourceNew n) {
             return "canon resource.new (type " + n.resourceType() + ")";
         } else if (d instanceof Canon.ResourceDrop n) {
@@ -137,7 +137,7 @@ final class ComponentDump {
         } else if (d instanceof Canon.ResourceRep n) {
             return "canon resource.rep (type " + n.resourceType() + ")";
         } else if (d instanceof Canon c) {
-            return "canon " + c;
+            return "canon " + builtin(c);
         } else if (d instanceof Import i) {
             return "import " + i.name() + " " + extern(i.type());
         } else if (d instanceof Export e) {
@@ -148,6 +148,32 @@ final class ComponentDump {
             return "value " + v.type() + " (" + v.bytes().length + " bytes)";
         }
         return d.toString();
+    }
+
+    private static String builtin(Canon c) {
+        if (c instanceof Canon.Builtin b) {
+            return b.name();
+        } else if (c instanceof Canon.TaskReturn t) {
+            return ("task.return" + t.result().map(r -> " (result " + r + ")").orElse("") + " " + t.options()).trim();
+        } else if (c instanceof Canon.Context x) {
+            return x.name() + " " + x.type() + " " + x.slot();
+        } else if (c instanceof Canon.Flagged f) {
+            return f.name() + (f.flag() ? " (flag set)" : "");
+        } else if (c instanceof Canon.Typed t) {
+            return t.name() + " (type " + t.typeIndex() + ")";
+        } else if (c instanceof Canon.TypedWithOptions t) {
+            return (t.name() + " (type " + t.typeIndex() + ") " + t.options()).trim();
+        } else if (c instanceof Canon.TypedFlagged t) {
+            return t.name() + " (type " + t.typeIndex() + ")" + (t.async() ? " async" : "");
+        } else if (c instanceof Canon.WithOptions w) {
+            return (w.name() + " " + w.options()).trim();
+        } else if (c instanceof Canon.WaitableSet w) {
+            return w.name() + (w.cancellable() ? " cancellable" : "") + " (memory " + w.memory() + ")";
+        } else if (c instanceof Canon.Thread t) {
+            return t.name() + (t.shared() ? " shared" : "") + " (core type " + t.coreFuncType() + ")"
+                    + t.table().map(x -> " (table " + x + ")").orElse("");
+        }
+        return c.toString();
     }
 
     private static String opts(CanonOptions o) {

@@ -4,7 +4,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The component-level {@code name} custom section: the component's own name and debug names per index
+ * The {@code component-name} custom section (Binary.md "Name Section"): the component's own name and debug names per index
  * space. Like the core name section it is advisory, so a malformed one is ignored rather than rejected.
  */
 public record ComponentNames(Optional<String> componentName, Map<Sort, Map<Integer, String>> names) {

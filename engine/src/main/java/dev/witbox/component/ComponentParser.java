@@ -123,7 +123,7 @@ final class ComponentParser {
             }
             r.popLimit(old);
             r.enterSection(title);
-            if (s instanceof Section.Custom c && c.name().equals("name")) {
+            if (s instanceof Section.Custom c && c.name().equals("component-name")) {
                 names = NameSectionParser.parse(c.data());
             }
             sections.add(s);
@@ -568,6 +568,9 @@ final class ComponentParser {
         SortIndex si = sortIndex(scope);
         if (si.sort().isCore() && si.sort() != Sort.CORE_MODULE) {
             throw r.error(at, "components can only export core modules, not a " + si.sort().text());
+        }
+        if (si.sort() == Sort.VALUE) {
+            unsupported("value export (🪙)", at);
         }
         int etAt = r.pos();
         Optional<ExternType> ascribed = Optional.empty();

@@ -16,7 +16,8 @@ public sealed interface CoreType extends Definition {
 
         @Override
         public String toString() {
-            return "(func (param " + join(params) + ") (result " + join(results) + "))";
+            return "(func" + (params.isEmpty() ? "" : " (param " + join(params) + ")")
+                    + (results.isEmpty() ? "" : " (result " + join(results) + ")") + ")";
         }
 
         private static String join(List<CoreValType> ts) {

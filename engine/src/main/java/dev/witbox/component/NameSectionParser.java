@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Decodes the component {@code name} custom section. Binary.md says engines must not reject components
+ * Decodes the {@code component-name} custom section. Binary.md says engines must not reject components
  * with an invalid name section, so any problem yields {@code null} instead of an error.
  */
 final class NameSectionParser {
