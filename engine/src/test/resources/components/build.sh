@@ -6,7 +6,9 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 
-for wat in *.wat; do
+for wat in *.wat invalid/*.wat; do
+  # jco parse only encodes, it does not validate: that is what lets invalid/ hold binaries that
+  # break one validation rule each (named by the `;; expect:` line of the source).
   jco parse "$wat" -o "${wat%.wat}.wasm"
 done
 
