@@ -149,6 +149,35 @@ final class ByteReader {
     }
 
     /**
+     * A type index encoded as a non-negative SLEB128 s33, as {@code valtype} requires: single bytes
+     * 0x40..0x7f are negative (type opcodes), so indices from 64 up take at least two bytes.
+     */
+    int typeIndexS33() {
+        int start = pos;
+        long result = 0;
+        for (int i = 0; i < 5; i++) {
+            if (pos >= limit) {
+                throw error(start, "unexpected end of input inside a LEB128 s33");
+            }
+            int b = data[pos++] & 0xff;
+            result |= (long) (b & 0x7f) << (7 * i);
+            if ((b & 0x80) == 0) {
+                if (i == 4 && (b & 0x70) != 0) {
+                    throw error(start, "LEB128 s33 out of range");
+                }
+                if ((b & 0x40) != 0) {
+                    throw error(start, "negative s33 where a type index was expected");
+                }
+                if (result > Integer.MAX_VALUE) {
+                    throw error(start, "index " + result + " exceeds the implementation limit of " + Integer.MAX_VALUE);
+                }
+                return (int) result;
+            }
+        }
+        throw error(start, "LEB128 s33 longer than 5 bytes");
+    }
+
+    /**
      * Length of a vec: every element of every vec in the grammar takes at least one byte, so a count
      * larger than the remaining bytes is rejected before anything is allocated for it.
      */

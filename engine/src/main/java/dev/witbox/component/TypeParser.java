@@ -246,7 +246,7 @@ final class TypeParser {
             }
             return prim;
         }
-        int i = r.index();
+        int i = r.typeIndexS33();
         p.checkIndex(scope, Sort.TYPE, i, at);
         Info info = scope.info(Sort.TYPE, i);
         if (!(info instanceof Info.ValueType) && info != Info.UNKNOWN) {
