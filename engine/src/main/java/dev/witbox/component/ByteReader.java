@@ -198,6 +198,12 @@ final class ByteReader {
             throw error(start, what + " length " + len + " exceeds the " + remaining() + " bytes remaining");
         }
         int n = (int) len;
+        if (isAscii(pos, n)) {
+            // the common case; avoids a CharsetDecoder per name
+            String s = new String(data, pos, n, StandardCharsets.ISO_8859_1);
+            pos += n;
+            return s;
+        }
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
                 .onMalformedInput(CodingErrorAction.REPORT)
                 .onUnmappableCharacter(CodingErrorAction.REPORT);
@@ -208,6 +214,15 @@ final class ByteReader {
         } catch (CharacterCodingException e) {
             throw error(start, what + " is not valid UTF-8");
         }
+    }
+
+    private boolean isAscii(int from, int n) {
+        for (int i = from; i < from + n; i++) {
+            if (data[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     static String hex(int b) {
