@@ -81,8 +81,13 @@ final class TypeParser {
             }
             default -> {
                 DefinedType d = definedType(scope);
+                Shape shape = shapeOf(d, scope);
+                if (shape.size() >= Shape.MAX_ELEM_SIZE) {
+                    throw r.error(at, "type's Canonical ABI element size " + shape.size()
+                            + (shape.size() >= Shape.SATURATED ? "+" : "") + " is not below the limit of 2^28 bytes");
+                }
                 def = d;
-                info = new Info.ValueType(d, shapeOf(d, scope), scope);
+                info = new Info.ValueType(d, shape, scope);
             }
         }
         scope.add(Sort.TYPE, info, def);
@@ -314,63 +319,71 @@ final class TypeParser {
 
     Shape shapeOf(ValType t, Scope scope) {
         if (t instanceof PrimitiveType prim) {
-            return prim == PrimitiveType.STRING ? Shape.POINTER_PAIR : Shape.SCALAR;
+            return primitiveShape(prim);
         }
         Info info = scope.info(Sort.TYPE, ((ValType.TypeRef) t).index());
         return info instanceof Info.ValueType v ? v.shape() : Shape.UNKNOWN;
+    }
+
+    private static Shape primitiveShape(PrimitiveType prim) {
+        return switch (prim) {
+            case BOOL, S8, U8 -> Shape.scalar(1);
+            case S16, U16 -> Shape.scalar(2);
+            case S32, U32, F32, CHAR, ERROR_CONTEXT -> Shape.scalar(4);
+            case S64, U64, F64 -> Shape.scalar(8);
+            case STRING -> Shape.POINTER_PAIR;
+        };
     }
 
     private Shape shapeOf(Optional<ValType> t, Scope scope) {
         return t.isPresent() ? shapeOf(t.get(), scope) : Shape.EMPTY;
     }
 
+    /** Shape of a defined value type, following CanonicalABI flattening, alignment and element size. */
     Shape shapeOf(DefinedType d, Scope scope) {
         if (d instanceof DefinedType.Primitive prim) {
-            return shapeOf(prim.type(), scope);
+            return primitiveShape(prim.type());
         } else if (d instanceof DefinedType.Record rec) {
             Shape s = Shape.EMPTY;
             for (DefinedType.Field f : rec.fields()) {
                 s = s.plus(shapeOf(f.type(), scope));
             }
-            return s;
+            return s.closed();
         } else if (d instanceof DefinedType.Tuple tup) {
             Shape s = Shape.EMPTY;
             for (ValType t : tup.types()) {
                 s = s.plus(shapeOf(t, scope));
             }
-            return s;
+            return s.closed();
         } else if (d instanceof DefinedType.Variant v) {
             Shape s = Shape.EMPTY;
             for (DefinedType.Case c : v.cases()) {
                 s = s.joinCase(shapeOf(c.type(), scope));
             }
-            return s.withFlat(s.flat() + 1);
+            return s.asVariantPayload(v.cases().size());
         } else if (d instanceof DefinedType.ListType l) {
-            Shape e = shapeOf(l.element(), scope);
-            return new Shape(2, true, e.borrows(), e.resources(), e.known());
+            return shapeOf(l.element(), scope).asListElement();
         } else if (d instanceof DefinedType.FixedList l) {
-            Shape e = shapeOf(l.element(), scope);
-            return e.withFlat(Math.min(Shape.SATURATED, e.flat() * Math.min(l.length(), Shape.SATURATED)));
+            return shapeOf(l.element(), scope).repeated(l.length());
         } else if (d instanceof DefinedType.Flags f) {
-            return Shape.SCALAR.withFlat((f.labels().size() + 31) / 32);
-        } else if (d instanceof DefinedType.Enum) {
-            return Shape.SCALAR;
+            int n = f.labels().size();
+            return n <= 8 ? Shape.scalar(1) : n <= 16 ? Shape.scalar(2) : Shape.scalar(4);
+        } else if (d instanceof DefinedType.Enum e) {
+            return Shape.EMPTY.asVariantPayload(e.labels().size());
         } else if (d instanceof DefinedType.Option o) {
-            Shape s = shapeOf(o.type(), scope);
-            return s.withFlat(s.flat() + 1);
+            return shapeOf(o.type(), scope).asVariantPayload(2);
         } else if (d instanceof DefinedType.Result res) {
-            Shape s = shapeOf(res.ok(), scope).joinCase(shapeOf(res.error(), scope));
-            return s.withFlat(s.flat() + 1);
+            return shapeOf(res.ok(), scope).joinCase(shapeOf(res.error(), scope)).asVariantPayload(2);
         } else if (d instanceof DefinedType.Own) {
-            return new Shape(1, false, false, true, true);
+            return Shape.HANDLE;
         } else if (d instanceof DefinedType.Borrow) {
-            return new Shape(1, false, true, true, true);
+            return new Shape(1, false, true, true, true, 4, 4);
         } else if (d instanceof DefinedType.MapType m) {
-            Shape s = shapeOf(m.key(), scope).plus(shapeOf(m.value(), scope));
-            return new Shape(2, true, s.borrows(), s.resources(), s.known());
+            Shape entry = shapeOf(m.key(), scope).plus(shapeOf(m.value(), scope)).closed();
+            return entry.asListElement();
         }
         // stream, future: an i32 handle
-        return Shape.SCALAR;
+        return Shape.scalar(4);
     }
 
     // ---------------------------------------------------------------- declarators
