@@ -21,9 +21,14 @@ final class ByteReader {
     private String section = "preamble";
 
     ByteReader(byte[] data) {
+        this(data, 0, data.length);
+    }
+
+    /** A reader over {@code data[start, end)} that still reports absolute offsets. */
+    ByteReader(byte[] data, int start, int end) {
         this.data = data;
-        this.pos = 0;
-        this.limit = data.length;
+        this.pos = start;
+        this.limit = end;
     }
 
     byte[] data() {

@@ -1,5 +1,6 @@
 package dev.witbox.component;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 
@@ -127,8 +128,8 @@ final class CanonParser {
             case 0x42 -> flagged(at, "thread.available-parallelism", "🧵②");
             default -> throw r.error(at, "unknown canon opcode 0x" + ByteReader.hex(op));
         };
-        if (!(c instanceof Canon.Lift)) {
-            scope.add(Sort.CORE_FUNC, Info.UNKNOWN, c);
+        if (!(c instanceof Canon.Lift) && !(c instanceof Canon.Lower)) {
+            scope.add(Sort.CORE_FUNC, builtinType(c), c);
         }
         return c;
     }
@@ -139,6 +140,7 @@ final class CanonParser {
         int f = r.index();
         p.checkIndex(scope, Sort.CORE_FUNC, f, fAt);
         CanonOptions o = options(scope, "canon lift");
+        checkRealloc(scope, o, at);
         int tAt = r.pos();
         int t = r.index();
         p.checkIndex(scope, Sort.TYPE, t, tAt);
@@ -148,6 +150,12 @@ final class CanonParser {
                 throw r.error(at, "canon lift with the async option requires an async function type");
             }
             requireOptions(ft, o, true, at);
+            CoreType.Func expected = flatten(ft, o, true);
+            checkCoreType(scope, f, expected, fAt, "canon lift: callee core func " + f);
+            if (expected != null && o.postReturn().isPresent()) {
+                checkCoreType(scope, o.postReturn().getAsInt(), new CoreType.Func(expected.results(), List.of()), at,
+                        "canon lift: post-return core func " + o.postReturn().getAsInt());
+            }
         } else if (info != Info.UNKNOWN) {
             throw r.error(tAt, "canon lift type " + t + " is " + TypeParser.kindOf(info) + ", expected a function type");
         }
@@ -168,10 +176,18 @@ final class CanonParser {
         if (o.callback().isPresent()) {
             throw r.error(at, "the callback option is only allowed on canon lift");
         }
+        checkRealloc(scope, o, at);
+        Info coreType = Info.UNKNOWN;
         if (scope.info(Sort.FUNC, f) instanceof Info.FuncType ft) {
             requireOptions(ft, o, false, at);
+            CoreType.Func flat = flatten(ft, o, false);
+            if (flat != null) {
+                coreType = new Info.CoreFuncType(flat);
+            }
         }
-        return new Canon.Lower(f, o);
+        Canon.Lower lower = new Canon.Lower(f, o);
+        scope.add(Sort.CORE_FUNC, coreType, lower);
+        return lower;
     }
 
     private Canon resource(Scope scope, int op, int at) {
@@ -193,6 +209,66 @@ final class CanonParser {
             case 0x03 -> new Canon.ResourceDrop(t);
             default -> new Canon.ResourceRep(t);
         };
+    }
+
+    private static final CoreType.Func I32_TO_I32 = new CoreType.Func(List.of(CoreValType.I32), List.of(CoreValType.I32));
+    static final CoreType.Func I32_TO_NOTHING = new CoreType.Func(List.of(CoreValType.I32), List.of());
+    private static final CoreType.Func REALLOC = new CoreType.Func(
+            List.of(CoreValType.I32, CoreValType.I32, CoreValType.I32, CoreValType.I32), List.of(CoreValType.I32));
+
+    /** Core signatures of the resource built-ins (Explainer "Resource built-ins"). */
+    private static Info builtinType(Canon c) {
+        if (c instanceof Canon.ResourceNew || c instanceof Canon.ResourceRep) {
+            return new Info.CoreFuncType(I32_TO_I32);
+        } else if (c instanceof Canon.ResourceDrop) {
+            return new Info.CoreFuncType(I32_TO_NOTHING);
+        }
+        return Info.UNKNOWN;
+    }
+
+    private void checkRealloc(Scope scope, CanonOptions o, int at) {
+        if (o.realloc().isPresent()) {
+            checkCoreType(scope, o.realloc().getAsInt(), REALLOC, at, "realloc core func " + o.realloc().getAsInt());
+        }
+    }
+
+    /** Compares a core function's signature with the expected one when both are statically known. */
+    void checkCoreType(Scope scope, int coreFunc, CoreType.Func expected, int at, String what) {
+        if (expected != null && scope.info(Sort.CORE_FUNC, coreFunc) instanceof Info.CoreFuncType actual
+                && !actual.def().equals(expected)) {
+            throw r.error(at, what + " has type " + actual.def() + " but " + expected + " is required");
+        }
+    }
+
+    /**
+     * {@code flatten_functype(opts, ft, lift|lower)} for synchronous functions, or null when some type is
+     * not statically known.
+     */
+    private CoreType.Func flatten(Info.FuncType ft, CanonOptions o, boolean lift) {
+        if (o.async() || ft.def().async()) {
+            return null;
+        }
+        Shape params = Shape.EMPTY;
+        for (TypeDef.Param prm : ft.def().params()) {
+            params = params.plus(p.types.shapeOf(prm.type(), ft.scope()));
+        }
+        Shape result = ft.def().result().map(t -> p.types.shapeOf(t, ft.scope())).orElse(Shape.EMPTY);
+        if (!params.known() || !result.known()) {
+            return null;
+        }
+        List<CoreValType> ps = params.flat() > MAX_FLAT_PARAMS ? List.of(CoreValType.I32) : params.flatTypes();
+        List<CoreValType> rs = result.flatTypes();
+        if (result.flat() > MAX_FLAT_RESULTS) {
+            if (lift) {
+                rs = List.of(CoreValType.I32);
+            } else {
+                List<CoreValType> withOut = new java.util.ArrayList<>(ps);
+                withOut.add(CoreValType.I32);
+                ps = withOut;
+                rs = List.of();
+            }
+        }
+        return new CoreType.Func(ps, rs);
     }
 
     /** Options a lift or lower needs for its function type (CanonicalABI.md, canon lift / canon lower). */

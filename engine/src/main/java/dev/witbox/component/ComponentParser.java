@@ -151,7 +151,7 @@ final class ComponentParser {
                     throw r.error(at + 4, "core module section must hold a core module with version 01 00 00 00");
                 }
                 CoreModule m = new CoreModule(r.bytes(r.remaining()), at);
-                Map<String, Sort> exports = CoreModuleScanner.exports(m.bytes());
+                Map<String, Info.Exported> exports = CoreModuleScanner.exports(r.data(), at, m.size());
                 scope.add(Sort.CORE_MODULE, exports == null ? Info.UNKNOWN : new Info.CoreModule(exports), m);
                 return new Section.CoreModules(m, secStart, size);
             }
@@ -343,13 +343,13 @@ final class ComponentParser {
             }
             CoreInstance ci = new CoreInstance.Instantiate(m, args);
             Info mi = scope.info(Sort.CORE_MODULE, m);
-            scope.add(Sort.CORE_INSTANCE, mi instanceof Info.CoreModule cm && cm.exports() != null
+            scope.add(Sort.CORE_INSTANCE, mi instanceof Info.CoreModule cm
                     ? new Info.CoreInstance(cm.exports()) : Info.UNKNOWN, ci);
             return ci;
         } else if (tag == 0x01) {
             int n = r.vecLength("core inline export");
             List<CoreInstance.Export> exports = new ArrayList<>();
-            Map<String, Sort> map = new LinkedHashMap<>();
+            Map<String, Info.Exported> map = new LinkedHashMap<>();
             for (int i = 0; i < n; i++) {
                 int eAt = r.pos();
                 String name = r.name("core export name");
@@ -361,7 +361,7 @@ final class ComponentParser {
                 int iAt = r.pos();
                 int idx = r.index();
                 checkIndex(scope, s, idx, iAt);
-                if (map.put(name, s) != null) {
+                if (map.put(name, new Info.Exported(s, scope.info(s, idx))) != null) {
                     throw r.error(eAt, "duplicate core export name \"" + name + "\"");
                 }
                 exports.add(new CoreInstance.Export(name, new SortIndex(s, idx)));
@@ -486,17 +486,18 @@ final class ComponentParser {
                         || sort == Sort.CORE_INSTANCE) {
                     throw r.error(at, "alias core export cannot have sort " + sort.text());
                 }
+                info = Info.UNKNOWN;
                 if (scope.info(Sort.CORE_INSTANCE, inst) instanceof Info.CoreInstance ci) {
-                    Sort s = ci.exports().get(name);
-                    if (s == null) {
+                    Info.Exported e = ci.exports().get(name);
+                    if (e == null) {
                         throw r.error(at, "core instance " + inst + " has no export named \"" + name + "\"");
                     }
-                    if (s != sort) {
-                        throw r.error(at, "export \"" + name + "\" of core instance " + inst + " is a " + s.text()
-                                + ", not a " + sort.text());
+                    if (e.sort() != sort) {
+                        throw r.error(at, "export \"" + name + "\" of core instance " + inst + " is a "
+                                + e.sort().text() + ", not a " + sort.text());
                     }
+                    info = e.info();
                 }
-                info = Info.UNKNOWN;
                 alias = new Alias.CoreInstanceExport(sort, inst, name);
             }
             case 0x02 -> {

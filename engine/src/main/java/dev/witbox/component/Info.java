@@ -43,12 +43,12 @@ sealed interface Info {
         }
     }
 
-    /** A core module type or core module: exports by name with their sort; null when not known. */
-    record CoreModule(Map<String, Sort> exports) implements Info {
+    /** A core module type or core module: exports by name with their sort (and core type, if known). */
+    record CoreModule(Map<String, Exported> exports) implements Info {
     }
 
-    /** A core instance: exports by name with their sort. */
-    record CoreInstance(Map<String, Sort> exports) implements Info {
+    /** A core instance: exports by name with their sort (and core type, if known). */
+    record CoreInstance(Map<String, Exported> exports) implements Info {
     }
 
     record CoreFuncType(CoreType.Func def) implements Info {

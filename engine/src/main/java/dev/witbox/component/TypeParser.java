@@ -74,6 +74,11 @@ final class TypeParser {
                     int fAt = r.pos();
                     int f = r.index();
                     p.checkIndex(scope, Sort.CORE_FUNC, f, fAt);
+                    if (scope.info(Sort.CORE_FUNC, f) instanceof Info.CoreFuncType t
+                            && !t.def().equals(CanonParser.I32_TO_NOTHING)) {
+                        throw r.error(fAt, "resource destructor core func " + f + " has type " + t.def()
+                                + " but (func (param i32)) is required");
+                    }
                     dtor = OptionalInt.of(f);
                 }
                 def = new TypeDef.Resource(rep, dtor);
@@ -327,10 +332,12 @@ final class TypeParser {
 
     private static Shape primitiveShape(PrimitiveType prim) {
         return switch (prim) {
-            case BOOL, S8, U8 -> Shape.scalar(1);
-            case S16, U16 -> Shape.scalar(2);
-            case S32, U32, F32, CHAR, ERROR_CONTEXT -> Shape.scalar(4);
-            case S64, U64, F64 -> Shape.scalar(8);
+            case BOOL, S8, U8 -> Shape.scalar(CoreValType.I32, 1);
+            case S16, U16 -> Shape.scalar(CoreValType.I32, 2);
+            case S32, U32, CHAR, ERROR_CONTEXT -> Shape.scalar(CoreValType.I32, 4);
+            case F32 -> Shape.scalar(CoreValType.F32, 4);
+            case S64, U64 -> Shape.scalar(CoreValType.I64, 8);
+            case F64 -> Shape.scalar(CoreValType.F64, 8);
             case STRING -> Shape.POINTER_PAIR;
         };
     }
@@ -367,7 +374,7 @@ final class TypeParser {
             return shapeOf(l.element(), scope).repeated(l.length());
         } else if (d instanceof DefinedType.Flags f) {
             int n = f.labels().size();
-            return n <= 8 ? Shape.scalar(1) : n <= 16 ? Shape.scalar(2) : Shape.scalar(4);
+            return Shape.scalar(CoreValType.I32, n <= 8 ? 1 : n <= 16 ? 2 : 4);
         } else if (d instanceof DefinedType.Enum e) {
             return Shape.EMPTY.asVariantPayload(e.labels().size());
         } else if (d instanceof DefinedType.Option o) {
@@ -377,13 +384,13 @@ final class TypeParser {
         } else if (d instanceof DefinedType.Own) {
             return Shape.HANDLE;
         } else if (d instanceof DefinedType.Borrow) {
-            return new Shape(1, false, true, true, true, 4, 4);
+            return Shape.BORROW;
         } else if (d instanceof DefinedType.MapType m) {
             Shape entry = shapeOf(m.key(), scope).plus(shapeOf(m.value(), scope)).closed();
             return entry.asListElement();
         }
         // stream, future: an i32 handle
-        return Shape.scalar(4);
+        return Shape.scalar(CoreValType.I32, 4);
     }
 
     // ---------------------------------------------------------------- declarators
@@ -530,7 +537,7 @@ final class TypeParser {
                     throw r.error(at, "module types cannot be declared inside module types");
                 }
                 p.enterDepth(at);
-                Map<String, Sort> exports = new LinkedHashMap<>();
+                Map<String, Info.Exported> exports = new LinkedHashMap<>();
                 CoreType.Module m = moduleType(scope, exports);
                 p.leaveDepth();
                 type = m;
@@ -548,7 +555,7 @@ final class TypeParser {
         return type;
     }
 
-    private CoreType.Module moduleType(Scope scope, Map<String, Sort> exports) {
+    private CoreType.Module moduleType(Scope scope, Map<String, Info.Exported> exports) {
         List<Info> types = new ArrayList<>();
         Map<String, Boolean> imports = new HashMap<>();
         int n = r.vecLength("module declarator");
@@ -599,7 +606,8 @@ final class TypeParser {
                 case 0x03 -> {
                     String name = r.name("core export name");
                     CoreExternType t = coreExternType(types);
-                    if (exports.put(name, t.sort()) != null) {
+                    Info info = t instanceof CoreExternType.Func f ? types.get(f.typeIndex()) : Info.UNKNOWN;
+                    if (exports.put(name, new Info.Exported(t.sort(), info)) != null) {
                         throw r.error(at, "duplicate core export \"" + name + "\" in module type");
                     }
                     decls.add(new CoreType.ExportDecl(name, t));
