@@ -15,6 +15,11 @@ public record CoreModule(byte[] bytes, int offset) implements Definition {
         return bytes.clone();
     }
 
+    /** A read-only view of the module bytes, without copying. */
+    public java.nio.ByteBuffer buffer() {
+        return java.nio.ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+    }
+
     public int size() {
         return bytes.length;
     }

@@ -20,6 +20,9 @@ final class HandleRules {
             if (result.isEmpty()) {
                 throw p.r.error(at, "constructor \"" + name + "\" must return (own " + r + ")");
             }
+            if (result.get() instanceof PrimitiveType) {
+                throw p.r.error(at, "constructor \"" + name + "\" must return (own " + r + ")");
+            }
             Info.ValueType v = resolve(result.get(), s);
             if (v != null && v.def() instanceof DefinedType.Result res && res.ok().isPresent()) {
                 v = resolve(res.ok().get(), v.scope());

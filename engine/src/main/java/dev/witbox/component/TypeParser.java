@@ -104,7 +104,6 @@ final class TypeParser {
         List<TypeDef.Param> params = new ArrayList<>();
         Map<String, String> seen = new HashMap<>();
         for (int i = 0; i < n; i++) {
-            int at = r.pos();
             String name = label("parameter name", seen);
             params.add(new TypeDef.Param(name, valType(scope)));
         }
