@@ -236,7 +236,8 @@ final class TypeParser {
                 p.unsupported("map type (🗺️)", at);
                 return new DefinedType.MapType(k, v);
             }
-            default -> throw r.error(at, "unknown type opcode 0x" + ByteReader.hex(op));
+            default -> throw r.error(at, "unknown type opcode 0x" + ByteReader.hex(op)
+                    + " (expected a defined value type, func, component, instance or resource type)");
         }
     }
 

@@ -20,7 +20,7 @@
  * <ul>
  *   <li>structure: preamble, LEB128 ranges, section sizes equal to their contents, vector counts against the
  *       remaining bytes (before allocating), strict UTF-8, a nesting limit of
- *       {@value dev.witbox.component.ComponentParser#MAX_DEPTH} scopes;</li>
+ *       100 scopes;</li>
  *   <li>index spaces: every index against the space of its sort, built incrementally per scope (component,
  *       component type, instance type, module type), outer aliases against enclosing scopes, allowed sorts of
  *       aliases/exports/instantiation arguments, no resource types across component boundaries;</li>

@@ -9,7 +9,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Random mutations of the fixtures never make the decoder throw anything but its own exception. */
-class MutationProperties {
+class MutationPropertiesTest {
 
     private static final List<String> FIXTURES = List.of("sections.wasm", "types.wasm", "names.wasm",
             "unsupported.wasm", "values.wasm", "tiny-reactor.wasm");
