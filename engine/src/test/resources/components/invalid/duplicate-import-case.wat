@@ -1,4 +1,4 @@
-;; expect: duplicate import name "FOO" (conflicts with "foo")
+;; expect: duplicate import name "FOO" (not strongly-unique from "foo")
 (component
   (import "foo" (func))
   (import "FOO" (func))

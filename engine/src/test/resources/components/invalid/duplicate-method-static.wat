@@ -1,4 +1,4 @@
-;; expect: duplicate import name "[static]r.m"
+;; expect: duplicate import name "[static]r.m" (not strongly-unique from "[method]r.m")
 (component
   (import "r" (type $r (sub resource)))
   (import "[method]r.m" (func (param "self" (borrow $r))))

@@ -426,7 +426,7 @@ final class ComponentParser {
                 checkExternName(name, si.sort(), eAt, "export");
                 String prev = canon.putIfAbsent(NameRules.canonical(name.name()), name.name());
                 if (prev != null) {
-                    throw r.error(eAt, "duplicate export name \"" + name.name() + "\" (conflicts with \"" + prev + "\")");
+                    throw r.error(eAt, "duplicate export name \"" + name.name() + "\"" + NameRules.conflict(name.name(), prev));
                 }
                 map.put(name.name(), new Info.Exported(si.sort(), scope.info(si.sort(), si.index())));
                 exports.add(new Instance.Export(name, si));
@@ -686,7 +686,7 @@ final class ComponentParser {
         Map<String, String> canon = isImport ? scope.importCanon : scope.exportCanon;
         String prev = canon.putIfAbsent(NameRules.canonical(n), n);
         if (prev != null) {
-            throw r.error(at, "duplicate " + what + " name \"" + n + "\" (conflicts with \"" + prev + "\")");
+            throw r.error(at, "duplicate " + what + " name \"" + n + "\"" + NameRules.conflict(n, prev));
         }
         Map<String, Info> resources = isImport ? scope.importResources : scope.exportResources;
         String res = NameRules.annotatedResource(n);

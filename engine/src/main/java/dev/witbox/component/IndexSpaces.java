@@ -40,6 +40,26 @@ public final class IndexSpaces {
         return get(ref.sort(), ref.index());
     }
 
+    /**
+     * Follows the entries that merely re-index another entry of the same component (exports, and outer
+     * aliases with count 0) to the definition that actually provides the index: an import, a lift, a
+     * lowering, an alias of an instance export, a type definition, and so on.
+     */
+    public Definition resolve(SortIndex ref) {
+        SortIndex at = ref;
+        // each step moves to a strictly smaller index, so this terminates
+        while (true) {
+            Definition d = get(at);
+            if (d instanceof Export e && e.target().sort() == at.sort() && e.target().index() < at.index()) {
+                at = e.target();
+            } else if (d instanceof Alias.Outer o && o.count() == 0 && o.index() < at.index()) {
+                at = new SortIndex(o.sort(), o.index());
+            } else {
+                return d;
+            }
+        }
+    }
+
     public List<Definition> coreFuncs() {
         return space(Sort.CORE_FUNC);
     }

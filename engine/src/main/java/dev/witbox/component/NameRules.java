@@ -189,6 +189,11 @@ final class NameRules {
         return plainNameProblem(name);
     }
 
+    /** Explains a strongly-unique clash with a different spelling; empty for plain repeats. */
+    static String conflict(String name, String previous) {
+        return name.equals(previous) ? "" : " (not strongly-unique from \"" + previous + "\")";
+    }
+
     /** The canonical form used for the strongly-unique check. */
     static String canonical(String name) {
         String n = name.toLowerCase(Locale.ROOT);

@@ -286,7 +286,7 @@ final class TypeParser {
         }
         String prev = seen.putIfAbsent(NameRules.canonical(name), name);
         if (prev != null) {
-            throw r.error(at, "duplicate " + what + " \"" + name + "\" (conflicts with \"" + prev + "\")");
+            throw r.error(at, "duplicate " + what + " \"" + name + "\"" + NameRules.conflict(name, prev));
         }
         return name;
     }

@@ -175,6 +175,15 @@ class SectionsFixtureTest {
     }
 
     @Test
+    void resolveFollowsExportsToTheProvidingDefinition() {
+        IndexSpaces s = c.indexSpaces();
+        assertThat(s.resolve(new SortIndex(Sort.FUNC, 5))).isInstanceOf(Canon.Lift.class).isSameAs(s.get(Sort.FUNC, 2));
+        assertThat(s.resolve(new SortIndex(Sort.TYPE, 5))).isEqualTo(new TypeDef.Resource(CoreValType.I32, OptionalInt.of(4)));
+        assertThat(s.resolve(new SortIndex(Sort.CORE_MODULE, 3))).isSameAs(c.imports().get(3));
+        assertThat(s.resolve(new SortIndex(Sort.CORE_FUNC, 2))).isEqualTo(new Alias.CoreInstanceExport(Sort.CORE_FUNC, 2, "hello"));
+    }
+
+    @Test
     void customSectionsAreKeptByNameAndTheNameSectionIsDecoded() {
         assertThat(c.customSections()).extracting(Section.Custom::name)
                 .containsExactly("witbox-note", "producers", "component-name");
