@@ -52,7 +52,7 @@ final class CanonParser {
             case 0x0a, 0x0b -> {
                 String name = op == 0x0a ? "context.get" : "context.set";
                 int tAt = r.pos();
-                CoreValType t = p.types.coreValType();
+                CoreValType t = p.coreTypes.coreValType();
                 if (t != CoreValType.I32) {
                     throw r.error(tAt, name + " requires type i32, found " + t);
                 }
@@ -250,9 +250,9 @@ final class CanonParser {
         }
         Shape params = Shape.EMPTY;
         for (TypeDef.Param prm : ft.def().params()) {
-            params = params.plus(p.types.shapeOf(prm.type(), ft.scope()));
+            params = params.plus(Shapes.of(prm.type(), ft.scope()));
         }
-        Shape result = ft.def().result().map(t -> p.types.shapeOf(t, ft.scope())).orElse(Shape.EMPTY);
+        Shape result = ft.def().result().map(t -> Shapes.of(t, ft.scope())).orElse(Shape.EMPTY);
         if (!params.known() || !result.known()) {
             return null;
         }
@@ -276,9 +276,9 @@ final class CanonParser {
         TypeParser tp = p.types;
         Shape params = Shape.EMPTY;
         for (TypeDef.Param prm : ft.def().params()) {
-            params = params.plus(tp.shapeOf(prm.type(), ft.scope()));
+            params = params.plus(Shapes.of(prm.type(), ft.scope()));
         }
-        Shape result = ft.def().result().map(t -> tp.shapeOf(t, ft.scope())).orElse(Shape.EMPTY);
+        Shape result = ft.def().result().map(t -> Shapes.of(t, ft.scope())).orElse(Shape.EMPTY);
         String what = lift ? "canon lift" : "canon lower";
         boolean paramsSpill = params.known() && params.flat() > MAX_FLAT_PARAMS;
         boolean resultSpill = result.known() && result.flat() > MAX_FLAT_RESULTS;

@@ -21,6 +21,7 @@ final class ComponentParser {
 
     final ByteReader r;
     final TypeParser types;
+    final CoreTypeParser coreTypes;
     final List<UnsupportedFeature> unsupported = new ArrayList<>();
     private int depth;
     /** The scope of the component {@link #component} just returned (kept out of the public model). */
@@ -29,6 +30,7 @@ final class ComponentParser {
     ComponentParser(byte[] data) {
         this.r = new ByteReader(data);
         this.types = new TypeParser(this);
+        this.coreTypes = new CoreTypeParser(this);
     }
 
     void unsupported(String feature, int at) {
@@ -167,7 +169,7 @@ final class ComponentParser {
                 List<CoreType> out = new ArrayList<>();
                 int n = r.vecLength("core type");
                 for (int i = 0; i < n; i++) {
-                    out.add(types.coreType(scope, null));
+                    out.add(coreTypes.coreType(scope, null));
                 }
                 return new Section.CoreTypes(out, secStart, size);
             }

@@ -2,15 +2,14 @@ package dev.witbox.component;
 
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
-import java.util.OptionalLong;
 
 /**
- * Decodes and validates type definitions, type declarators and core types. Each definition is checked
+ * Decodes and validates component-level type definitions, type declarators and extern types. Each
+ * definition is checked
  * against the index spaces of its scope as it appears, and value types get their {@link Shape} computed
  * immediately so that canon validation never has to recurse over type chains.
  */
@@ -64,7 +63,7 @@ final class TypeParser {
                     throw r.error(at, "resource type definitions are not allowed inside component or instance types");
                 }
                 int repAt = r.pos();
-                CoreValType rep = coreValType();
+                CoreValType rep = p.coreTypes.coreValType();
                 if (rep != CoreValType.I32) {
                     throw r.error(repAt, "resource representation must be i32, found " + rep);
                 }
@@ -86,7 +85,7 @@ final class TypeParser {
             }
             default -> {
                 DefinedType d = definedType(scope);
-                Shape shape = shapeOf(d, scope);
+                Shape shape = Shapes.of(d, scope);
                 if (shape.size() >= Shape.MAX_ELEM_SIZE) {
                     throw r.error(at, "type's Canonical ABI element size " + shape.size()
                             + (shape.size() >= Shape.SATURATED ? "+" : "") + " is not below the limit of 2^28 bytes");
@@ -113,7 +112,7 @@ final class TypeParser {
         if (tag == 0x00) {
             int tAt = r.pos();
             ValType t = valType(scope);
-            if (shapeOf(t, scope).borrows()) {
+            if (Shapes.of(t, scope).borrows()) {
                 throw r.error(tAt, "function results may not contain borrow handles");
             }
             result = Optional.of(t);
@@ -224,7 +223,7 @@ final class TypeParser {
             }
             case 0x66, 0x65 -> {
                 Optional<ValType> t = optionalValType(scope, op == 0x66 ? "stream element type" : "future element type");
-                if (t.isPresent() && shapeOf(t.get(), scope).borrows()) {
+                if (t.isPresent() && Shapes.of(t.get(), scope).borrows()) {
                     throw r.error(at, (op == 0x66 ? "stream" : "future") + " element type may not contain borrow handles");
                 }
                 p.unsupported(op == 0x66 ? "stream type (🔀)" : "future type (🔀)", at);
@@ -320,79 +319,6 @@ final class TypeParser {
         return "of unknown kind";
     }
 
-    // ---------------------------------------------------------------- shapes
-
-    Shape shapeOf(ValType t, Scope scope) {
-        if (t instanceof PrimitiveType prim) {
-            return primitiveShape(prim);
-        }
-        Info info = scope.info(Sort.TYPE, ((ValType.TypeRef) t).index());
-        return info instanceof Info.ValueType v ? v.shape() : Shape.UNKNOWN;
-    }
-
-    private static Shape primitiveShape(PrimitiveType prim) {
-        return switch (prim) {
-            case BOOL, S8, U8 -> Shape.scalar(CoreValType.I32, 1);
-            case S16, U16 -> Shape.scalar(CoreValType.I32, 2);
-            case S32, U32, CHAR, ERROR_CONTEXT -> Shape.scalar(CoreValType.I32, 4);
-            case F32 -> Shape.scalar(CoreValType.F32, 4);
-            case S64, U64 -> Shape.scalar(CoreValType.I64, 8);
-            case F64 -> Shape.scalar(CoreValType.F64, 8);
-            case STRING -> Shape.POINTER_PAIR;
-        };
-    }
-
-    private Shape shapeOf(Optional<ValType> t, Scope scope) {
-        return t.isPresent() ? shapeOf(t.get(), scope) : Shape.EMPTY;
-    }
-
-    /** Shape of a defined value type, following CanonicalABI flattening, alignment and element size. */
-    Shape shapeOf(DefinedType d, Scope scope) {
-        if (d instanceof DefinedType.Primitive prim) {
-            return primitiveShape(prim.type());
-        } else if (d instanceof DefinedType.Record rec) {
-            Shape s = Shape.EMPTY;
-            for (DefinedType.Field f : rec.fields()) {
-                s = s.plus(shapeOf(f.type(), scope));
-            }
-            return s.closed();
-        } else if (d instanceof DefinedType.Tuple tup) {
-            Shape s = Shape.EMPTY;
-            for (ValType t : tup.types()) {
-                s = s.plus(shapeOf(t, scope));
-            }
-            return s.closed();
-        } else if (d instanceof DefinedType.Variant v) {
-            Shape s = Shape.EMPTY;
-            for (DefinedType.Case c : v.cases()) {
-                s = s.joinCase(shapeOf(c.type(), scope));
-            }
-            return s.asVariantPayload(v.cases().size());
-        } else if (d instanceof DefinedType.ListType l) {
-            return shapeOf(l.element(), scope).asListElement();
-        } else if (d instanceof DefinedType.FixedList l) {
-            return shapeOf(l.element(), scope).repeated(l.length());
-        } else if (d instanceof DefinedType.Flags f) {
-            int n = f.labels().size();
-            return Shape.scalar(CoreValType.I32, n <= 8 ? 1 : n <= 16 ? 2 : 4);
-        } else if (d instanceof DefinedType.Enum e) {
-            return Shape.EMPTY.asVariantPayload(e.labels().size());
-        } else if (d instanceof DefinedType.Option o) {
-            return shapeOf(o.type(), scope).asVariantPayload(2);
-        } else if (d instanceof DefinedType.Result res) {
-            return shapeOf(res.ok(), scope).joinCase(shapeOf(res.error(), scope)).asVariantPayload(2);
-        } else if (d instanceof DefinedType.Own) {
-            return Shape.HANDLE;
-        } else if (d instanceof DefinedType.Borrow) {
-            return Shape.BORROW;
-        } else if (d instanceof DefinedType.MapType m) {
-            Shape entry = shapeOf(m.key(), scope).plus(shapeOf(m.value(), scope)).closed();
-            return entry.asListElement();
-        }
-        // stream, future: an i32 handle
-        return Shape.scalar(CoreValType.I32, 4);
-    }
-
     // ---------------------------------------------------------------- declarators
 
     private List<Decl> declarators(Scope scope, boolean componentType) {
@@ -402,7 +328,7 @@ final class TypeParser {
             int at = r.pos();
             int tag = r.u8();
             switch (tag) {
-                case 0x00 -> decls.add(new Decl.CoreTypeDecl(coreType(scope, null)));
+                case 0x00 -> decls.add(new Decl.CoreTypeDecl(p.coreTypes.coreType(scope, null)));
                 case 0x01 -> decls.add(new Decl.TypeDecl(typeDef(scope)));
                 case 0x02 -> decls.add(new Decl.AliasDecl(p.alias(scope, true)));
                 case 0x03 -> {
@@ -513,220 +439,4 @@ final class TypeParser {
         return Info.UNKNOWN;
     }
 
-    // ---------------------------------------------------------------- core types
-
-    /**
-     * {@code core:type}. With {@code module == null} the type is appended to the scope's core type space;
-     * inside a module type it is appended to the module type's own space.
-     */
-    CoreType coreType(Scope scope, List<Info> module) {
-        int at = r.pos();
-        int op = r.u8();
-        CoreType type;
-        Info info;
-        switch (op) {
-            case 0x60 -> {
-                List<CoreValType> params = coreValTypes("core parameter");
-                List<CoreValType> results = coreValTypes("core result");
-                CoreType.Func f = new CoreType.Func(params, results);
-                type = f;
-                info = new Info.CoreFuncType(f);
-            }
-            case 0x50 -> {
-                if (module != null) {
-                    throw r.error(at, "module types cannot be declared inside module types");
-                }
-                p.enterDepth(at);
-                Map<String, Info.Exported> exports = new LinkedHashMap<>();
-                CoreType.Module m = moduleType(scope, exports);
-                p.leaveDepth();
-                type = m;
-                info = new Info.CoreModule(Map.copyOf(exports));
-            }
-            case 0x4e, 0x4f, 0x00, 0x5f, 0x5e ->
-                    throw r.error(at, "unsupported feature: GC core type (opcode 0x" + ByteReader.hex(op) + ") is not decoded");
-            default -> throw r.error(at, "unknown core type opcode 0x" + ByteReader.hex(op));
-        }
-        if (module != null) {
-            module.add(info);
-        } else {
-            scope.add(Sort.CORE_TYPE, info, type);
-        }
-        return type;
-    }
-
-    private CoreType.Module moduleType(Scope scope, Map<String, Info.Exported> exports) {
-        List<Info> types = new ArrayList<>();
-        Map<String, Boolean> imports = new HashMap<>();
-        int n = r.vecLength("module declarator");
-        List<CoreType.ModuleDecl> decls = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            int at = r.pos();
-            int tag = r.u8();
-            switch (tag) {
-                case 0x00 -> {
-                    String module = r.name("core import module name");
-                    String name = r.name("core import name");
-                    if (imports.put(module + "\u0000" + name, Boolean.TRUE) != null) {
-                        throw r.error(at, "duplicate core import \"" + module + "\" \"" + name + "\" in module type");
-                    }
-                    decls.add(new CoreType.ImportDecl(module, name, coreExternType(types)));
-                }
-                case 0x01 -> decls.add(new CoreType.TypeDecl(coreType(scope, types)));
-                case 0x02 -> {
-                    r.expect(0x10, "core type sort");
-                    r.expect(0x01, "outer alias tag");
-                    int ctAt = r.pos();
-                    int ct = r.index();
-                    int idxAt = r.pos();
-                    int idx = r.index();
-                    Info target;
-                    if (ct == 0) {
-                        if (idx >= types.size()) {
-                            throw r.error(idxAt, "core type index " + idx + " out of bounds (" + types.size() + " defined)");
-                        }
-                        target = types.get(idx);
-                    } else {
-                        Scope s = scope;
-                        for (int k = 1; k < ct && s != null; k++) {
-                            s = s.parent;
-                        }
-                        if (s == null) {
-                            throw r.error(ctAt, "outer alias count " + ct + " exceeds the number of enclosing scopes");
-                        }
-                        p.checkIndex(s, Sort.CORE_TYPE, idx, idxAt);
-                        target = s.info(Sort.CORE_TYPE, idx);
-                        if (target instanceof Info.CoreModule) {
-                            throw r.error(idxAt, "module types cannot alias module types");
-                        }
-                    }
-                    types.add(target);
-                    decls.add(new CoreType.OuterAliasDecl(ct, idx));
-                }
-                case 0x03 -> {
-                    String name = r.name("core export name");
-                    CoreExternType t = coreExternType(types);
-                    Info info = t instanceof CoreExternType.Func f ? types.get(f.typeIndex()) : Info.UNKNOWN;
-                    if (exports.put(name, new Info.Exported(t.sort(), info)) != null) {
-                        throw r.error(at, "duplicate core export \"" + name + "\" in module type");
-                    }
-                    decls.add(new CoreType.ExportDecl(name, t));
-                }
-                default -> throw r.error(at, "unknown module type declarator tag 0x" + ByteReader.hex(tag));
-            }
-        }
-        return new CoreType.Module(decls);
-    }
-
-    private CoreExternType coreExternType(List<Info> types) {
-        int at = r.pos();
-        int tag = r.u8();
-        switch (tag) {
-            case 0x00 -> {
-                return new CoreExternType.Func(coreFuncTypeIndex(types));
-            }
-            case 0x01 -> {
-                int eAt = r.pos();
-                CoreValType elem = coreValType();
-                if (elem != CoreValType.FUNCREF && elem != CoreValType.EXTERNREF) {
-                    throw r.error(eAt, "table element type must be a reference type, found " + elem);
-                }
-                return new CoreExternType.Table(elem, limits(false));
-            }
-            case 0x02 -> {
-                return new CoreExternType.Memory(limits(true));
-            }
-            case 0x03 -> {
-                CoreValType t = coreValType();
-                int mAt = r.pos();
-                int m = r.u8();
-                if (m > 1) {
-                    throw r.error(mAt, "expected global mutability 0x00 or 0x01 but found 0x" + ByteReader.hex(m));
-                }
-                return new CoreExternType.Global(t, m == 1);
-            }
-            case 0x04 -> {
-                r.expect(0x00, "tag attribute");
-                return new CoreExternType.Tag(coreFuncTypeIndex(types));
-            }
-            default -> throw r.error(at, "unknown core extern type tag 0x" + ByteReader.hex(tag));
-        }
-    }
-
-    private int coreFuncTypeIndex(List<Info> types) {
-        int at = r.pos();
-        int i = r.index();
-        if (i >= types.size()) {
-            throw r.error(at, "core type index " + i + " out of bounds (" + types.size() + " defined in module type)");
-        }
-        Info info = types.get(i);
-        if (!(info instanceof Info.CoreFuncType) && info != Info.UNKNOWN) {
-            throw r.error(at, "core type " + i + " is " + kindOf(info) + ", expected a core function type");
-        }
-        return i;
-    }
-
-    private CoreExternType.Limits limits(boolean memory) {
-        int at = r.pos();
-        int flags = r.u8();
-        if (flags > 0x07 || (!memory && flags > 0x01)) {
-            throw r.error(at, "unknown limits flags 0x" + ByteReader.hex(flags));
-        }
-        boolean is64 = (flags & 0x04) != 0;
-        if ((flags & 0x02) != 0) {
-            p.unsupported("shared memory (threads)", at);
-        }
-        if (is64) {
-            p.unsupported("64-bit memory (memory64)", at);
-        }
-        long min = is64 ? u64() : r.u32();
-        OptionalLong max = OptionalLong.empty();
-        if ((flags & 0x01) != 0) {
-            int maxAt = r.pos();
-            long mx = is64 ? u64() : r.u32();
-            if (Long.compareUnsigned(mx, min) < 0) {
-                throw r.error(maxAt, "limits maximum " + mx + " is smaller than minimum " + min);
-            }
-            max = OptionalLong.of(mx);
-        }
-        return new CoreExternType.Limits(min, max);
-    }
-
-    private long u64() {
-        int start = r.pos();
-        long result = 0;
-        for (int i = 0; i < 10; i++) {
-            int b = r.u8();
-            if (i == 9 && (b & 0x7e) != 0) {
-                throw r.error(start, "LEB128 u64 out of range");
-            }
-            result |= (long) (b & 0x7f) << (7 * i);
-            if ((b & 0x80) == 0) {
-                return result;
-            }
-        }
-        throw r.error(start, "LEB128 u64 longer than 10 bytes");
-    }
-
-    CoreValType coreValType() {
-        int at = r.pos();
-        int b = r.u8();
-        CoreValType t = CoreValType.fromOpcode(b);
-        if (t == null) {
-            if (b == 0x63 || b == 0x64 || (b >= 0x69 && b <= 0x74)) {
-                throw r.error(at, "unsupported feature: typed/GC reference type (opcode 0x" + ByteReader.hex(b) + ")");
-            }
-            throw r.error(at, "unknown core value type 0x" + ByteReader.hex(b));
-        }
-        return t;
-    }
-
-    private List<CoreValType> coreValTypes(String what) {
-        int n = r.vecLength(what);
-        List<CoreValType> out = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            out.add(coreValType());
-        }
-        return out;
-    }
 }
