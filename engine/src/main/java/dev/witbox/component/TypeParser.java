@@ -9,9 +9,8 @@ import java.util.OptionalInt;
 
 /**
  * Decodes and validates component-level type definitions, type declarators and extern types. Each
- * definition is checked
- * against the index spaces of its scope as it appears, and value types get their {@link Shape} computed
- * immediately so that canon validation never has to recurse over type chains.
+ * definition is checked against the index spaces of its scope as it appears, and value types get their
+ * {@link Shape} computed immediately so that canon validation never has to recurse over type chains.
  */
 final class TypeParser {
 
