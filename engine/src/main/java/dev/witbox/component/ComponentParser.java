@@ -22,6 +22,7 @@ final class ComponentParser {
     final ByteReader r;
     final TypeParser types;
     final CoreTypeParser coreTypes;
+    final NameDeclarations names;
     final List<UnsupportedFeature> unsupported = new ArrayList<>();
     private int depth;
     /** The scope of the component {@link #component} just returned (kept out of the public model). */
@@ -31,6 +32,7 @@ final class ComponentParser {
         this.r = new ByteReader(data);
         this.types = new TypeParser(this);
         this.coreTypes = new CoreTypeParser(this);
+        this.names = new NameDeclarations(this);
     }
 
     void unsupported(String feature, int at) {
@@ -107,7 +109,7 @@ final class ComponentParser {
         Scope scope = new Scope(Scope.Kind.COMPONENT, parent);
         int mark = unsupported.size();
         List<Section> sections = new ArrayList<>();
-        ComponentNames names = null;
+        ComponentNames nameSection = null;
         while (!r.atEnd()) {
             int secStart = r.pos();
             r.enterSection("section header");
@@ -126,12 +128,12 @@ final class ComponentParser {
             r.popLimit(old);
             r.enterSection(title);
             if (s instanceof Section.Custom c && c.name().equals("component-name")) {
-                names = NameSectionParser.parse(c.data());
+                nameSection = NameSectionParser.parse(c.data());
             }
             sections.add(s);
         }
         lastScope = scope;
-        return new Component(sections, scope.indexSpaces(), Optional.ofNullable(names), start,
+        return new Component(sections, scope.indexSpaces(), Optional.ofNullable(nameSection), start,
                 r.pos() - start, List.copyOf(unsupported.subList(mark, unsupported.size())));
     }
 
@@ -234,10 +236,10 @@ final class ComponentParser {
                 int n = r.vecLength("import");
                 for (int i = 0; i < n; i++) {
                     int at = r.pos();
-                    ExternName name = externName("import name");
+                    ExternName name = names.externName("import name");
                     ExternType et = types.externType(scope);
                     Import imp = new Import(name, et);
-                    declareImport(scope, name, et, at, imp);
+                    names.declareImport(scope, name, et, at, imp);
                     out.add(imp);
                 }
                 return new Section.Imports(out, secStart, size);
@@ -420,12 +422,12 @@ final class ComponentParser {
             Map<String, String> canon = new HashMap<>();
             for (int i = 0; i < n; i++) {
                 int eAt = r.pos();
-                ExternName name = externName("inline export name");
+                ExternName name = names.externName("inline export name");
                 SortIndex si = sortIndex(scope);
                 if (si.sort().isCore() && si.sort() != Sort.CORE_MODULE) {
                     throw r.error(eAt, "component instances cannot export a " + si.sort().text());
                 }
-                checkExternName(name, si.sort(), eAt, "export");
+                names.checkExternName(name, si.sort(), eAt, "export");
                 String prev = canon.putIfAbsent(NameRules.canonical(name.name()), name.name());
                 if (prev != null) {
                     throw r.error(eAt, "duplicate export name \"" + name.name() + "\"" + NameRules.conflict(name.name(), prev));
@@ -567,7 +569,7 @@ final class ComponentParser {
 
     private Export export(Scope scope) {
         int at = r.pos();
-        ExternName name = externName("export name");
+        ExternName name = names.externName("export name");
         SortIndex si = sortIndex(scope);
         if (si.sort().isCore() && si.sort() != Sort.CORE_MODULE) {
             throw r.error(at, "components can only export core modules, not a " + si.sort().text());
@@ -586,127 +588,7 @@ final class ComponentParser {
             ascribed = Optional.of(et);
         }
         Export e = new Export(name, si, ascribed);
-        declareExport(scope, name, si.sort(), scope.info(si.sort(), si.index()), at, e);
+        names.declareExport(scope, name, si.sort(), scope.info(si.sort(), si.index()), at, e);
         return e;
-    }
-
-    // ---------------------------------------------------------------- names
-
-    /** {@code nameattributes}. */
-    ExternName externName(String what) {
-        int at = r.pos();
-        int tag = r.u8();
-        if (tag == 0x00 || tag == 0x01) {
-            return ExternName.of(r.name(what));
-        }
-        if (tag != 0x02) {
-            throw r.error(at, "unknown " + what + " tag 0x" + ByteReader.hex(tag));
-        }
-        String name = r.name(what);
-        int n = r.vecLength("name attribute");
-        Optional<String> impl = Optional.empty();
-        Optional<String> suffix = Optional.empty();
-        Optional<String> id = Optional.empty();
-        for (int i = 0; i < n; i++) {
-            int aAt = r.pos();
-            int kind = r.u8();
-            switch (kind) {
-                case 0x00 -> {
-                    if (impl.isPresent()) {
-                        throw r.error(aAt, "duplicate implements attribute");
-                    }
-                    String in = r.name("implements interface name");
-                    if (NameRules.parseInterfaceName(in) == null) {
-                        throw r.error(aAt, "implements attribute \"" + in + "\" is not a valid interface name");
-                    }
-                    impl = Optional.of(in);
-                }
-                case 0x01 -> {
-                    if (suffix.isPresent()) {
-                        throw r.error(aAt, "duplicate versionsuffix attribute");
-                    }
-                    suffix = Optional.of(r.name("version suffix"));
-                }
-                case 0x02 -> {
-                    if (id.isPresent()) {
-                        throw r.error(aAt, "duplicate external-id attribute");
-                    }
-                    id = Optional.of(r.name("external id"));
-                }
-                default -> throw r.error(aAt, "unknown name attribute 0x" + ByteReader.hex(kind));
-            }
-        }
-        return new ExternName(name, impl, suffix, id);
-    }
-
-    /** Lexical and attribute rules of one import or export name. */
-    void checkExternName(ExternName name, Sort sort, int at, String what) {
-        String n = name.name();
-        if (NameRules.isNestedInterfaceName(n)) {
-            unsupported("nested namespace/package in interface name \"" + n + "\" (🪺)", at);
-        } else {
-            String problem = NameRules.externNameProblem(n);
-            if (problem != null) {
-                throw r.error(at, "invalid " + what + " name \"" + n + "\": " + problem);
-            }
-        }
-        if (name.versionSuffix().isPresent()) {
-            InterfaceName in = NameRules.parseInterfaceName(n);
-            String version = in == null ? null : in.version().orElse(null);
-            if (version == null || !NameRules.isCanonVersion(version)) {
-                throw r.error(at, "versionsuffix on \"" + n + "\" requires an interface name with a canonical version");
-            }
-            if (!NameRules.isSemver(version + name.versionSuffix().get())) {
-                throw r.error(at, "version " + version + name.versionSuffix().get() + " of \"" + n + "\" is not valid semver");
-            }
-        }
-        if (name.implementsName().isPresent()) {
-            if (sort != Sort.INSTANCE) {
-                throw r.error(at, "implements attribute on \"" + n + "\" requires an instance, not a " + sort.text());
-            }
-            if (name.isInterfaceName()) {
-                throw r.error(at, "implements attribute requires a plain name, not interface name \"" + n + "\"");
-            }
-        }
-    }
-
-    void declareImport(Scope scope, ExternName name, ExternType et, int at, Definition origin) {
-        Info info = types.externInfo(et, scope);
-        declare(scope, name, et.sort(), info, at, true);
-        scope.add(et.sort(), info, origin);
-    }
-
-    void declareExport(Scope scope, ExternName name, Sort sort, Info info, int at, Definition origin) {
-        declare(scope, name, sort, info, at, false);
-        scope.add(sort, info, origin);
-    }
-
-    private void declare(Scope scope, ExternName name, Sort sort, Info info, int at, boolean isImport) {
-        String what = isImport ? "import" : "export";
-        checkExternName(name, sort, at, what);
-        String n = name.name();
-        Map<String, String> canon = isImport ? scope.importCanon : scope.exportCanon;
-        String prev = canon.putIfAbsent(NameRules.canonical(n), n);
-        if (prev != null) {
-            throw r.error(at, "duplicate " + what + " name \"" + n + "\"" + NameRules.conflict(n, prev));
-        }
-        Map<String, Info> resources = isImport ? scope.importResources : scope.exportResources;
-        String res = NameRules.annotatedResource(n);
-        if (res != null) {
-            if (sort != Sort.FUNC) {
-                throw r.error(at, "\"" + n + "\" is a " + sort.text() + ", but annotated names are only allowed on functions");
-            }
-            Info resource = resources.get(res);
-            if (resource == null) {
-                throw r.error(at, "\"" + n + "\" refers to resource \"" + res + "\" which is not a preceding resource "
-                        + what + " in the same scope");
-            }
-            if (info instanceof Info.FuncType ft) {
-                HandleRules.check(this, n, ft, resource, at);
-            }
-        } else if (sort == Sort.TYPE && info instanceof Info.Resource && !name.isInterfaceName()) {
-            resources.put(n, info);
-        }
-        (isImport ? scope.imports : scope.exports).put(n, new Info.Exported(sort, info));
     }
 }

@@ -335,16 +335,16 @@ final class TypeParser {
                         throw r.error(at, "import declarators are only allowed in component types, not instance types");
                     }
                     int nameAt = r.pos();
-                    ExternName name = p.externName("import name");
+                    ExternName name = p.names.externName("import name");
                     ExternType et = externType(scope);
-                    p.declareImport(scope, name, et, nameAt, null);
+                    p.names.declareImport(scope, name, et, nameAt, null);
                     decls.add(new Decl.ImportDecl(name, et));
                 }
                 case 0x04 -> {
                     int nameAt = r.pos();
-                    ExternName name = p.externName("export name");
+                    ExternName name = p.names.externName("export name");
                     ExternType et = externType(scope);
-                    p.declareExport(scope, name, et.sort(), externInfo(et, scope), nameAt, null);
+                    p.names.declareExport(scope, name, et.sort(), externInfo(et, scope), nameAt, null);
                     decls.add(new Decl.ExportDecl(name, et));
                 }
                 default -> throw r.error(at, "unknown " + (componentType ? "component" : "instance")
