@@ -36,10 +36,10 @@ public final class ComponentDecoder {
         WasmBinary result;
         try {
             result = new ComponentParser(bytes).decodeTop();
-        } catch (OutOfMemoryError | StackOverflowError e) {
-            // Defence in depth: limits should prevent these, but a resource error must still be reported
-            // as a decode failure rather than escape as an Error.
-            throw new ComponentDecodeException("input", 0, "resource limit exceeded while decoding: " + e);
+        } catch (StackOverflowError e) {
+            // Defence in depth: the nesting limit keeps recursion shallow, but should a host run the decoder on
+            // a tiny thread stack, this still ends as a decode failure rather than an Error.
+            throw new ComponentDecodeException("input", 0, "nesting too deep for the current thread stack");
         }
         if (rejectUnsupported && result instanceof Component c && !c.unsupportedFeatures().isEmpty()) {
             UnsupportedFeature f = c.unsupportedFeatures().get(0);

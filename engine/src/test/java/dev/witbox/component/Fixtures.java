@@ -7,9 +7,6 @@ import java.io.UncheckedIOException;
 /** Loads the committed binary fixtures from {@code src/test/resources/components}. */
 final class Fixtures {
 
-    static final String[] ALL = {"sections.wasm", "types.wasm", "unsupported.wasm", "names.wasm", "values.wasm",
-            "tiny-reactor.wasm"};
-
     private Fixtures() {
     }
 
