@@ -146,7 +146,7 @@ final class CanonParser {
         p.checkIndex(scope, Sort.TYPE, t, tAt);
         Info info = scope.info(Sort.TYPE, t);
         if (info instanceof Info.FuncType ft) {
-            if (o.async() != ft.def().async() && o.async()) {
+            if (o.async() && !ft.def().async()) {
                 throw r.error(at, "canon lift with the async option requires an async function type");
             }
             requireOptions(ft, o, true, at);
@@ -179,6 +179,9 @@ final class CanonParser {
         checkRealloc(scope, o, at);
         Info coreType = Info.UNKNOWN;
         if (scope.info(Sort.FUNC, f) instanceof Info.FuncType ft) {
+            if (o.async() && !ft.def().async()) {
+                throw r.error(at, "canon lower with the async option requires an async function type");
+            }
             requireOptions(ft, o, false, at);
             CoreType.Func flat = flatten(ft, o, false);
             if (flat != null) {
