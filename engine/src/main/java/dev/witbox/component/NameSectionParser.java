@@ -1,0 +1,74 @@
+package dev.witbox.component;
+
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decodes the {@code component-name} custom section. Binary.md says engines must not reject components
+ * with an invalid name section, so any problem yields {@code null} instead of an error.
+ */
+final class NameSectionParser {
+
+    private NameSectionParser() {
+    }
+
+    static ComponentNames parse(byte[] data) {
+        ByteReader r = new ByteReader(data);
+        r.enterSection("name section");
+        try {
+            Optional<String> componentName = Optional.empty();
+            Map<Sort, Map<Integer, String>> names = new EnumMap<>(Sort.class);
+            while (!r.atEnd()) {
+                int id = r.u8();
+                long size = r.u32();
+                int old = r.pushLimit(size, "name subsection");
+                if (id == 0) {
+                    componentName = Optional.of(r.name("component name"));
+                } else if (id == 1) {
+                    Sort sort = sort(r);
+                    int n = r.vecLength("name");
+                    Map<Integer, String> map = new HashMap<>();
+                    for (int i = 0; i < n; i++) {
+                        int idx = r.index();
+                        map.put(idx, r.name("name"));
+                    }
+                    names.put(sort, Map.copyOf(map));
+                } else {
+                    r.skip(r.remaining()); // unknown subsections are skipped, as in core wasm
+                }
+                if (!r.atEnd()) {
+                    return null;
+                }
+                r.popLimit(old);
+            }
+            return new ComponentNames(componentName, names);
+        } catch (ComponentDecodeException e) {
+            return null;
+        }
+    }
+
+    private static Sort sort(ByteReader r) {
+        int b = r.u8();
+        return switch (b) {
+            case 0x00 -> switch (r.u8()) {
+                case 0x00 -> Sort.CORE_FUNC;
+                case 0x01 -> Sort.CORE_TABLE;
+                case 0x02 -> Sort.CORE_MEMORY;
+                case 0x03 -> Sort.CORE_GLOBAL;
+                case 0x04 -> Sort.CORE_TAG;
+                case 0x10 -> Sort.CORE_TYPE;
+                case 0x11 -> Sort.CORE_MODULE;
+                case 0x12 -> Sort.CORE_INSTANCE;
+                default -> throw r.error("unknown core sort");
+            };
+            case 0x01 -> Sort.FUNC;
+            case 0x02 -> Sort.VALUE;
+            case 0x03 -> Sort.TYPE;
+            case 0x04 -> Sort.COMPONENT;
+            case 0x05 -> Sort.INSTANCE;
+            default -> throw r.error("unknown sort");
+        };
+    }
+}

@@ -1,0 +1,4 @@
+;; expect: not a valid interface name
+(component
+  (import "wasi:HTTP/types" (instance))
+)

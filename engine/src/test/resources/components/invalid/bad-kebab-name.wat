@@ -1,0 +1,4 @@
+;; expect: invalid import name "B_c": not a kebab-case label
+(component
+  (import "B_c" (func))
+)

@@ -1,0 +1,6 @@
+;; expect: duplicate export name "a"
+(component
+  (import "f" (func $f))
+  (export "a" (func $f))
+  (export "a" (func $f))
+)

@@ -1,0 +1,5 @@
+;; expect: duplicate import name "FOO" (not strongly-unique from "foo")
+(component
+  (import "foo" (func))
+  (import "FOO" (func))
+)

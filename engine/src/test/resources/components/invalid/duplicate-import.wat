@@ -1,0 +1,5 @@
+;; expect: duplicate import name "a"
+(component
+  (import "a" (func))
+  (import "a" (func))
+)

@@ -1,0 +1,4 @@
+;; expect: enum type must have at least one case
+(component
+  (type (enum))
+)

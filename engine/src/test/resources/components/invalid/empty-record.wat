@@ -1,0 +1,4 @@
+;; expect: record type must have at least one field
+(component
+  (type (record))
+)

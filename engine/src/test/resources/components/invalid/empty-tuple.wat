@@ -1,0 +1,4 @@
+;; expect: tuple type must have at least one element
+(component
+  (type (tuple))
+)

@@ -1,0 +1,4 @@
+;; expect: variant type must have at least one case
+(component
+  (type (variant))
+)

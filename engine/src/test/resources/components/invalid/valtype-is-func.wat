@@ -1,0 +1,5 @@
+;; expect: type 0 is a function type, not a value type
+(component
+  (type $f (func))
+  (type (list $f))
+)
