@@ -56,7 +56,7 @@ final class CallContext {
             throw new CanonicalAbiTrap("realloc returned " + hex(ptr) + " for " + what
                     + ", which is not aligned to " + alignment + " bytes");
         }
-        if (ptr + byteLength > memory.size()) {
+        if (byteLength > memory.size() || ptr > memory.size() - byteLength) {
             throw new CanonicalAbiTrap("realloc returned " + hex(ptr) + " for " + what + " with " + byteLength
                     + " bytes, which runs past the end of memory (" + memory.size() + " bytes)");
         }
@@ -70,7 +70,7 @@ final class CallContext {
     }
 
     void checkInBounds(String what, long ptr, long byteLength) {
-        if (ptr + byteLength > memory.size()) {
+        if (byteLength > memory.size() || ptr > memory.size() - byteLength) {
             throw new CanonicalAbiTrap(what + " at " + hex(ptr) + " with " + byteLength
                     + " bytes runs past the end of memory (" + memory.size() + " bytes)");
         }
