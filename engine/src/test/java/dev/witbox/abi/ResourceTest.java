@@ -73,7 +73,7 @@ class ResourceTest {
         int h = inst.resourceNew(counter, 7);
         assertThatThrownBy(() -> inst.resourceRep(other, h))
                 .isInstanceOf(CanonicalAbiTrap.class)
-                .hasMessage("handle 1 is a own<counter>, not a handle of counter (wrong resource type)");
+                .hasMessage("handle 1 is an own<counter>, not a handle of counter (wrong resource type)");
         assertThatThrownBy(() -> inst.resourceDrop(other, h)).isInstanceOf(CanonicalAbiTrap.class);
         assertThatThrownBy(() -> inst.resourceNew(file, 1))
                 .hasMessage("resource.new of file, which guest does not define");
@@ -219,7 +219,7 @@ class ResourceTest {
         LiftedFunction take = export(new ValueType.OwnOf(counter), null, args -> new long[0]);
         assertThatThrownBy(() -> take.call(new WitValue.Handle(foreign)))
                 .isInstanceOf(CanonicalAbiTrap.class)
-                .hasMessage("a own<counter> handle of guest was passed to guest (handle from another instance)");
+                .hasMessage("an own<counter> handle of guest was passed to guest (handle from another instance)");
         assertThat(foreign.isDropped()).isFalse();
     }
 
@@ -228,7 +228,7 @@ class ResourceTest {
         LiftedFunction take = export(new ValueType.OwnOf(counter), null, args -> new long[0]);
         assertThatThrownBy(() -> take.call(new WitValue.Handle(ResourceRef.hostResource(file, 1))))
                 .isInstanceOf(CanonicalAbiTrap.class)
-                .hasMessage("a own<file> handle was passed where a handle of counter is expected (wrong resource type)");
+                .hasMessage("an own<file> handle was passed where a handle of counter is expected (wrong resource type)");
     }
 
     @Test
@@ -280,5 +280,18 @@ class ResourceTest {
         take.call(new long[] {512, 2});
         assertThat(got).extracting(v -> ref(v).rep()).containsExactly(1, 2);
         assertThat(inst.handles().size()).isZero();
+    }
+
+    @Test
+    void aLoanToAGuestEndsEvenWhenTheGuestTraps() {
+        ResourceRef r = ref(export(null, new ValueType.OwnOf(counter),
+                args -> new long[] {inst.resourceNew(counter, 42)}).call());
+        LiftedFunction trapping = export(new ValueType.BorrowOf(counter), null, args -> {
+            throw new CanonicalAbiTrap("unreachable");
+        });
+        assertThatThrownBy(() -> trapping.call(new WitValue.Handle(r))).hasMessage("unreachable");
+        assertThat(inst.isInCall()).isFalse();
+        r.drop();
+        assertThat(destroyed).containsExactly(42);
     }
 }
