@@ -68,8 +68,8 @@ ensure_npm() {
   # is older than package-lock.json (or absent), reinstall exactly the lock.
   if [ ! -f "$HERE/node_modules/.package-lock.json" ] \
      || [ "$HERE/package-lock.json" -nt "$HERE/node_modules/.package-lock.json" ]; then
-    step "npm ci (jco, componentize-js, preview2-shim pinned in package-lock.json)"
-    (cd "$HERE" && npm ci --no-audit --no-fund)
+    step "npm install (jco, componentize-js, preview2-shim pinned in package-lock.json)"
+    (cd "$HERE" && npm install --no-audit --no-fund)
   fi
 }
 
