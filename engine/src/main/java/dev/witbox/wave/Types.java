@@ -65,7 +65,8 @@ final class Types {
             return describeInteger(s);
         }
         String d = describe(type);
-        return ("aeiou".indexOf(d.charAt(0)) >= 0 ? "an " : "a ") + d;
+        // by sound: "an f32", "an enum", "an option", but "a u8", "a list"
+        return ("aeiof".indexOf(d.charAt(0)) >= 0 && !d.startsWith("flags") ? "an " : "a ") + d;
     }
 
     static String describeInteger(ValueType.Scalar type) {

@@ -157,7 +157,7 @@ final class WaveReader {
                 f = Float.parseFloat(num.text());
             }
         } else {
-            throw expected(node, "a " + type.witName() + " (a number, nan, inf or -inf)");
+            throw expected(node, "an " + type.witName() + " (a number, nan, inf or -inf)");
         }
         return type == ValueType.Scalar.F32 ? new WitValue.F32(f) : new WitValue.F64(d);
     }
