@@ -1,5 +1,9 @@
 package dev.witbox.benchmarks;
 
+import dev.witbox.api.value.WitValue;
+import dev.witbox.runtime.Plugin;
+import dev.witbox.runtime.PluginInstance;
+import dev.witbox.runtime.WitboxEngine;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -10,9 +14,13 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** The cost of one call: witbox's dynamic API against the hand-lowered Chicory floor. */
+/**
+ * The cost of one call on an instance already held: witbox's dynamic API against the same C code
+ * as a plain core module on Chicory, lowered by hand (the floor).
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -21,11 +29,23 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(1)
 public class CallOverheadBenchmark {
 
+    private static final WitValue FORTY = new WitValue.U32(40);
+    private static final WitValue TWO = new WitValue.U32(2);
+    private static final WitValue JAVA = new WitValue.Str("Java");
+
     private ChicoryFloor.Held floor;
+    private PluginInstance witbox;
 
     @Setup
     public void setUp() {
         floor = new ChicoryFloor.Held(new ChicoryFloor().newInstance());
+        Plugin plugin = WitboxEngine.create().load("add-greet", Guests.bytes("add-greet.wasm"));
+        witbox = plugin.instantiate();
+    }
+
+    @TearDown
+    public void tearDown() {
+        witbox.close();
     }
 
     @Benchmark
@@ -34,7 +54,17 @@ public class CallOverheadBenchmark {
     }
 
     @Benchmark
+    public long addWitbox() {
+        return ((WitValue.U32) witbox.call("add", FORTY, TWO)).value();
+    }
+
+    @Benchmark
     public String greetFloor() {
         return floor.greet("Java");
+    }
+
+    @Benchmark
+    public String greetWitbox() {
+        return ((WitValue.Str) witbox.call("greet", JAVA)).value();
     }
 }
