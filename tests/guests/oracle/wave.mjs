@@ -6,9 +6,10 @@
 //   floats    nan | inf | -inf | -0 | shortest decimal digits that round-trip
 //             at the type's precision (f32 or f64), written without exponent
 //             and without a trailing ".0" (1.5, 1, 0.1, 100000000000000000000)
-//   char      'x'   string "x"  with escapes \\ \' \" \t \n \r and \u{HEX} for
-//             other control characters (U+0000-U+001F, U+007F); everything else
-//             (including non-BMP) literally. \' only in chars, \" only in strings.
+//   char      'x'   string "x"  escaped char by char exactly as wasm-wave:
+//             \\ \" \' \t \r \n (both quotes in both); \u{hex} (lowercase, no
+//             leading zeros) for Cc Cf Cs Co Cn Zl Zp, Zs other than ' ', and
+//             Grapheme_Extend (combining marks etc.); everything else literally.
 //   list [a, b]  tuple (a, b)  record {a: 1, b-c: 2} (fields whose value is
 //   none are omitted)  flags {a, b} (set flags, declaration order; {} if none)
 //   variant/enum  case | case(payload)   option  none | some(x)
@@ -275,18 +276,27 @@ export function formatFloat(x, kind) {
   return (neg ? '-' : '') + out;
 }
 
-function escapeText(s, quote) {
-  let out = '';
-  for (const ch of s) {
-    const cp = ch.codePointAt(0);
-    if (ch === '\\') out += '\\\\';
-    else if (ch === quote) out += `\\${quote}`;
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\r') out += '\\r';
-    else if (cp < 0x20 || cp === 0x7f) out += `\\u{${cp.toString(16)}}`;
-    else out += ch;
+// Char by char, as wasm-wave's writer (crates/wasm-wave/src/writer.rs) does:
+// Rust's escape_default for the six below, escape_unicode for control chars,
+// escape_debug for the rest. escape_debug writes \u{hex} for a grapheme
+// extender or a char Rust's core::unicode::printable does not count printable
+// (generated from UnicodeData: general categories Cc Cf Cs Co Cn Zl Zp Zs,
+// except the space), and the char itself otherwise.
+const BACKSLASHED = { '\\': '\\\\', '"': '\\"', "'": "\\'", '\t': '\\t', '\r': '\\r', '\n': '\\n' };
+const NOT_PRINTABLE = /[\p{Cc}\p{Cf}\p{Cs}\p{Co}\p{Cn}\p{Zl}\p{Zp}\p{Zs}]/u;
+const GRAPHEME_EXTEND = /\p{Grapheme_Extend}/u;
+
+export function escapeChar(ch) {
+  if (Object.hasOwn(BACKSLASHED, ch)) return BACKSLASHED[ch];
+  if (ch !== ' ' && (NOT_PRINTABLE.test(ch) || GRAPHEME_EXTEND.test(ch))) {
+    return `\\u{${ch.codePointAt(0).toString(16)}}`;
   }
+  return ch;
+}
+
+function escapeText(s) {
+  let out = '';
+  for (const ch of s) out += escapeChar(ch);
   return out;
 }
 
@@ -298,8 +308,8 @@ export function toWave(v, type) {
       if (typeof v !== 'number' || !Number.isInteger(v)) bad(); return String(v);
     case 'u64': case 's64': if (typeof v !== 'bigint') bad(); return v.toString();
     case 'f32': case 'f64': if (typeof v !== 'number') bad(); return formatFloat(v, type.kind);
-    case 'char': if (typeof v !== 'string') bad(); return `'${escapeText(v, "'")}'`;
-    case 'string': if (typeof v !== 'string') bad(); return `"${escapeText(v, '"')}"`;
+    case 'char': if (typeof v !== 'string') bad(); return `'${escapeText(v)}'`;
+    case 'string': if (typeof v !== 'string') bad(); return `"${escapeText(v)}"`;
     case 'list': return `[${Array.from(v, (x) => toWave(x, type.elem)).join(', ')}]`;
     case 'tuple': return `(${type.types.map((t, i) => toWave(v[i], t)).join(', ')})`;
     case 'record': {

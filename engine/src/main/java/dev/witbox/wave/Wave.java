@@ -20,9 +20,11 @@ import java.util.Objects;
  *     type's precision, without exponent or trailing {@code .0} ({@code 0.1}, {@code 1},
  *     {@code 340282350000000000000000000000000000000}), {@code -0}, {@code inf}, {@code -inf},
  *     {@code nan} (for every NaN);
- * <li>chars {@code 'x'} and strings {@code "x"} escaping {@code \\}, the literal's own quote,
- *     tab, newline and carriage return with a backslash, the other C0 controls and DEL as
- *     <code>&#92;u{hex}</code>, nothing else;
+ * <li>chars {@code 'x'} and strings {@code "x"} escaped char by char as wasm-wave does:
+ *     <code>\\ \" \' \t \r \n</code> (both quotes in both), and <code>&#92;u{hex}</code> for
+ *     control chars, the other chars Rust does not count printable (format, surrogate, private
+ *     use, unassigned, line and paragraph separators, spaces other than U+0020) and grapheme
+ *     extenders such as combining marks; everything else as itself (see {@code CharEscapes});
  * <li>{@code [a, b]}, {@code (a, b)}, {@code {name: v}} in declaration order leaving out
  *     fields that are {@code none} ({@code {:}} when nothing is left), {@code {a, c}} flags in
  *     declaration order, {@code case} / {@code case(payload)}, {@code some(x)} / {@code none},

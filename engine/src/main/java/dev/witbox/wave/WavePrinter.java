@@ -101,13 +101,13 @@ final class WavePrinter {
             case F64 -> out.append(Floats.format(cast(value, WitValue.F64.class, type).value()));
             case CHAR -> {
                 out.append('\'');
-                escape(cast(value, WitValue.Char.class, type).codePoint(), '\'');
+                CharEscapes.append(out, cast(value, WitValue.Char.class, type).codePoint());
                 out.append('\'');
             }
             case STRING -> {
                 String s = cast(value, WitValue.Str.class, type).value();
                 out.append('"');
-                s.codePoints().forEach(cp -> escape(cp, '"'));
+                s.codePoints().forEach(cp -> CharEscapes.append(out, cp));
                 out.append('"');
             }
         }
@@ -177,28 +177,6 @@ final class WavePrinter {
     private void separator(int index) {
         if (index > 0) {
             out.append(", ");
-        }
-    }
-
-    /**
-     * Backslash escapes for the backslash, the literal's own quote, tab, newline and carriage
-     * return; <code>&#92;u{hex}</code> for the other C0 controls and DEL; everything else as itself.
-     */
-    private void escape(int cp, char quote) {
-        switch (cp) {
-            case '\\' -> out.append("\\\\");
-            case '\t' -> out.append("\\t");
-            case '\n' -> out.append("\\n");
-            case '\r' -> out.append("\\r");
-            default -> {
-                if (cp == quote) {
-                    out.append('\\').append(quote);
-                } else if (cp < 0x20 || cp == 0x7F) {
-                    out.append("\\u{").append(Integer.toHexString(cp)).append('}');
-                } else {
-                    out.appendCodePoint(cp);
-                }
-            }
         }
     }
 

@@ -163,7 +163,7 @@ final class RandomValues {
     private int codePoint() {
         return switch (random.nextInt(5)) {
             case 0 -> random.nextInt(0x80);
-            case 1 -> "\\'\"\t\n\r\u0000\u007f".charAt(random.nextInt(8));
+            case 1 -> "\\'\"\t\n\r\u0000\u007f\u0085\u00ad\u0301\u2028\ue000\uffff".codePointAt(random.nextInt(14));
             case 2 -> 0x10000 + random.nextInt(0x100000);
             default -> {
                 int cp;
