@@ -62,6 +62,28 @@ class LayeringTest {
             .because("WIT is a language front end: it knows nothing of how plugins run");
 
     @ArchTest
+    static final ArchRule decodingKnowsNothingOfRunning = noClasses()
+            .that().resideInAPackage("dev.witbox.component..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.witbox.abi..",
+                    "dev.witbox.wave..",
+                    "dev.witbox.wasi..",
+                    "dev.witbox.runtime..",
+                    "dev.witbox.internal..")
+            .because("a decoded component is data: decoding never depends on how components run");
+
+    @ArchTest
+    static final ArchRule theAbiKnowsNoRuntimeOrEngine = noClasses()
+            .that().resideInAPackage("dev.witbox.abi..")
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "dev.witbox.component..",
+                    "dev.witbox.wave..",
+                    "dev.witbox.wasi..",
+                    "dev.witbox.runtime..",
+                    "dev.witbox.internal..")
+            .because("the canonical ABI works on value types and a memory interface, whatever runs the guest");
+
+    @ArchTest
     static final ArchRule nothingInTheEngineImportsSpring = noClasses()
             .that().resideInAnyPackage(ENGINE)
             .should().dependOnClassesThat().resideInAPackage(SPRING)
