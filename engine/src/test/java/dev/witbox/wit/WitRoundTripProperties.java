@@ -577,10 +577,33 @@ class WitRoundTripProperties {
                     includes.add(p.worlds.get(r.nextInt(p.worlds.size())).name);
                 }
                 List<String> imports = new ArrayList<>();
-                List<String> exports = new ArrayList<>();
+                boolean[] exported = new boolean[nIfaces];
                 for (int i = 0; i < nIfaces; i++) {
                     if (r.nextInt(3) == 0) {
-                        (i < split ? imports : exports).add(ifaces.get(i).name);
+                        if (i < split) {
+                            imports.add(ifaces.get(i).name);
+                        } else {
+                            exported[i] = true;
+                        }
+                    }
+                }
+                // An exported interface's non-exported dependencies become imports, and an import may not
+                // depend on an export: so also export every dependency at or above the split (uses only
+                // point to earlier interfaces, so one backwards sweep closes the set).
+                for (int i = nIfaces - 1; i >= split; i--) {
+                    if (exported[i]) {
+                        for (UseItem u : ifaces.get(i).uses) {
+                            int dep = indexOf(ifaces, u.from);
+                            if (dep >= split) {
+                                exported[dep] = true;
+                            }
+                        }
+                    }
+                }
+                List<String> exports = new ArrayList<>();
+                for (int i = split; i < nIfaces; i++) {
+                    if (exported[i]) {
+                        exports.add(ifaces.get(i).name);
                     }
                 }
                 List<Func> importFuncs = new ArrayList<>();
@@ -604,6 +627,15 @@ class WitRoundTripProperties {
                         inline, doc()));
             }
             return p;
+        }
+
+        static int indexOf(List<Iface> ifaces, String name) {
+            for (int i = 0; i < ifaces.size(); i++) {
+                if (ifaces.get(i).name.equals(name)) {
+                    return i;
+                }
+            }
+            throw new IllegalStateException(name);
         }
 
         String doc() {
