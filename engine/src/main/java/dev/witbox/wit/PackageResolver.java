@@ -1,0 +1,1342 @@
+package dev.witbox.wit;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Resolves the AST of one package (all of its files) into a {@link WitPackage}. */
+final class PackageResolver {
+
+    /** The items of one package that come from one file. */
+    record Part(SourceFile src, List<Ast.Item> items) {
+    }
+
+    private record IfaceDecl(Ast.InterfaceDef ast, SourceFile src, Interface iface) {
+    }
+
+    private record WorldDecl(Ast.WorldDef ast, SourceFile src, World world) {
+    }
+
+    private final Env env;
+    private final Diags diags;
+    private final PackageName name;
+    private final WitPackage pkg;
+    private final List<Part> parts;
+    private final String docs;
+    private final Map<SourceFile, Map<String, Ast.TopUse>> fileUses = new HashMap<>();
+    private final Map<String, IfaceDecl> ifaces = new LinkedHashMap<>();
+    private final Map<String, WorldDecl> worlds = new LinkedHashMap<>();
+    /** Interfaces whose bodies are resolved (usable as {@code use} targets). */
+    private final Set<Interface> ready = new HashSet<>();
+    /** Named interfaces in dependency order, filled by {@link #resolve()}. */
+    final List<Interface> topoOrder = new ArrayList<>();
+
+    PackageResolver(Env env, Diags diags, PackageName name, List<Part> parts, String docs) {
+        this.env = env;
+        this.diags = diags;
+        this.name = name;
+        this.pkg = new WitPackage(name);
+        this.parts = parts;
+        this.docs = docs;
+    }
+
+    private static String q(String s) {
+        return "'" + Token.shorten(s) + "'";
+    }
+
+    // ================================================================== driver
+
+    WitPackage resolve() {
+        declare();
+        resolveInterfaces();
+        resolveWorlds();
+        List<Interface> is = new ArrayList<>();
+        for (IfaceDecl d : ifaces.values()) {
+            is.add(d.iface);
+        }
+        List<World> ws = new ArrayList<>();
+        for (WorldDecl d : worlds.values()) {
+            ws.add(d.world);
+        }
+        pkg.init(docs, is, ws);
+        return pkg;
+    }
+
+    /** Registers interfaces, worlds and file-level uses; checks for duplicates. */
+    private void declare() {
+        Map<String, String> itemNames = new HashMap<>(); // canon → kind
+        for (Part part : parts) {
+            for (Ast.Item item : part.items) {
+                diags.guard(() -> {
+                    if (item instanceof Ast.InterfaceDef d) {
+                        Stability st = stability(d.attrs(), part.src);
+                        String n = d.name().name();
+                        if (!enabled(st)) {
+                            env.disabled.put(name.qualify(n), ((Stability.Unstable) st).feature());
+                            return;
+                        }
+                        claimItem(itemNames, n, "interface", part.src, d.name().pos());
+                        ifaces.put(n, new IfaceDecl(d, part.src, new Interface(n, pkg, d.docs(), st)));
+                    } else if (item instanceof Ast.WorldDef d) {
+                        Stability st = stability(d.attrs(), part.src);
+                        String n = d.name().name();
+                        if (!enabled(st)) {
+                            env.disabled.put(name.qualify(n), ((Stability.Unstable) st).feature());
+                            return;
+                        }
+                        claimItem(itemNames, n, "world", part.src, d.name().pos());
+                        worlds.put(n, new WorldDecl(d, part.src, new World(n, pkg, d.docs(), st)));
+                    }
+                });
+            }
+        }
+        for (Part part : parts) {
+            Map<String, Ast.TopUse> uses = new LinkedHashMap<>();
+            fileUses.put(part.src, uses);
+            for (Ast.Item item : part.items) {
+                if (item instanceof Ast.TopUse u) {
+                    diags.guard(() -> {
+                        String local = u.localName();
+                        if (uses.containsKey(local)) {
+                            throw diags.error(part.src, u.namePos(), "name " + q(local)
+                                    + " is already defined by another top-level 'use' in this file");
+                        }
+                        if (itemNames.containsKey(Names.canon(local))) {
+                            throw diags.error(part.src, u.namePos(), "top-level 'use' defines " + q(local)
+                                    + ", which conflicts with " + itemNames.get(Names.canon(local)) + " " + q(local)
+                                    + " of package '" + name + "'; rename it with 'as'");
+                        }
+                        lookupItem(u.path(), part.src, false); // report bad targets early
+                        uses.put(local, u);
+                    });
+                }
+            }
+        }
+    }
+
+    private void claimItem(Map<String, String> names, String n, String kind, SourceFile src, int pos) {
+        String prev = names.putIfAbsent(Names.canon(n), kind);
+        if (prev != null) {
+            throw diags.error(src, pos, prev.equals(kind)
+                    ? "duplicate " + kind + " " + q(n) + " in package '" + name + "'"
+                    : kind + " " + q(n) + " conflicts with " + prev + " of the same name in package '" + name + "'");
+        }
+    }
+
+    // ================================================================== gates
+
+    private boolean enabled(Stability s) {
+        return !(s instanceof Stability.Unstable u) || env.options.isEnabled(u.feature());
+    }
+
+    private Stability stability(Ast.Attrs a, SourceFile src) {
+        if (a.since() != null) {
+            checkGateVersion(a.since(), "@since", a.sincePos(), src);
+        }
+        if (a.deprecated() != null) {
+            checkGateVersion(a.deprecated(), "@deprecated", a.deprecatedPos(), src);
+        }
+        Version dep = a.deprecated() == null ? null : a.deprecated().version();
+        if (a.since() != null) {
+            return new Stability.Since(a.since().version(), dep);
+        }
+        if (a.unstable() != null) {
+            return new Stability.Unstable(a.unstable().name(), dep);
+        }
+        return Stability.UNKNOWN;
+    }
+
+    private void checkGateVersion(Ast.VersionText v, String gate, int pos, SourceFile src) {
+        if (name.version() == null) {
+            throw diags.error(src, pos, gate + "(version = " + v.text() + ") needs a versioned package, but package '"
+                    + name + "' has no version");
+        }
+        if (v.version().compareTo(name.version()) > 0) {
+            throw diags.error(src, v.pos(), gate + " refers to version " + v.text()
+                    + ", which is newer than package '" + name + "'");
+        }
+    }
+
+    static String gateText(Stability s) {
+        if (s instanceof Stability.Since since) {
+            return "@since(version = " + since.version() + ")";
+        }
+        if (s instanceof Stability.Unstable u) {
+            return "@unstable(feature = " + u.feature() + ")";
+        }
+        return "no gate";
+    }
+
+    private static Stability eff(Stability own, Stability container) {
+        return own instanceof Stability.Unknown ? container : own;
+    }
+
+    /** An item inside a gated container must be gated at least as strictly. */
+    private void containment(SourceFile src, int pos, String item, Stability st, Stability container, String cdesc) {
+        if (container instanceof Stability.Unknown) {
+            return;
+        }
+        if (st instanceof Stability.Unknown) {
+            throw diags.error(src, pos, item + " must be gated because " + cdesc + " is gated with "
+                    + gateText(container));
+        }
+        if (container instanceof Stability.Since c && st instanceof Stability.Since s
+                && s.version().compareTo(c.version()) < 0) {
+            throw diags.error(src, pos, item + " is gated with " + gateText(st) + ", which is older than "
+                    + cdesc + " (" + gateText(container) + ")");
+        }
+    }
+
+    private static Stability ownerStability(TypeOwner o) {
+        if (o instanceof Interface i) {
+            return i.stability();
+        }
+        return ((World) o).stability();
+    }
+
+    private static WitPackage ownerPackage(TypeOwner o) {
+        if (o instanceof Interface i) {
+            return i.pkg();
+        }
+        return ((World) o).pkg();
+    }
+
+    /** An item referring to a gated type of the same package must be compatibly gated. */
+    private void checkRef(SourceFile src, int pos, String referrer, Stability rs, TypeDef target) {
+        if (ownerPackage(target.owner()) != pkg) {
+            return;
+        }
+        Stability ts = eff(target.stability(), ownerStability(target.owner()));
+        boolean ok;
+        if (ts instanceof Stability.Since tv) {
+            ok = rs instanceof Stability.Unstable
+                    || (rs instanceof Stability.Since rv && rv.version().compareTo(tv.version()) >= 0);
+        } else if (ts instanceof Stability.Unstable) {
+            ok = rs instanceof Stability.Unstable;
+        } else {
+            ok = true;
+        }
+        if (!ok) {
+            throw diags.error(src, pos, referrer + " refers to type " + q(target.name()) + ", which is gated with "
+                    + gateText(ts) + ", but " + referrer + (rs instanceof Stability.Unknown ? " is not gated"
+                            : " is gated with " + gateText(rs)));
+        }
+    }
+
+    // ================================================================== lookups
+
+    /** Resolves a path to a local or foreign interface or world. */
+    private Object lookupItem(Ast.UsePath path, SourceFile src, boolean viaFileUses) {
+        if (path instanceof Ast.LocalPath lp) {
+            String n = lp.name().name();
+            if (viaFileUses) {
+                Ast.TopUse tu = fileUses.getOrDefault(src, Map.of()).get(n);
+                if (tu != null) {
+                    return lookupItem(tu.path(), src, false);
+                }
+            }
+            return lookupLocal(n, src, lp.pos());
+        }
+        Ast.ForeignPath fp = (Ast.ForeignPath) path;
+        String pkgName = fp.packageDisplay();
+        String item = fp.item().name();
+        if (pkgName.equals(name.toString())) {
+            return lookupLocal(item, src, fp.item().pos());
+        }
+        WitPackage p = env.packages.get(pkgName);
+        if (p == null) {
+            throw diags.error(src, fp.pos(), "package " + q(pkgName) + " not found; " + env.searchHint
+                    + " (known: " + env.known() + ")");
+        }
+        Interface i = p.interfaceNamed(item);
+        if (i != null) {
+            return i;
+        }
+        World w = p.worldNamed(item);
+        if (w != null) {
+            return w;
+        }
+        String feature = env.disabled.get(p.name().qualify(item));
+        if (feature != null) {
+            throw diags.error(src, fp.item().pos(), q(p.name().qualify(item)) + " is gated by feature " + q(feature)
+                    + ", which is not enabled");
+        }
+        List<String> cands = new ArrayList<>();
+        p.interfaces().forEach(x -> cands.add(x.name()));
+        p.worlds().forEach(x -> cands.add(x.name()));
+        throw diags.error(src, fp.item().pos(), "interface or world " + q(item) + " not found in package "
+                + q(pkgName) + Names.didYouMean(item, cands));
+    }
+
+    private Object lookupLocal(String n, SourceFile src, int pos) {
+        IfaceDecl d = ifaces.get(n);
+        if (d != null) {
+            return d.iface;
+        }
+        WorldDecl w = worlds.get(n);
+        if (w != null) {
+            return w.world;
+        }
+        String feature = env.disabled.get(name.qualify(n));
+        if (feature != null) {
+            throw diags.error(src, pos, q(n) + " is gated by feature " + q(feature) + ", which is not enabled");
+        }
+        List<String> cands = new ArrayList<>(ifaces.keySet());
+        cands.addAll(worlds.keySet());
+        cands.addAll(fileUses.getOrDefault(src, Map.of()).keySet());
+        throw diags.error(src, pos, "interface or world " + q(n) + " not found in package '" + name + "'"
+                + Names.didYouMean(n, cands));
+    }
+
+    private Interface lookupInterface(Ast.UsePath path, SourceFile src) {
+        Object o = lookupItem(path, src, true);
+        if (o instanceof World) {
+            throw diags.error(src, path.pos(), q(path.display()) + " is a world, not an interface");
+        }
+        return (Interface) o;
+    }
+
+    private World lookupWorld(Ast.UsePath path, SourceFile src) {
+        Object o = lookupItem(path, src, true);
+        if (o instanceof Interface) {
+            throw diags.error(src, path.pos(), q(path.display()) + " is an interface, not a world");
+        }
+        return (World) o;
+    }
+
+    /** The local item a path names, or null if it is foreign or unknown. */
+    private String localTarget(Ast.UsePath path, SourceFile src) {
+        if (path instanceof Ast.LocalPath lp) {
+            Ast.TopUse tu = fileUses.getOrDefault(src, Map.of()).get(lp.name().name());
+            if (tu != null) {
+                return localTargetDirect(tu.path());
+            }
+            return lp.name().name();
+        }
+        return localTargetDirect(path);
+    }
+
+    private String localTargetDirect(Ast.UsePath path) {
+        if (path instanceof Ast.LocalPath lp) {
+            return lp.name().name();
+        }
+        Ast.ForeignPath fp = (Ast.ForeignPath) path;
+        return fp.packageDisplay().equals(name.toString()) ? fp.item().name() : null;
+    }
+
+    // ================================================================== interfaces
+
+    private void resolveInterfaces() {
+        List<IfaceDecl> decls = new ArrayList<>(ifaces.values());
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < decls.size(); i++) {
+            index.put(decls.get(i).iface.name(), i);
+        }
+        List<List<Integer>> deps = new ArrayList<>();
+        for (IfaceDecl d : decls) {
+            List<Integer> ds = new ArrayList<>();
+            for (Ast.InterfaceItem it : d.ast.items()) {
+                if (it instanceof Ast.UseItem u) {
+                    String t = localTarget(u.path(), d.src);
+                    Integer j = t == null ? null : index.get(t);
+                    if (j != null && !ds.contains(j)) {
+                        ds.add(j);
+                    }
+                }
+            }
+            deps.add(ds);
+        }
+        List<Integer> order;
+        try {
+            order = Topo.sort(decls.size(), deps);
+        } catch (Topo.Cycle c) {
+            IfaceDecl first = decls.get(c.path.get(0));
+            StringBuilder sb = new StringBuilder();
+            for (int k = 1; k < c.path.size() - 1; k++) {
+                sb.append(k > 1 ? " -> " : "").append(q(decls.get(c.path.get(k)).iface.name()));
+            }
+            String msg = c.path.size() <= 2 ? "interface " + q(first.iface.name()) + " uses itself"
+                    : "interface " + q(first.iface.name()) + " uses itself through " + sb;
+            diags.report(first.src, first.ast.name().pos(), msg);
+            diags.throwIfAny();
+            return;
+        }
+        for (int i : order) {
+            IfaceDecl d = decls.get(i);
+            resolveInterfaceBody(d.iface, d.ast.items(), d.src, d.iface.stability(),
+                    "interface " + q(d.iface.name()));
+            ready.add(d.iface);
+            topoOrder.add(d.iface);
+        }
+    }
+
+    /** Names of a scope (interface or world namespace) for uniqueness checks. */
+    private final class Namespace {
+        final String desc;
+        final Map<String, String[]> names = new HashMap<>();
+
+        Namespace(String desc) {
+            this.desc = desc;
+        }
+
+        boolean has(String n) {
+            return names.containsKey(Names.canon(n));
+        }
+
+        void claim(String canon, String display, String kind, SourceFile src, int pos) {
+            String[] prev = names.putIfAbsent(Names.canon(canon), new String[] {kind, display});
+            if (prev != null) {
+                throw diags.error(src, pos, prev[0].equals(kind)
+                        ? "duplicate " + kind + " " + q(display) + " in " + desc
+                        : kind + " " + q(display) + " in " + desc + " conflicts with " + prev[0] + " " + q(prev[1]));
+            }
+        }
+    }
+
+    /** Type names visible in an interface or world. */
+    private final class Scope {
+        final SourceFile src;
+        final String desc;
+        final TypeOwner owner;
+        final Stability container;
+        final Namespace ns;
+        final Map<String, TypeDef> types = new LinkedHashMap<>();
+        final Map<String, String> disabled = new HashMap<>();
+
+        Scope(SourceFile src, String desc, TypeOwner owner, Stability container, Namespace ns) {
+            this.src = src;
+            this.desc = desc;
+            this.owner = owner;
+            this.container = container;
+            this.ns = ns;
+        }
+    }
+
+    private void resolveInterfaceBody(Interface iface, List<Ast.InterfaceItem> items, SourceFile src,
+            Stability container, String desc) {
+        Scope sc = new Scope(src, desc, iface, container, new Namespace(desc));
+        List<Use> uses = new ArrayList<>();
+        List<TypeDef> types = new ArrayList<>();
+        List<Function> funcs = new ArrayList<>();
+        List<Ast.UseItem> useItems = new ArrayList<>();
+        List<Ast.TypeDefItem> typeItems = new ArrayList<>();
+        for (Ast.InterfaceItem it : items) {
+            if (it instanceof Ast.UseItem u) {
+                useItems.add(u);
+            } else if (it instanceof Ast.TypeDefItem t) {
+                typeItems.add(t);
+            }
+        }
+        resolveUses(useItems, sc, uses);
+        List<TypeDef> resources = resolveTypeDefs(typeItems, sc, types);
+        for (Ast.InterfaceItem it : items) {
+            if (it instanceof Ast.FuncItem f) {
+                diags.guard(() -> {
+                    Stability st = stability(f.attrs(), src);
+                    if (!enabled(st)) {
+                        return;
+                    }
+                    containment(src, f.pos(), "function " + q(f.name().name()), st, container, desc);
+                    sc.ns.claim(f.name().name(), f.name().name(), "function", src, f.name().pos());
+                    funcs.add(function(f, sc, st, eff(st, container), null));
+                });
+            }
+        }
+        resolveResourceFunctions(typeItems, resources, sc);
+        iface.init(uses, types, funcs);
+    }
+
+    private void resolveUses(List<Ast.UseItem> useItems, Scope sc, List<Use> out) {
+        for (Ast.UseItem u : useItems) {
+            diags.guard(() -> {
+                Stability st = stability(u.attrs(), sc.src);
+                if (!enabled(st)) {
+                    return;
+                }
+                containment(sc.src, u.pos(), "'use " + u.path().display() + "'", st, sc.container, sc.desc);
+                Stability e = eff(st, sc.container);
+                Interface from = lookupInterface(u.path(), sc.src);
+                if (from.pkg() == pkg && !ready.contains(from)) {
+                    throw diags.error(sc.src, u.path().pos(), "interface " + q(from.name())
+                            + " cannot be used here (it is not resolved yet)");
+                }
+                List<Use.UseName> names = new ArrayList<>();
+                for (Ast.UseName n : u.names()) {
+                    String tn = n.name().name();
+                    TypeDef td = from.type(tn);
+                    if (td == null) {
+                        String feature = env.disabled.get(from.key() + "." + tn);
+                        if (feature != null) {
+                            throw diags.error(sc.src, n.name().pos(), "type " + q(tn) + " of interface "
+                                    + q(u.path().display()) + " is gated by feature " + q(feature)
+                                    + ", which is not enabled");
+                        }
+                        throw diags.error(sc.src, n.name().pos(), "type " + q(tn) + " not found in interface "
+                                + q(u.path().display()) + Names.didYouMean(tn, from.scope().keySet()));
+                    }
+                    checkRef(sc.src, n.name().pos(), "'use' of " + q(tn), e, td);
+                    Ast.Ident local = n.local();
+                    sc.ns.claim(local.name(), local.name(), "type", sc.src, local.pos());
+                    sc.types.put(local.name(), td);
+                    names.add(new Use.UseName(tn, local.name(), td));
+                }
+                out.add(new Use(from, names, st));
+            });
+        }
+    }
+
+    /** Creates, orders and resolves type definitions; returns the resources (parallel to input order). */
+    private List<TypeDef> resolveTypeDefs(List<Ast.TypeDefItem> typeItems, Scope sc, List<TypeDef> out) {
+        List<Ast.TypeDefItem> asts = new ArrayList<>();
+        List<TypeDef> defs = new ArrayList<>();
+        List<TypeDef> resources = new ArrayList<>();
+        for (Ast.TypeDefItem t : typeItems) {
+            TypeDef[] made = new TypeDef[1];
+            diags.guard(() -> {
+                Stability st = stability(t.attrs(), sc.src);
+                String n = t.name().name();
+                if (!enabled(st)) {
+                    String feature = ((Stability.Unstable) st).feature();
+                    sc.disabled.put(n, feature);
+                    env.disabled.put(sc.owner.key() + "." + n, feature);
+                    return;
+                }
+                containment(sc.src, t.pos(), kindWord(t.body()) + " " + q(n), st, sc.container, sc.desc);
+                sc.ns.claim(n, n, "type", sc.src, t.name().pos());
+                TypeDef td = new TypeDef(n, sc.owner, t.docs(), st, t.attrs().externalId());
+                if (t.body() instanceof Ast.ResourceBody) {
+                    td.setKind(new TypeDefKind.Resource(List.of()));
+                    env.hasBorrow.put(td, false);
+                }
+                sc.types.put(n, td);
+                made[0] = td;
+            });
+            if (made[0] != null) {
+                asts.add(t);
+                defs.add(made[0]);
+                out.add(made[0]);
+            }
+            resources.add(made[0] != null && t.body() instanceof Ast.ResourceBody ? made[0] : null);
+        }
+        // order definitions so that referenced local types are resolved first
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < defs.size(); i++) {
+            index.put(defs.get(i).name(), i);
+        }
+        List<List<Integer>> deps = new ArrayList<>();
+        for (Ast.TypeDefItem t : asts) {
+            List<Integer> ds = new ArrayList<>();
+            collectRefs(t.body(), index, ds);
+            deps.add(ds);
+        }
+        List<Integer> order;
+        try {
+            order = Topo.sort(defs.size(), deps);
+        } catch (Topo.Cycle c) {
+            TypeDef first = defs.get(c.path.get(0));
+            StringBuilder sb = new StringBuilder();
+            for (int k = 1; k < c.path.size() - 1; k++) {
+                sb.append(k > 1 ? " -> " : "").append(q(defs.get(c.path.get(k)).name()));
+            }
+            diags.report(sc.src, asts.get(c.path.get(0)).name().pos(), c.path.size() <= 2
+                    ? "type " + q(first.name()) + " refers to itself"
+                    : "type " + q(first.name()) + " refers to itself through " + sb);
+            for (TypeDef d : defs) {
+                if (d.kind() == null) {
+                    d.setKind(new TypeDefKind.Alias(Type.Primitive.BOOL));
+                }
+            }
+            return resources;
+        }
+        for (int i : order) {
+            TypeDef td = defs.get(i);
+            Ast.TypeDefItem t = asts.get(i);
+            boolean ok = diags.guard(() -> {
+                if (!(t.body() instanceof Ast.ResourceBody)) {
+                    Stability e = eff(td.stability(), sc.container);
+                    td.setKind(typeBody(t, sc, e));
+                    env.hasBorrow.put(td, kindHasBorrow(td.kind()));
+                }
+            });
+            if (!ok && td.kind() == null) {
+                td.setKind(new TypeDefKind.Alias(Type.Primitive.BOOL));
+                env.hasBorrow.put(td, false);
+            }
+        }
+        return resources;
+    }
+
+    private static String kindWord(Ast.TypeBody b) {
+        if (b instanceof Ast.RecordBody) {
+            return "record";
+        }
+        if (b instanceof Ast.VariantBody) {
+            return "variant";
+        }
+        if (b instanceof Ast.EnumBody) {
+            return "enum";
+        }
+        if (b instanceof Ast.FlagsBody) {
+            return "flags";
+        }
+        if (b instanceof Ast.ResourceBody) {
+            return "resource";
+        }
+        return "type";
+    }
+
+    private static void collectRefs(Ast.TypeBody b, Map<String, Integer> index, List<Integer> out) {
+        if (b instanceof Ast.AliasBody a) {
+            collectRefs(a.target(), index, out);
+        } else if (b instanceof Ast.RecordBody r) {
+            for (Ast.Field f : r.fields()) {
+                collectRefs(f.type(), index, out);
+            }
+        } else if (b instanceof Ast.VariantBody v) {
+            for (Ast.Case c : v.cases()) {
+                if (c.type() != null) {
+                    collectRefs(c.type(), index, out);
+                }
+            }
+        }
+    }
+
+    private static void collectRefs(Ast.TypeExpr e, Map<String, Integer> index, List<Integer> out) {
+        if (e == null) {
+            return;
+        }
+        if (e instanceof Ast.NameExpr n) {
+            add(index.get(n.name().name()), out);
+        } else if (e instanceof Ast.HandleExpr h) {
+            add(index.get(h.resource().name()), out);
+        } else if (e instanceof Ast.ListExpr l) {
+            collectRefs(l.element(), index, out);
+        } else if (e instanceof Ast.FixedListExpr l) {
+            collectRefs(l.element(), index, out);
+        } else if (e instanceof Ast.OptionExpr o) {
+            collectRefs(o.element(), index, out);
+        } else if (e instanceof Ast.ResultExpr r) {
+            collectRefs(r.ok(), index, out);
+            collectRefs(r.err(), index, out);
+        } else if (e instanceof Ast.TupleExpr t) {
+            for (Ast.TypeExpr x : t.elements()) {
+                collectRefs(x, index, out);
+            }
+        } else if (e instanceof Ast.MapExpr m) {
+            collectRefs(m.key(), index, out);
+            collectRefs(m.value(), index, out);
+        } else if (e instanceof Ast.FutureExpr f) {
+            collectRefs(f.element(), index, out);
+        } else if (e instanceof Ast.StreamExpr s) {
+            collectRefs(s.element(), index, out);
+        }
+    }
+
+    private static void add(Integer i, List<Integer> out) {
+        if (i != null && !out.contains(i)) {
+            out.add(i);
+        }
+    }
+
+    private TypeDefKind typeBody(Ast.TypeDefItem t, Scope sc, Stability e) {
+        String n = t.name().name();
+        String what = kindWord(t.body()) + " " + q(n);
+        Ast.TypeBody b = t.body();
+        if (b instanceof Ast.AliasBody a) {
+            return new TypeDefKind.Alias(type(a.target(), sc, "type " + q(n), e));
+        }
+        if (b instanceof Ast.RecordBody r) {
+            if (r.fields().isEmpty()) {
+                throw diags.error(sc.src, r.pos(), what + " must have at least one field");
+            }
+            Set<String> seen = new HashSet<>();
+            List<TypeDefKind.Field> fs = new ArrayList<>();
+            for (Ast.Field f : r.fields()) {
+                if (!seen.add(Names.canon(f.name().name()))) {
+                    throw diags.error(sc.src, f.name().pos(), "duplicate field " + q(f.name().name()) + " in " + what);
+                }
+                fs.add(new TypeDefKind.Field(f.name().name(), type(f.type(), sc, what, e), f.docs()));
+            }
+            return new TypeDefKind.Record(fs);
+        }
+        if (b instanceof Ast.VariantBody v) {
+            if (v.cases().isEmpty()) {
+                throw diags.error(sc.src, v.pos(), what + " must have at least one case");
+            }
+            Set<String> seen = new HashSet<>();
+            List<TypeDefKind.Case> cs = new ArrayList<>();
+            for (Ast.Case c : v.cases()) {
+                if (!seen.add(Names.canon(c.name().name()))) {
+                    throw diags.error(sc.src, c.name().pos(), "duplicate case " + q(c.name().name()) + " in " + what);
+                }
+                cs.add(new TypeDefKind.Case(c.name().name(), c.type() == null ? null : type(c.type(), sc, what, e),
+                        c.docs()));
+            }
+            return new TypeDefKind.Variant(cs);
+        }
+        if (b instanceof Ast.EnumBody en) {
+            if (en.cases().isEmpty()) {
+                throw diags.error(sc.src, en.pos(), what + " must have at least one case");
+            }
+            Set<String> seen = new HashSet<>();
+            List<TypeDefKind.EnumCase> cs = new ArrayList<>();
+            for (Ast.Label c : en.cases()) {
+                if (!seen.add(Names.canon(c.name().name()))) {
+                    throw diags.error(sc.src, c.name().pos(), "duplicate case " + q(c.name().name()) + " in " + what);
+                }
+                cs.add(new TypeDefKind.EnumCase(c.name().name(), c.docs()));
+            }
+            return new TypeDefKind.Enum(cs);
+        }
+        Ast.FlagsBody fl = (Ast.FlagsBody) b;
+        if (fl.flags().isEmpty()) {
+            throw diags.error(sc.src, fl.pos(), what + " must have at least one flag");
+        }
+        if (fl.flags().size() > 32) {
+            throw diags.error(sc.src, fl.flags().get(32).name().pos(), what + " has " + fl.flags().size()
+                    + " flags; at most 32 are allowed");
+        }
+        Set<String> seen = new HashSet<>();
+        List<TypeDefKind.Flag> fs = new ArrayList<>();
+        for (Ast.Label c : fl.flags()) {
+            if (!seen.add(Names.canon(c.name().name()))) {
+                throw diags.error(sc.src, c.name().pos(), "duplicate flag " + q(c.name().name()) + " in " + what);
+            }
+            fs.add(new TypeDefKind.Flag(c.name().name(), c.docs()));
+        }
+        return new TypeDefKind.Flags(fs);
+    }
+
+    private void resolveResourceFunctions(List<Ast.TypeDefItem> typeItems, List<TypeDef> resources, Scope sc) {
+        for (int i = 0; i < typeItems.size(); i++) {
+            TypeDef res = resources.get(i);
+            if (res == null) {
+                continue;
+            }
+            Ast.ResourceBody body = (Ast.ResourceBody) typeItems.get(i).body();
+            List<Function> fs = new ArrayList<>();
+            boolean[] hasCtor = {false};
+            Stability resEff = eff(res.stability(), sc.container);
+            String rdesc = "resource " + q(res.name());
+            for (Ast.FuncItem f : body.functions()) {
+                diags.guard(() -> {
+                    Stability st = stability(f.attrs(), sc.src);
+                    if (!enabled(st)) {
+                        return;
+                    }
+                    String fdesc = f.kind() == Ast.FuncKind.CONSTRUCTOR ? "the constructor of " + rdesc
+                            : (f.kind() == Ast.FuncKind.STATIC ? "static function " : "method ") + q(f.name().name())
+                                    + " of " + rdesc;
+                    containment(sc.src, f.pos(), fdesc, st, resEff, rdesc);
+                    if (f.kind() == Ast.FuncKind.CONSTRUCTOR) {
+                        if (hasCtor[0]) {
+                            throw diags.error(sc.src, f.pos(), rdesc + " has more than one constructor");
+                        }
+                        hasCtor[0] = true;
+                        sc.ns.claim("[constructor]" + res.name(), "[constructor]" + res.name(), "constructor", sc.src,
+                                f.pos());
+                    } else {
+                        String fn = f.name().name();
+                        String canon = Names.canon(fn).equals(Names.canon(res.name())) ? res.name() : res.name() + "." + fn;
+                        sc.ns.claim(canon, res.name() + "." + fn, "function", sc.src, f.name().pos());
+                    }
+                    fs.add(function(f, sc, st, eff(st, resEff), res));
+                });
+            }
+            res.setKind(new TypeDefKind.Resource(fs));
+        }
+    }
+
+    /** Resolves a function; {@code resource} is set for resource functions. */
+    private Function function(Ast.FuncItem f, Scope sc, Stability st, Stability e, TypeDef resource) {
+        String fname = f.name().name();
+        String what = switch (f.kind()) {
+            case CONSTRUCTOR -> "the constructor of resource " + q(resource.name());
+            case METHOD -> "method " + q(fname) + " of resource " + q(resource.name());
+            case STATIC -> "static function " + q(fname) + " of resource " + q(resource.name());
+            default -> "function " + q(fname);
+        };
+        FunctionKind kind = switch (f.kind()) {
+            case CONSTRUCTOR -> new FunctionKind.Constructor(resource);
+            case METHOD -> new FunctionKind.Method(resource);
+            case STATIC -> new FunctionKind.Static(resource);
+            default -> FunctionKind.FREESTANDING;
+        };
+        List<Param> params = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        if (f.kind() == Ast.FuncKind.METHOD) {
+            params.add(new Param("self", new Type.Borrow(resource)));
+            seen.add("self");
+        }
+        for (Ast.Param p : f.params()) {
+            String pn = p.name().name();
+            if (!seen.add(Names.canon(pn))) {
+                throw diags.error(sc.src, p.name().pos(), "duplicate parameter " + q(pn) + " in " + what
+                        + (pn.equals("self") && f.kind() == Ast.FuncKind.METHOD
+                                ? " (methods have an implicit 'self' parameter)" : ""));
+            }
+            params.add(new Param(pn, type(p.type(), sc, what, e)));
+        }
+        Type result = null;
+        if (f.kind() == Ast.FuncKind.CONSTRUCTOR) {
+            if (f.result() == null) {
+                result = new Type.Own(resource);
+            } else {
+                result = type(f.result(), sc, what, e);
+                boolean ok = result instanceof Type.ResultType rt && rt.ok() instanceof Type.Own o
+                        && o.resource().resource() == resource;
+                if (!ok) {
+                    throw diags.error(sc.src, f.result().pos(), "a fallible constructor must return 'result<"
+                            + resource.name() + ", E>' (or 'result<" + resource.name() + ">') in " + what);
+                }
+            }
+        } else if (f.result() != null) {
+            result = type(f.result(), sc, what, e);
+        }
+        if (result != null && hasBorrow(result)) {
+            throw diags.error(sc.src, f.result().pos(), what + " returns a borrowed handle; 'borrow<..>' may only "
+                    + "appear in parameters");
+        }
+        return new Function(f.kind() == Ast.FuncKind.CONSTRUCTOR ? "constructor" : fname, kind, f.async(), params,
+                result, f.docs(), st, f.attrs().externalId());
+    }
+
+    // ================================================================== types
+
+    private Type type(Ast.TypeExpr e, Scope sc, String what, Stability referrer) {
+        if (e instanceof Ast.PrimExpr p) {
+            return p.primitive();
+        }
+        if (e instanceof Ast.NameExpr n) {
+            TypeDef td = lookupType(n.name(), sc, what);
+            checkRef(sc.src, n.pos(), what, referrer, td);
+            return td.isResource() ? new Type.Own(td) : new Type.Named(td);
+        }
+        if (e instanceof Ast.HandleExpr h) {
+            TypeDef td = lookupType(h.resource(), sc, what);
+            checkRef(sc.src, h.resource().pos(), what, referrer, td);
+            String kw = h.borrow() ? "borrow" : "own";
+            if (!td.isResource()) {
+                throw diags.error(sc.src, h.resource().pos(), q(td.name()) + " is not a resource, so '" + kw + "<"
+                        + td.name() + ">' is not allowed (in " + what + ")");
+            }
+            return h.borrow() ? new Type.Borrow(td) : new Type.Own(td);
+        }
+        if (e instanceof Ast.ListExpr l) {
+            return new Type.ListType(type(l.element(), sc, what, referrer));
+        }
+        if (e instanceof Ast.FixedListExpr l) {
+            return new Type.FixedListType(type(l.element(), sc, what, referrer), l.length());
+        }
+        if (e instanceof Ast.OptionExpr o) {
+            return new Type.OptionType(type(o.element(), sc, what, referrer));
+        }
+        if (e instanceof Ast.ResultExpr r) {
+            return new Type.ResultType(r.ok() == null ? null : type(r.ok(), sc, what, referrer),
+                    r.err() == null ? null : type(r.err(), sc, what, referrer));
+        }
+        if (e instanceof Ast.TupleExpr t) {
+            List<Type> es = new ArrayList<>();
+            for (Ast.TypeExpr x : t.elements()) {
+                es.add(type(x, sc, what, referrer));
+            }
+            return new Type.TupleType(es);
+        }
+        if (e instanceof Ast.MapExpr m) {
+            Type k = type(m.key(), sc, what, referrer);
+            if (!isMapKey(k)) {
+                throw diags.error(sc.src, m.key().pos(), "map keys must be bool, an integer type, char or string "
+                        + "(in " + what + ")");
+            }
+            return new Type.MapType(k, type(m.value(), sc, what, referrer));
+        }
+        if (e instanceof Ast.FutureExpr f) {
+            Type el = f.element() == null ? null : type(f.element(), sc, what, referrer);
+            if (el != null && hasBorrow(el)) {
+                throw diags.error(sc.src, f.element().pos(), "the payload of a future may not contain a borrowed "
+                        + "handle (in " + what + ")");
+            }
+            return new Type.FutureType(el);
+        }
+        Ast.StreamExpr s = (Ast.StreamExpr) e;
+        Type el = s.element() == null ? null : type(s.element(), sc, what, referrer);
+        if (el != null && hasBorrow(el)) {
+            throw diags.error(sc.src, s.element().pos(), "the elements of a stream may not contain a borrowed "
+                    + "handle (in " + what + ")");
+        }
+        return new Type.StreamType(el);
+    }
+
+    private static boolean isMapKey(Type k) {
+        for (int guard = 0; guard < 100_000; guard++) {
+            if (k instanceof Type.Primitive p) {
+                return p.isMapKey();
+            }
+            if (k instanceof Type.Named n && n.def().kind() instanceof TypeDefKind.Alias a) {
+                k = a.target();
+                continue;
+            }
+            return false;
+        }
+        return false;
+    }
+
+    private TypeDef lookupType(Ast.Ident id, Scope sc, String what) {
+        String n = id.name();
+        TypeDef td = sc.types.get(n);
+        if (td != null) {
+            return td;
+        }
+        String feature = sc.disabled.get(n);
+        if (feature != null) {
+            throw diags.error(sc.src, id.pos(), "type " + q(n) + " used in " + what + " is gated by feature "
+                    + q(feature) + ", which is not enabled");
+        }
+        List<String> cands = new ArrayList<>(sc.types.keySet());
+        for (Type.Primitive p : Type.Primitive.values()) {
+            cands.add(p.witName());
+        }
+        throw diags.error(sc.src, id.pos(), "unknown type " + q(n) + " in " + what + Names.didYouMean(n, cands));
+    }
+
+    private boolean hasBorrow(Type t) {
+        if (t == null || t instanceof Type.Primitive || t instanceof Type.Own) {
+            return false;
+        }
+        if (t instanceof Type.Borrow) {
+            return true;
+        }
+        if (t instanceof Type.Named n) {
+            return env.hasBorrow.getOrDefault(n.def(), false);
+        }
+        if (t instanceof Type.ListType l) {
+            return hasBorrow(l.element());
+        }
+        if (t instanceof Type.FixedListType l) {
+            return hasBorrow(l.element());
+        }
+        if (t instanceof Type.OptionType o) {
+            return hasBorrow(o.element());
+        }
+        if (t instanceof Type.ResultType r) {
+            return hasBorrow(r.ok()) || hasBorrow(r.err());
+        }
+        if (t instanceof Type.TupleType tt) {
+            for (Type x : tt.elements()) {
+                if (hasBorrow(x)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (t instanceof Type.MapType m) {
+            return hasBorrow(m.key()) || hasBorrow(m.value());
+        }
+        return false; // future/stream payloads are checked on construction
+    }
+
+    private boolean kindHasBorrow(TypeDefKind k) {
+        if (k instanceof TypeDefKind.Alias a) {
+            return hasBorrow(a.target());
+        }
+        if (k instanceof TypeDefKind.Record r) {
+            for (TypeDefKind.Field f : r.fields()) {
+                if (hasBorrow(f.type())) {
+                    return true;
+                }
+            }
+        }
+        if (k instanceof TypeDefKind.Variant v) {
+            for (TypeDefKind.Case c : v.cases()) {
+                if (hasBorrow(c.type())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    // ================================================================== worlds
+
+    private void resolveWorlds() {
+        List<WorldDecl> decls = new ArrayList<>(worlds.values());
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < decls.size(); i++) {
+            index.put(decls.get(i).world.name(), i);
+        }
+        List<List<Integer>> deps = new ArrayList<>();
+        for (WorldDecl d : decls) {
+            List<Integer> ds = new ArrayList<>();
+            for (Ast.WorldItem it : d.ast.items()) {
+                if (it instanceof Ast.Include inc) {
+                    String t = localTarget(inc.path(), d.src);
+                    Integer j = t == null ? null : index.get(t);
+                    if (j != null && !ds.contains(j)) {
+                        ds.add(j);
+                    }
+                }
+            }
+            deps.add(ds);
+        }
+        List<Integer> order;
+        try {
+            order = Topo.sort(decls.size(), deps);
+        } catch (Topo.Cycle c) {
+            WorldDecl first = decls.get(c.path.get(0));
+            StringBuilder sb = new StringBuilder();
+            for (int k = 1; k < c.path.size() - 1; k++) {
+                sb.append(k > 1 ? " -> " : "").append(q(decls.get(c.path.get(k)).world.name()));
+            }
+            diags.report(first.src, first.ast.name().pos(), c.path.size() <= 2
+                    ? "world " + q(first.world.name()) + " includes itself"
+                    : "world " + q(first.world.name()) + " includes itself through " + sb);
+            diags.throwIfAny();
+            return;
+        }
+        for (int i : order) {
+            WorldDecl d = decls.get(i);
+            new WorldBuilder(d).build();
+        }
+    }
+
+    /** Resolves one world, merges its includes and elaborates it. */
+    private final class WorldBuilder {
+        final WorldDecl decl;
+        final World w;
+        final SourceFile src;
+        final String desc;
+        final Namespace imp;
+        final Namespace exp;
+        final Scope sc;
+        final Set<String> impKeys = new HashSet<>();
+        final Set<String> expKeys = new HashSet<>();
+        final List<Use> uses = new ArrayList<>();
+        final List<TypeDef> types = new ArrayList<>();
+        final List<WorldItem.InterfaceItem> impIfaces = new ArrayList<>();
+        final List<WorldItem.InterfaceItem> expIfaces = new ArrayList<>();
+        final List<WorldItem.FunctionItem> impFuncs = new ArrayList<>();
+        final List<WorldItem.FunctionItem> expFuncs = new ArrayList<>();
+
+        WorldBuilder(WorldDecl decl) {
+            this.decl = decl;
+            this.w = decl.world;
+            this.src = decl.src;
+            this.desc = "world " + q(w.name());
+            this.imp = new Namespace(desc + " (imports)");
+            this.exp = new Namespace(desc + " (exports)");
+            this.sc = new Scope(src, desc, w, w.stability(), imp);
+        }
+
+        void build() {
+            List<Ast.UseItem> useItems = new ArrayList<>();
+            List<Ast.TypeDefItem> typeItems = new ArrayList<>();
+            for (Ast.WorldItem it : decl.ast.items()) {
+                if (it instanceof Ast.UseItem u) {
+                    useItems.add(u);
+                } else if (it instanceof Ast.TypeDefItem t) {
+                    typeItems.add(t);
+                }
+            }
+            resolveUses(useItems, sc, uses);
+            List<TypeDef> resources = resolveTypeDefs(typeItems, sc, types);
+            resolveResourceFunctions(typeItems, resources, sc);
+            for (Ast.WorldItem it : decl.ast.items()) {
+                if (it instanceof Ast.ImportExport ie) {
+                    diags.guard(() -> importExport(ie));
+                }
+            }
+            for (Ast.WorldItem it : decl.ast.items()) {
+                if (it instanceof Ast.Include inc) {
+                    diags.guard(() -> include(inc));
+                }
+            }
+            diags.guard(this::elaborate);
+        }
+
+        private void importExport(Ast.ImportExport ie) {
+            Stability st = stability(ie.attrs(), src);
+            if (!enabled(st)) {
+                return;
+            }
+            String verb = ie.export() ? "export" : "import";
+            Namespace ns = ie.export() ? exp : imp;
+            Set<String> keys = ie.export() ? expKeys : impKeys;
+            String itemDesc = verb + " " + q(ie.name() != null ? ie.name().name()
+                    : ((Ast.PathExtern) ie.kind()).path().display());
+            containment(src, ie.pos(), itemDesc, st, w.stability(), desc);
+            Stability e = eff(st, w.stability());
+            String extId = ie.attrs().externalId();
+            if (ie.kind() instanceof Ast.FuncExtern fe) {
+                String n = ie.name().name();
+                ns.claim(n, n, verb, src, ie.name().pos());
+                Ast.FuncItem f = fe.func();
+                Ast.FuncItem withAttrs = new Ast.FuncItem(ie.docs(), ie.attrs(), f.name(), f.kind(), f.async(),
+                        f.params(), f.result(), f.pos());
+                Function fn = function(withAttrs, sc, st, e, null);
+                (ie.export() ? expFuncs : impFuncs).add(new WorldItem.FunctionItem(fn));
+            } else if (ie.kind() instanceof Ast.InlineInterfaceExtern inl) {
+                String n = ie.name().name();
+                ns.claim(n, n, verb, src, ie.name().pos());
+                Interface iface = new Interface(pkg, inlineKey(w, ie.export(), n), "", Stability.UNKNOWN);
+                resolveInterfaceBody(iface, inl.items(), src, e, "interface " + q(n) + " of " + desc);
+                (ie.export() ? expIfaces : impIfaces).add(new WorldItem.InterfaceItem(n, iface, ie.docs(), st, extId));
+            } else {
+                Ast.UsePath path = ((Ast.PathExtern) ie.kind()).path();
+                Interface iface = lookupInterface(path, src);
+                if (ie.name() == null) {
+                    if (!keys.add(iface.key())) {
+                        throw diags.error(src, path.pos(), "interface " + q(iface.qualifiedName()) + " is "
+                                + verb + "ed more than once in " + desc);
+                    }
+                    (ie.export() ? expIfaces : impIfaces).add(new WorldItem.InterfaceItem(null, iface, ie.docs(), st,
+                            extId));
+                } else {
+                    String n = ie.name().name();
+                    ns.claim(n, n, verb, src, ie.name().pos());
+                    (ie.export() ? expIfaces : impIfaces).add(new WorldItem.InterfaceItem(n, iface, ie.docs(), st,
+                            extId));
+                }
+            }
+        }
+
+        private void include(Ast.Include inc) {
+            Stability st = stability(inc.attrs(), src);
+            if (!enabled(st)) {
+                return;
+            }
+            containment(src, inc.pos(), "'include " + inc.path().display() + "'", st, w.stability(), desc);
+            World v = lookupWorld(inc.path(), src);
+            String vdesc = "world " + q(v.name());
+            // plain names of v that may be renamed
+            Set<String> plain = new HashSet<>();
+            Set<String> ifaceNames = new HashSet<>();
+            for (List<WorldItem> items : List.of(v.imports(), v.exports())) {
+                for (WorldItem it : items) {
+                    if (it instanceof WorldItem.InterfaceItem ii && ii.name() == null) {
+                        ifaceNames.add(ii.iface().name());
+                    } else {
+                        plain.add(it instanceof WorldItem.InterfaceItem ii ? ii.name()
+                                : ((WorldItem.FunctionItem) it).function().name());
+                    }
+                }
+            }
+            plain.addAll(v.scope().keySet());
+            Map<String, String> rename = new HashMap<>();
+            for (Ast.IncludeName in : inc.with()) {
+                String from = in.from().name();
+                if (!plain.contains(from)) {
+                    if (ifaceNames.contains(from)) {
+                        throw diags.error(src, in.from().pos(), q(from) + " is an interface name in " + vdesc
+                                + "; 'with' can only rename plain names");
+                    }
+                    throw diags.error(src, in.from().pos(), vdesc + " has no import or export named " + q(from)
+                            + Names.didYouMean(from, plain));
+                }
+                if (rename.put(from, in.to().name()) != null) {
+                    throw diags.error(src, in.from().pos(), q(from) + " is renamed more than once");
+                }
+            }
+            String hint = " (rename it with 'include " + inc.path().display() + " with { x as y }')";
+            Cloner cl = new Cloner();
+            List<String> newNames = new ArrayList<>();
+            for (TypeDef t : v.types()) {
+                newNames.add(rename.getOrDefault(t.name(), t.name()));
+            }
+            List<TypeDef> clones = cl.cloneDefs(v.types(), newNames, w, env);
+            for (Use u : v.uses()) {
+                List<Use.UseName> keep = new ArrayList<>();
+                for (Use.UseName n : u.names()) {
+                    String local = rename.getOrDefault(n.localName(), n.localName());
+                    TypeDef existing = sc.types.get(local);
+                    if (existing == n.type()) {
+                        continue;
+                    }
+                    if (existing != null || imp.has(local)) {
+                        throw diags.error(src, inc.pos(), "type " + q(local) + " from included " + vdesc
+                                + " conflicts with an existing name in " + desc + hint);
+                    }
+                    imp.claim(local, local, "type", src, inc.pos());
+                    sc.types.put(local, n.type());
+                    keep.add(new Use.UseName(n.name(), local, n.type()));
+                }
+                if (!keep.isEmpty()) {
+                    uses.add(new Use(u.from(), keep, u.stability()));
+                }
+            }
+            for (TypeDef c : clones) {
+                if (imp.has(c.name())) {
+                    throw diags.error(src, inc.pos(), "type " + q(c.name()) + " from included " + vdesc
+                            + " conflicts with an existing name in " + desc + hint);
+                }
+                imp.claim(c.name(), c.name(), "type", src, inc.pos());
+                sc.types.put(c.name(), c);
+                types.add(c);
+            }
+            mergeItems(v.imports(), false, rename, cl, vdesc, hint, inc.pos());
+            mergeItems(v.exports(), true, rename, cl, vdesc, hint, inc.pos());
+        }
+
+        private void mergeItems(List<WorldItem> items, boolean export, Map<String, String> rename, Cloner cl,
+                String vdesc, String hint, int pos) {
+            Namespace ns = export ? exp : imp;
+            Set<String> keys = export ? expKeys : impKeys;
+            String verb = export ? "export" : "import";
+            for (WorldItem it : items) {
+                if (it instanceof WorldItem.InterfaceItem ii) {
+                    if (ii.name() == null) {
+                        if (keys.add(ii.iface().key())) {
+                            (export ? expIfaces : impIfaces).add(ii);
+                        }
+                        continue;
+                    }
+                    String n = rename.getOrDefault(ii.name(), ii.name());
+                    if (ns.has(n)) {
+                        throw diags.error(src, pos, verb + " " + q(n) + " of included " + vdesc
+                                + " conflicts with an existing " + verb + " of " + desc + hint);
+                    }
+                    ns.claim(n, n, verb, src, pos);
+                    Interface iface = ii.iface().name() == null
+                            ? cl.cloneInline(ii.iface(), inlineKey(w, export, n), env) : ii.iface();
+                    (export ? expIfaces : impIfaces).add(new WorldItem.InterfaceItem(n, iface, ii.docs(),
+                            ii.stability(), ii.externalId()));
+                } else {
+                    Function f = ((WorldItem.FunctionItem) it).function();
+                    String n = rename.getOrDefault(f.name(), f.name());
+                    if (ns.has(n)) {
+                        throw diags.error(src, pos, verb + " " + q(n) + " of included " + vdesc
+                                + " conflicts with an existing " + verb + " of " + desc + hint);
+                    }
+                    ns.claim(n, n, verb, src, pos);
+                    (export ? expFuncs : impFuncs).add(new WorldItem.FunctionItem(cl.function(f).withName(n)));
+                }
+            }
+        }
+
+        /** Adds implicit imports and orders imports/exports (see {@link WitPrinter}). */
+        private void elaborate() {
+            LinkedHashMap<String, WorldItem.InterfaceItem> imports = new LinkedHashMap<>();
+            for (WorldItem.InterfaceItem ii : impIfaces) {
+                addImport(imports, ii);
+            }
+            for (Use u : uses) {
+                addImport(imports, new WorldItem.InterfaceItem(null, u.from(), "", u.stability(), null));
+            }
+            Set<String> exportKeys = new HashSet<>();
+            for (WorldItem.InterfaceItem ii : expIfaces) {
+                if (ii.name() == null) {
+                    exportKeys.add(itemKey(ii));
+                }
+            }
+            LinkedHashMap<String, WorldItem.InterfaceItem> exports = new LinkedHashMap<>();
+            Set<Interface> required = new HashSet<>();
+            for (WorldItem.InterfaceItem ii : expIfaces) {
+                Interface conflict = addExport(imports, exports, exportKeys, required, ii);
+                if (conflict != null) {
+                    throw diags.error(src, decl.ast.name().pos(), desc + " exports " + q(ii.externName())
+                            + ", whose dependencies need interface " + q(conflict.qualifiedName())
+                            + " as an import, but " + q(conflict.qualifiedName())
+                            + " is also exported; export the interfaces in between as well");
+                }
+            }
+            List<WorldItem> is = new ArrayList<>(imports.values());
+            is.addAll(impFuncs);
+            List<WorldItem> es = new ArrayList<>(exports.values());
+            es.addAll(expFuncs);
+            w.init(uses, types, is, es);
+        }
+
+        private static String itemKey(WorldItem.InterfaceItem ii) {
+            return ii.name() == null ? "#" + ii.iface().key() : "=" + ii.name();
+        }
+
+        private void addImport(LinkedHashMap<String, WorldItem.InterfaceItem> imports, WorldItem.InterfaceItem root) {
+            if (imports.containsKey(itemKey(root))) {
+                return;
+            }
+            ArrayDeque<WorldItem.InterfaceItem> items = new ArrayDeque<>();
+            ArrayDeque<Iterator<Interface>> its = new ArrayDeque<>();
+            items.push(root);
+            its.push(root.iface().dependencies().iterator());
+            while (!items.isEmpty()) {
+                Iterator<Interface> it = its.peek();
+                WorldItem.InterfaceItem top = items.peek();
+                if (it.hasNext()) {
+                    Interface d = it.next();
+                    WorldItem.InterfaceItem di = new WorldItem.InterfaceItem(null, d, "", top.stability(), null);
+                    if (!imports.containsKey(itemKey(di))) {
+                        items.push(di);
+                        its.push(d.dependencies().iterator());
+                    }
+                } else {
+                    items.pop();
+                    its.pop();
+                    imports.putIfAbsent(itemKey(top), top);
+                }
+            }
+        }
+
+        /** Returns null on success, else the interface that would be both imported and exported. */
+        private Interface addExport(LinkedHashMap<String, WorldItem.InterfaceItem> imports,
+                LinkedHashMap<String, WorldItem.InterfaceItem> exports, Set<String> exportKeys,
+                Set<Interface> required, WorldItem.InterfaceItem root) {
+            final class Frame {
+                final WorldItem.InterfaceItem item;
+                final boolean asExport;
+                final Iterator<Interface> deps;
+
+                Frame(WorldItem.InterfaceItem item, boolean asExport) {
+                    this.item = item;
+                    this.asExport = asExport;
+                    this.deps = item.iface().dependencies().iterator();
+                }
+            }
+            ArrayDeque<Frame> stack = new ArrayDeque<>();
+            if (exports.containsKey(itemKey(root))) {
+                return null;
+            }
+            stack.push(new Frame(root, true));
+            while (!stack.isEmpty()) {
+                Frame top = stack.peek();
+                if (top.deps.hasNext()) {
+                    Interface d = top.deps.next();
+                    WorldItem.InterfaceItem di = new WorldItem.InterfaceItem(null, d, "", top.item.stability(), null);
+                    String k = itemKey(di);
+                    boolean asExport = top.asExport && exportKeys.contains(k);
+                    if (exports.containsKey(k)) {
+                        if (!asExport) {
+                            return d;
+                        }
+                        continue;
+                    }
+                    if (!asExport && required.contains(d)) {
+                        continue;
+                    }
+                    stack.push(new Frame(di, asExport));
+                } else {
+                    stack.pop();
+                    String k = itemKey(top.item);
+                    if (top.asExport) {
+                        if (required.contains(top.item.iface()) && top.item.name() == null) {
+                            return top.item.iface();
+                        }
+                        exports.put(k, top.item);
+                    } else {
+                        required.add(top.item.iface());
+                        imports.putIfAbsent(k, top.item);
+                    }
+                }
+            }
+            return null;
+        }
+    }
+
+    static String inlineKey(World w, boolean export, String name) {
+        return w.key() + "#" + (export ? "export" : "import") + ":" + name;
+    }
+}

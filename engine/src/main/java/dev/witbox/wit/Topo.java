@@ -1,0 +1,70 @@
+package dev.witbox.wit;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/** Iterative topological sorting with cycle reporting (no recursion, so no stack overflow). */
+final class Topo {
+
+    private Topo() {
+    }
+
+    /** A cycle: node indices, first == last. */
+    static final class Cycle extends Exception {
+        private static final long serialVersionUID = 1L;
+        final List<Integer> path;
+
+        Cycle(List<Integer> path) {
+            super("cycle", null, false, false);
+            this.path = path;
+        }
+    }
+
+    /**
+     * Orders nodes {@code 0..n-1} so that every node comes after its dependencies
+     * ({@code deps.get(i)}); ties keep the input order. Throws {@link Cycle} on a cycle.
+     */
+    static List<Integer> sort(int n, List<List<Integer>> deps) throws Cycle {
+        int[] state = new int[n]; // 0 new, 1 on stack, 2 done
+        int[] next = new int[n];
+        int[] parent = new int[n];
+        List<Integer> order = new ArrayList<>(n);
+        ArrayDeque<Integer> stack = new ArrayDeque<>();
+        for (int root = 0; root < n; root++) {
+            if (state[root] != 0) {
+                continue;
+            }
+            stack.push(root);
+            state[root] = 1;
+            parent[root] = -1;
+            while (!stack.isEmpty()) {
+                int v = stack.peek();
+                List<Integer> ds = deps.get(v);
+                if (next[v] < ds.size()) {
+                    int w = ds.get(next[v]++);
+                    if (state[w] == 0) {
+                        state[w] = 1;
+                        parent[w] = v;
+                        stack.push(w);
+                    } else if (state[w] == 1) {
+                        List<Integer> path = new ArrayList<>();
+                        path.add(w);
+                        for (int x = v; x != w && x >= 0; x = parent[x]) {
+                            path.add(x);
+                        }
+                        path.add(w);
+                        Collections.reverse(path);
+                        throw new Cycle(path);
+                    }
+                } else {
+                    stack.pop();
+                    state[v] = 2;
+                    order.add(v);
+                }
+            }
+        }
+        return order;
+    }
+}
