@@ -106,9 +106,7 @@ final class Lexer {
                     if (docs == null) {
                         docs = new ArrayList<>();
                     }
-                    for (String line : s.substring(start + 3, pos - 2).split("\n", -1)) {
-                        docs.add(stripCr(line));
-                    }
+                    docs.addAll(blockDocLines(s.substring(start + 3, pos - 2)));
                 }
             } else {
                 break;
@@ -180,6 +178,51 @@ final class Lexer {
             return new Token(Tok.ID, start, pos, word, docs);
         }
         throw error(start, "unexpected character " + describeChar(cp));
+    }
+
+    /**
+     * Lines of a block doc comment: the first trimmed, the others dedented together (and a common
+     * leading '*' decoration removed); each returned with one leading space like {@code /// x}.
+     */
+    static List<String> blockDocLines(String body) {
+        String[] raw = body.split("\n", -1);
+        List<String> lines = new ArrayList<>();
+        for (String l : raw) {
+            lines.add(stripCr(l).stripTrailing());
+        }
+        int min = Integer.MAX_VALUE;
+        boolean stars = lines.size() > 1;
+        for (int i = 1; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (l.isBlank()) {
+                continue;
+            }
+            int n = 0;
+            while (n < l.length() && (l.charAt(n) == ' ' || l.charAt(n) == '\t')) {
+                n++;
+            }
+            min = Math.min(min, n);
+            if (l.charAt(n) != '*') {
+                stars = false;
+            }
+        }
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            if (i == 0) {
+                l = l.strip();
+            } else if (l.isBlank()) {
+                l = "";
+            } else {
+                l = l.substring(min);
+                if (stars) {
+                    l = l.substring(1);
+                    l = l.startsWith(" ") ? l.substring(1) : l;
+                }
+            }
+            out.add(l.isEmpty() ? "" : " " + l);
+        }
+        return out;
     }
 
     private static String stripCr(String line) {
