@@ -12,16 +12,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Example;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
-import net.jqwik.api.constraints.Size;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Round-trip and robustness properties of the WIT front end.
+ * Round-trip and robustness properties of the WIT front end, as plain JUnit 5 parameterized
+ * tests over fixed seeds: each seed drives a {@link java.util.Random}, so every run is
+ * deterministic and a failing case is named by the seed that reproduces it.
  *
  * <ul>
  *   <li>Random WIT packages (interfaces, worlds, every type kind nested a few levels,
@@ -29,17 +28,35 @@ import net.jqwik.api.constraints.Size;
  *       {@code %}) are rendered to text by a small renderer of our own, in two different
  *       surface styles. Both renderings must load, print identically (same model), and the
  *       print must parse back to the same print.
- *   <li>Arbitrary bytes and random token soups either load or throw {@link WitException};
- *       nothing else is ever thrown.
+ *   <li>Arbitrary bytes, random token soups and small mutations of valid packages either
+ *       load or throw {@link WitException}; nothing else is ever thrown.
  *   <li>Every valid corpus case round-trips through the printer.
  * </ul>
  */
 class WitRoundTripProperties {
 
+    /** Seeds per property. */
+    static final int TRIES = 200;
+
+    /** Mixes a seed so that the different properties do not walk the same random streams. */
+    static final long SALT_BYTES = 0x5DEECE66DL;
+    static final long SALT_SOUP = 0x9E3779B97F4A7C15L;
+    static final long SALT_MUTATION = 0xC2B2AE3D27D4EB4FL;
+
+    static LongStream seeds() {
+        return LongStream.range(0, TRIES);
+    }
+
+    static Pkg pkg(long seed) {
+        return new Generator(new Random(seed)).pkg(seed);
+    }
+
     // ---------------------------------------------------------------- generated packages
 
-    @Property(tries = 200)
-    void generatedPackagesRoundTrip(@ForAll("packages") Pkg pkg) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void generatedPackagesRoundTrip(long seed) {
+        Pkg pkg = pkg(seed);
         WitOptions options = WitOptions.defaults().withAllFeatures();
         String plain = pkg.render(new Style(false, new Random(pkg.seed)));
         String fancy = pkg.render(new Style(true, new Random(pkg.seed + 1)));
@@ -61,15 +78,21 @@ class WitRoundTripProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Pkg> packages() {
-        return Arbitraries.longs().map(seed -> new Generator(new Random(seed)).pkg(seed));
-    }
-
     // ---------------------------------------------------------------- robustness
 
-    @Property(tries = 200)
-    void arbitraryBytesOnlyEverProduceWitException(@ForAll @Size(max = 300) byte[] bytes) throws IOException {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void arbitraryBytesOnlyEverProduceWitException(long seed) throws IOException {
+        Random r = new Random(seed ^ SALT_BYTES);
+        byte[] bytes = new byte[r.nextInt(301)];
+        if (r.nextBoolean()) {
+            r.nextBytes(bytes);
+        } else {
+            // mostly printable ASCII, which gets further into the lexer and parser
+            for (int i = 0; i < bytes.length; i++) {
+                bytes[i] = r.nextInt(8) == 0 ? (byte) r.nextInt(256) : (byte) (32 + r.nextInt(95));
+            }
+        }
         Path file = Files.createTempFile("witbox-fuzz", ".wit");
         try {
             Files.write(file, bytes);
@@ -79,8 +102,10 @@ class WitRoundTripProperties {
         }
     }
 
-    @Property(tries = 200)
-    void tokenSoupsOnlyEverProduceWitException(@ForAll("tokenSoups") String source) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void tokenSoupsOnlyEverProduceWitException(long seed) {
+        String source = tokenSoup(new Random(seed ^ SALT_SOUP));
         try {
             Wit.parse("soup.wit", source, WitOptions.defaults());
         } catch (WitException e) {
@@ -93,9 +118,11 @@ class WitRoundTripProperties {
         }
     }
 
-    @Property(tries = 200)
-    void mutatedValidPackagesOnlyEverProduceWitException(@ForAll("packages") Pkg pkg,
-            @ForAll("mutations") Mutation mutation) {
+    @ParameterizedTest(name = "seed {0}")
+    @MethodSource("seeds")
+    void mutatedValidPackagesOnlyEverProduceWitException(long seed) {
+        Pkg pkg = pkg(seed);
+        Mutation mutation = Mutation.random(new Random(seed ^ SALT_MUTATION));
         String source = mutation.apply(pkg.render(new Style(false, new Random(pkg.seed))));
         try {
             WitPrinter.print(Wit.parse("mutated.wit", source, WitOptions.defaults()));
@@ -128,19 +155,23 @@ class WitRoundTripProperties {
         "\n", " ", "\t", "\r\n", "\u202e", "\u0000", "é", "\uD83D\uDE00",
     };
 
-    @Provide
-    Arbitrary<String> tokenSoups() {
-        return Arbitraries.of(SOUP).list().ofMaxSize(60).map(tokens -> {
-            StringBuilder sb = new StringBuilder();
-            for (String t : tokens) {
-                sb.append(t).append(' ');
-            }
-            return sb.toString();
-        });
+    /** Up to 60 tokens of {@link #SOUP}, separated by spaces. */
+    static String tokenSoup(Random r) {
+        StringBuilder sb = new StringBuilder();
+        for (int k = r.nextInt(61); k > 0; k--) {
+            sb.append(SOUP[r.nextInt(SOUP.length)]).append(' ');
+        }
+        return sb.toString();
     }
+
+    static final char[] MUTATION_CHARS = {'{', '}', '<', '>', ';', ',', ':', '%', '-', '@', 'x', ' ', '/', '*'};
 
     /** A small edit of a valid source: delete, duplicate or insert a character. */
     record Mutation(int kind, double where, char ch) {
+        static Mutation random(Random r) {
+            return new Mutation(r.nextInt(3), r.nextDouble(), MUTATION_CHARS[r.nextInt(MUTATION_CHARS.length)]);
+        }
+
         String apply(String s) {
             if (s.isEmpty()) {
                 return String.valueOf(ch);
@@ -157,16 +188,9 @@ class WitRoundTripProperties {
         }
     }
 
-    @Provide
-    Arbitrary<Mutation> mutations() {
-        return Arbitraries.integers().between(0, 2).flatMap(kind -> Arbitraries.doubles().between(0, 1)
-                .flatMap(where -> Arbitraries.of('{', '}', '<', '>', ';', ',', ':', '%', '-', '@', 'x', ' ', '/', '*')
-                        .map(ch -> new Mutation(kind, where, ch))));
-    }
-
     // ---------------------------------------------------------------- the corpus
 
-    @Example
+    @Test
     void everyValidCorpusCaseRoundTrips() {
         List<String> failures = new ArrayList<>();
         for (Path dir : WitCorpusTest.cases("valid")) {
