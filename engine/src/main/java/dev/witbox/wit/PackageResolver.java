@@ -339,18 +339,22 @@ final class PackageResolver {
             index.put(decls.get(i).iface.name(), i);
         }
         List<List<Integer>> deps = new ArrayList<>();
+        List<List<Integer>> refPos = new ArrayList<>();
         for (IfaceDecl d : decls) {
             List<Integer> ds = new ArrayList<>();
+            List<Integer> ps = new ArrayList<>();
             for (Ast.InterfaceItem it : d.ast.items()) {
                 if (it instanceof Ast.UseItem u) {
                     String t = localTarget(u.path(), d.src);
                     Integer j = t == null ? null : index.get(t);
                     if (j != null && !ds.contains(j)) {
                         ds.add(j);
+                        ps.add(u.path().pos());
                     }
                 }
             }
             deps.add(ds);
+            refPos.add(ps);
         }
         List<Integer> order;
         try {
@@ -361,9 +365,9 @@ final class PackageResolver {
             for (int k = 1; k < c.path.size() - 1; k++) {
                 sb.append(k > 1 ? " -> " : "").append(q(decls.get(c.path.get(k)).iface.name()));
             }
-            String msg = c.path.size() <= 2 ? "interface " + q(first.iface.name()) + " uses itself"
-                    : "interface " + q(first.iface.name()) + " uses itself through " + sb;
-            diags.report(first.src, first.ast.name().pos(), msg);
+            String msg = (c.path.size() <= 2 ? "interface " + q(first.iface.name()) + " uses itself"
+                    : "interface " + q(first.iface.name()) + " uses itself through " + sb) + " (a cycle)";
+            diags.report(decls.get(c.from).src, refPos.get(c.from).get(c.edge), msg);
             diags.throwIfAny();
             return;
         }
@@ -530,10 +534,13 @@ final class PackageResolver {
             index.put(defs.get(i).name(), i);
         }
         List<List<Integer>> deps = new ArrayList<>();
+        List<List<Integer>> refPos = new ArrayList<>();
         for (Ast.TypeDefItem t : asts) {
             List<Integer> ds = new ArrayList<>();
-            collectRefs(t.body(), index, ds);
+            List<Integer> ps = new ArrayList<>();
+            collectRefs(t.body(), index, ds, ps);
             deps.add(ds);
+            refPos.add(ps);
         }
         List<Integer> order;
         try {
@@ -544,9 +551,9 @@ final class PackageResolver {
             for (int k = 1; k < c.path.size() - 1; k++) {
                 sb.append(k > 1 ? " -> " : "").append(q(defs.get(c.path.get(k)).name()));
             }
-            diags.report(sc.src, asts.get(c.path.get(0)).name().pos(), c.path.size() <= 2
-                    ? "type " + q(first.name()) + " refers to itself"
-                    : "type " + q(first.name()) + " refers to itself through " + sb);
+            diags.report(sc.src, refPos.get(c.from).get(c.edge), c.path.size() <= 2
+                    ? "type " + q(first.name()) + " refers to itself (a cycle)"
+                    : "type " + q(first.name()) + " refers to itself through " + sb + " (a cycle)");
             for (TypeDef d : defs) {
                 if (d.kind() == null) {
                     d.setKind(new TypeDefKind.Alias(Type.Primitive.BOOL));
@@ -591,56 +598,59 @@ final class PackageResolver {
         return "type";
     }
 
-    private static void collectRefs(Ast.TypeBody b, Map<String, Integer> index, List<Integer> out) {
+    private static void collectRefs(Ast.TypeBody b, Map<String, Integer> index, List<Integer> out,
+            List<Integer> pos) {
         if (b instanceof Ast.AliasBody a) {
-            collectRefs(a.target(), index, out);
+            collectRefs(a.target(), index, out, pos);
         } else if (b instanceof Ast.RecordBody r) {
             for (Ast.Field f : r.fields()) {
-                collectRefs(f.type(), index, out);
+                collectRefs(f.type(), index, out, pos);
             }
         } else if (b instanceof Ast.VariantBody v) {
             for (Ast.Case c : v.cases()) {
                 if (c.type() != null) {
-                    collectRefs(c.type(), index, out);
+                    collectRefs(c.type(), index, out, pos);
                 }
             }
         }
     }
 
-    private static void collectRefs(Ast.TypeExpr e, Map<String, Integer> index, List<Integer> out) {
+    private static void collectRefs(Ast.TypeExpr e, Map<String, Integer> index, List<Integer> out,
+            List<Integer> pos) {
         if (e == null) {
             return;
         }
         if (e instanceof Ast.NameExpr n) {
-            add(index.get(n.name().name()), out);
+            add(index.get(n.name().name()), n.name().pos(), out, pos);
         } else if (e instanceof Ast.HandleExpr h) {
-            add(index.get(h.resource().name()), out);
+            add(index.get(h.resource().name()), h.resource().pos(), out, pos);
         } else if (e instanceof Ast.ListExpr l) {
-            collectRefs(l.element(), index, out);
+            collectRefs(l.element(), index, out, pos);
         } else if (e instanceof Ast.FixedListExpr l) {
-            collectRefs(l.element(), index, out);
+            collectRefs(l.element(), index, out, pos);
         } else if (e instanceof Ast.OptionExpr o) {
-            collectRefs(o.element(), index, out);
+            collectRefs(o.element(), index, out, pos);
         } else if (e instanceof Ast.ResultExpr r) {
-            collectRefs(r.ok(), index, out);
-            collectRefs(r.err(), index, out);
+            collectRefs(r.ok(), index, out, pos);
+            collectRefs(r.err(), index, out, pos);
         } else if (e instanceof Ast.TupleExpr t) {
             for (Ast.TypeExpr x : t.elements()) {
-                collectRefs(x, index, out);
+                collectRefs(x, index, out, pos);
             }
         } else if (e instanceof Ast.MapExpr m) {
-            collectRefs(m.key(), index, out);
-            collectRefs(m.value(), index, out);
+            collectRefs(m.key(), index, out, pos);
+            collectRefs(m.value(), index, out, pos);
         } else if (e instanceof Ast.FutureExpr f) {
-            collectRefs(f.element(), index, out);
+            collectRefs(f.element(), index, out, pos);
         } else if (e instanceof Ast.StreamExpr s) {
-            collectRefs(s.element(), index, out);
+            collectRefs(s.element(), index, out, pos);
         }
     }
 
-    private static void add(Integer i, List<Integer> out) {
+    private static void add(Integer i, int at, List<Integer> out, List<Integer> pos) {
         if (i != null && !out.contains(i)) {
             out.add(i);
+            pos.add(at);
         }
     }
 
@@ -971,18 +981,22 @@ final class PackageResolver {
             index.put(decls.get(i).world.name(), i);
         }
         List<List<Integer>> deps = new ArrayList<>();
+        List<List<Integer>> refPos = new ArrayList<>();
         for (WorldDecl d : decls) {
             List<Integer> ds = new ArrayList<>();
+            List<Integer> ps = new ArrayList<>();
             for (Ast.WorldItem it : d.ast.items()) {
                 if (it instanceof Ast.Include inc) {
                     String t = localTarget(inc.path(), d.src);
                     Integer j = t == null ? null : index.get(t);
                     if (j != null && !ds.contains(j)) {
                         ds.add(j);
+                        ps.add(inc.path().pos());
                     }
                 }
             }
             deps.add(ds);
+            refPos.add(ps);
         }
         List<Integer> order;
         try {
@@ -993,9 +1007,9 @@ final class PackageResolver {
             for (int k = 1; k < c.path.size() - 1; k++) {
                 sb.append(k > 1 ? " -> " : "").append(q(decls.get(c.path.get(k)).world.name()));
             }
-            diags.report(first.src, first.ast.name().pos(), c.path.size() <= 2
-                    ? "world " + q(first.world.name()) + " includes itself"
-                    : "world " + q(first.world.name()) + " includes itself through " + sb);
+            diags.report(decls.get(c.from).src, refPos.get(c.from).get(c.edge), c.path.size() <= 2
+                    ? "world " + q(first.world.name()) + " includes itself (a cycle)"
+                    : "world " + q(first.world.name()) + " includes itself through " + sb + " (a cycle)");
             diags.throwIfAny();
             return;
         }

@@ -265,7 +265,7 @@ public final class Wit {
                 sb.append(k > 1 ? " -> " : "").append("'").append(units.get(c.path.get(k)).name()).append("'");
             }
             throw new WitException(u.src().diagnostic(u.pos(), "package '" + u.name() + "' depends on itself through "
-                    + sb));
+                    + sb + " (a cycle)"));
         }
         Env env = new Env(opts, hint);
         List<WitPackage> packages = new ArrayList<>();
