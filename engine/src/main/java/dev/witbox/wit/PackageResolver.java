@@ -810,7 +810,7 @@ final class PackageResolver {
             result = type(f.result(), sc, what, e);
         }
         if (result != null && hasBorrow(result)) {
-            throw diags.error(sc.src, f.result().pos(), what + " returns a borrowed handle; 'borrow<..>' may only "
+            throw diags.error(sc.src, borrowPos(f.result(), sc), what + " returns a borrowed handle; 'borrow<..>' may only "
                     + "appear in parameters");
         }
         return new Function(f.kind() == Ast.FuncKind.CONSTRUCTOR ? "constructor" : fname, kind, f.async(), params,
@@ -869,7 +869,7 @@ final class PackageResolver {
         if (e instanceof Ast.FutureExpr f) {
             Type el = f.element() == null ? null : type(f.element(), sc, what, referrer);
             if (el != null && hasBorrow(el)) {
-                throw diags.error(sc.src, f.element().pos(), "the payload of a future may not contain a borrowed "
+                throw diags.error(sc.src, borrowPos(f.element(), sc), "the payload of a future may not contain a borrowed "
                         + "handle (in " + what + ")");
             }
             return new Type.FutureType(el);
@@ -877,10 +877,58 @@ final class PackageResolver {
         Ast.StreamExpr s = (Ast.StreamExpr) e;
         Type el = s.element() == null ? null : type(s.element(), sc, what, referrer);
         if (el != null && hasBorrow(el)) {
-            throw diags.error(sc.src, s.element().pos(), "the elements of a stream may not contain a borrowed "
+            throw diags.error(sc.src, borrowPos(s.element(), sc), "the elements of a stream may not contain a borrowed "
                     + "handle (in " + what + ")");
         }
         return new Type.StreamType(el);
+    }
+
+    /**
+     * Where the first borrowed handle inside a (resolved) type expression is: the {@code borrow}
+     * of a {@code borrow<..>}, or the name of a type that contains one. Falls back to the start
+     * of the expression.
+     */
+    private int borrowPos(Ast.TypeExpr e, Scope sc) {
+        ArrayDeque<Ast.TypeExpr> todo = new ArrayDeque<>();
+        todo.push(e);
+        while (!todo.isEmpty()) {
+            Ast.TypeExpr x = todo.pop();
+            List<Ast.TypeExpr> kids = new ArrayList<>();
+            if (x instanceof Ast.HandleExpr h) {
+                if (h.borrow()) {
+                    return h.pos();
+                }
+            } else if (x instanceof Ast.NameExpr n) {
+                TypeDef td = sc.types.get(n.name().name());
+                if (td != null && env.hasBorrow.getOrDefault(td, false)) {
+                    return n.pos();
+                }
+            } else if (x instanceof Ast.ListExpr l) {
+                kids.add(l.element());
+            } else if (x instanceof Ast.FixedListExpr l) {
+                kids.add(l.element());
+            } else if (x instanceof Ast.OptionExpr o) {
+                kids.add(o.element());
+            } else if (x instanceof Ast.ResultExpr r) {
+                kids.add(r.ok());
+                kids.add(r.err());
+            } else if (x instanceof Ast.TupleExpr t) {
+                kids.addAll(t.elements());
+            } else if (x instanceof Ast.MapExpr m) {
+                kids.add(m.key());
+                kids.add(m.value());
+            } else if (x instanceof Ast.FutureExpr f) {
+                kids.add(f.element());
+            } else if (x instanceof Ast.StreamExpr st) {
+                kids.add(st.element());
+            }
+            for (int i = kids.size() - 1; i >= 0; i--) {
+                if (kids.get(i) != null) {
+                    todo.push(kids.get(i));
+                }
+            }
+        }
+        return e.pos();
     }
 
     private static boolean isMapKey(Type k) {
