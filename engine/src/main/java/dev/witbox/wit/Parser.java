@@ -65,6 +65,13 @@ final class Parser {
                 + t.describe() + hint(t));
     }
 
+    /** An empty record/variant/enum/flags body: the grammar needs an element where the '}' is. */
+    private WitException emptyBody(String what, String ctx, String rule) {
+        Token t = peek();
+        return error(t.start(), "expected an identifier (" + what + ") in " + ctx + ", found " + t.describe()
+                + "; " + rule);
+    }
+
     private static String hint(Token t) {
         if (t.kind().keyword) {
             return " (write '%" + t.text() + "' to use a keyword as a name)";
@@ -528,6 +535,9 @@ final class Parser {
                         throw unexpected("',' or '}'", "in " + ctx);
                     }
                 }
+                if (fields.isEmpty()) {
+                    throw emptyBody("a field name", ctx, "a record must have at least one field");
+                }
                 advance();
                 body = new Ast.RecordBody(fields, open);
             }
@@ -547,6 +557,9 @@ final class Parser {
                         throw unexpected("',' or '}'", "in " + ctx);
                     }
                 }
+                if (cases.isEmpty()) {
+                    throw emptyBody("a case name", ctx, "a variant must have at least one case");
+                }
                 advance();
                 body = new Ast.VariantBody(cases, open);
             }
@@ -560,6 +573,11 @@ final class Parser {
                     if (!eat(Tok.COMMA) && !at(Tok.RBRACE)) {
                         throw unexpected("',' or '}'", "in " + ctx);
                     }
+                }
+                if (labels.isEmpty()) {
+                    throw kw.kind() == Tok.ENUM
+                            ? emptyBody("a case name", ctx, "an enum must have at least one case")
+                            : emptyBody("a flag name", ctx, "flags must have at least one flag");
                 }
                 advance();
                 body = kw.kind() == Tok.ENUM ? new Ast.EnumBody(labels, open) : new Ast.FlagsBody(labels, open);
