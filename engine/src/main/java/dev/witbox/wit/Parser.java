@@ -317,7 +317,7 @@ final class Parser {
                     externalId = s.text();
                     externalIdPos = at.start();
                 }
-                default -> throw error(nameTok.start(), "unknown annotation '@" + Token.shorten(name)
+                default -> throw error(at.start(), "unknown attribute '@" + Token.shorten(name)
                         + "'; expected @since, @unstable, @deprecated or @external-id"
                         + Names.didYouMean(name, List.of("since", "unstable", "deprecated", "external-id")));
             }
