@@ -366,6 +366,12 @@ final class Parser {
             throw error(peek().start(), "nested namespaces (" + q(first.name() + ":" + pkg.name() + ":...")
                     + ") are not supported");
         }
+        if (at(Tok.SEMI) || at(Tok.AT) || at(Tok.DOT) || at(Tok.EOF)) {
+            // WIT.md: `a:b` is lexed as one token naming a package, "error: can't import a package"
+            String p = first.name() + ":" + pkg.name();
+            throw error(first.pos(), q(p) + " names a package, which cannot be imported, exported, used or "
+                    + "included by itself: expected '/' and an interface or world name, like '" + p + "/name'");
+        }
         if (!at(Tok.SLASH)) {
             throw error(peek().start(), "expected '/' after package " + q(first.name() + ":" + pkg.name())
                     + ", found " + peek().describe() + " (name an interface or world, like '" + first.name()
