@@ -71,7 +71,10 @@ final class PackageResolver {
     /** Registers interfaces, worlds and file-level uses; checks for duplicates. */
     private void declare() {
         Map<String, String> itemNames = new HashMap<>(); // canon → kind
-        for (Part part : parts) {
+        Map<String, int[]> itemAt = new HashMap<>(); // canon → {part index, offset of the name}
+        for (int pi = 0; pi < parts.size(); pi++) {
+            Part part = parts.get(pi);
+            int partIndex = pi;
             for (Ast.Item item : part.items) {
                 diags.guard(() -> {
                     if (item instanceof Ast.InterfaceDef d) {
@@ -82,6 +85,7 @@ final class PackageResolver {
                             return;
                         }
                         claimItem(itemNames, n, "interface", part.src, d.name().pos());
+                        itemAt.put(Names.canon(n), new int[] {partIndex, d.name().pos()});
                         ifaces.put(n, new IfaceDecl(d, part.src, new Interface(n, pkg, d.docs(), st)));
                     } else if (item instanceof Ast.WorldDef d) {
                         Stability st = stability(d.attrs(), part.src);
@@ -91,12 +95,15 @@ final class PackageResolver {
                             return;
                         }
                         claimItem(itemNames, n, "world", part.src, d.name().pos());
+                        itemAt.put(Names.canon(n), new int[] {partIndex, d.name().pos()});
                         worlds.put(n, new WorldDecl(d, part.src, new World(n, pkg, d.docs(), st)));
                     }
                 });
             }
         }
-        for (Part part : parts) {
+        for (int pi = 0; pi < parts.size(); pi++) {
+            Part part = parts.get(pi);
+            int partIndex = pi;
             Map<String, Ast.TopUse> uses = new LinkedHashMap<>();
             fileUses.put(part.src, uses);
             for (Ast.Item item : part.items) {
@@ -108,9 +115,19 @@ final class PackageResolver {
                                     + " is already defined by another top-level 'use' in this file");
                         }
                         if (itemNames.containsKey(Names.canon(local))) {
-                            throw diags.error(part.src, u.namePos(), "top-level 'use' defines " + q(local)
-                                    + ", which conflicts with " + itemNames.get(Names.canon(local)) + " " + q(local)
-                                    + " of package '" + name + "'; rename it with 'as'");
+                            // reported at the later of the two definitions
+                            String kind = itemNames.get(Names.canon(local));
+                            int[] at = itemAt.get(Names.canon(local));
+                            boolean itemLater = at[0] > partIndex || (at[0] == partIndex && at[1] > u.namePos());
+                            if (itemLater) {
+                                throw diags.error(parts.get(at[0]).src, at[1], "duplicate name " + q(local) + ": "
+                                        + kind + " " + q(local) + " of package '" + name + "' conflicts with the "
+                                        + "top-level 'use' that defines it earlier in " + part.src.name
+                                        + "; rename the 'use' with 'as'");
+                            }
+                            throw diags.error(part.src, u.namePos(), "duplicate name " + q(local)
+                                    + ": top-level 'use' defines " + q(local) + ", which conflicts with " + kind
+                                    + " " + q(local) + " of package '" + name + "'; rename it with 'as'");
                         }
                         lookupItem(u.path(), part.src, false); // report bad targets early
                         uses.put(local, u);
@@ -230,6 +247,11 @@ final class PackageResolver {
     }
 
     // ================================================================== lookups
+
+    /** The position of the interface or world name of a path. */
+    private static int refPos(Ast.UsePath path) {
+        return path instanceof Ast.LocalPath lp ? lp.name().pos() : ((Ast.ForeignPath) path).item().pos();
+    }
 
     /** Resolves a path to a local or foreign interface or world. */
     private Object lookupItem(Ast.UsePath path, SourceFile src, boolean viaFileUses) {
@@ -382,8 +404,11 @@ final class PackageResolver {
 
     /** Names of a scope (interface or world namespace) for uniqueness checks. */
     private final class Namespace {
+        private record Claim(String kind, String display, SourceFile src, int pos) {
+        }
+
         final String desc;
-        final Map<String, String[]> names = new HashMap<>();
+        final Map<String, Claim> names = new HashMap<>();
 
         Namespace(String desc) {
             this.desc = desc;
@@ -393,13 +418,32 @@ final class PackageResolver {
             return names.containsKey(Names.canon(n));
         }
 
+        /** Where {@code n} was claimed in {@code src}, or -1. */
+        int posIn(String n, SourceFile src) {
+            Claim c = names.get(Names.canon(n));
+            return c != null && c.src == src ? c.pos : -1;
+        }
+
+        /**
+         * Claims a name. Items are claimed kind by kind (uses, types, functions), not in source
+         * order, so a conflict is reported at whichever definition comes later in the source.
+         */
         void claim(String canon, String display, String kind, SourceFile src, int pos) {
-            String[] prev = names.putIfAbsent(Names.canon(canon), new String[] {kind, display});
-            if (prev != null) {
-                throw diags.error(src, pos, prev[0].equals(kind)
-                        ? "duplicate " + kind + " " + q(display) + " in " + desc
-                        : kind + " " + q(display) + " in " + desc + " conflicts with " + prev[0] + " " + q(prev[1]));
+            Claim prev = names.putIfAbsent(Names.canon(canon), new Claim(kind, display, src, pos));
+            if (prev == null) {
+                return;
             }
+            if (prev.kind.equals(kind)) {
+                throw diags.error(src, Math.max(pos, prev.src == src ? prev.pos : -1),
+                        "duplicate " + kind + " " + q(display) + " in " + desc);
+            }
+            if (prev.src == src && prev.pos > pos) {
+                throw diags.error(src, prev.pos, "duplicate name " + q(prev.display) + " in " + desc + ": "
+                        + prev.kind + " " + q(prev.display) + " conflicts with " + kind + " " + q(display)
+                        + " defined before it");
+            }
+            throw diags.error(src, pos, "duplicate name " + q(display) + " in " + desc + ": " + kind + " "
+                    + q(display) + " conflicts with " + prev.kind + " " + q(prev.display));
         }
     }
 
@@ -1190,6 +1234,9 @@ final class PackageResolver {
             }
             plain.addAll(v.scope().keySet());
             Map<String, String> rename = new HashMap<>();
+            // where each name of v enters this world: the new name of a rename, else the included world
+            Map<String, Integer> at = new HashMap<>();
+            int pathPos = refPos(inc.path());
             for (Ast.IncludeName in : inc.with()) {
                 String from = in.from().name();
                 if (!plain.contains(from)) {
@@ -1203,6 +1250,7 @@ final class PackageResolver {
                 if (rename.put(from, in.to().name()) != null) {
                     throw diags.error(src, in.from().pos(), q(from) + " is renamed more than once");
                 }
+                at.put(from, in.to().pos());
             }
             String hint = " (rename it with 'include " + inc.path().display() + " with { x as y }')";
             Cloner cl = new Cloner();
@@ -1219,11 +1267,12 @@ final class PackageResolver {
                     if (existing == n.type()) {
                         continue;
                     }
+                    int p = at.getOrDefault(n.localName(), pathPos);
                     if (existing != null || imp.has(local)) {
-                        throw diags.error(src, inc.pos(), "type " + q(local) + " from included " + vdesc
-                                + " conflicts with an existing name in " + desc + hint);
+                        throw diags.error(src, Math.max(p, imp.posIn(local, src)), "type " + q(local)
+                                + " from included " + vdesc + " conflicts with an existing name in " + desc + hint);
                     }
-                    imp.claim(local, local, "type", src, inc.pos());
+                    imp.claim(local, local, "type", src, p);
                     sc.types.put(local, n.type());
                     keep.add(new Use.UseName(n.name(), local, n.type()));
                 }
@@ -1231,21 +1280,23 @@ final class PackageResolver {
                     uses.add(new Use(u.from(), keep, u.stability()));
                 }
             }
-            for (TypeDef c : clones) {
+            for (int k = 0; k < clones.size(); k++) {
+                TypeDef c = clones.get(k);
+                int p = at.getOrDefault(v.types().get(k).name(), pathPos);
                 if (imp.has(c.name())) {
-                    throw diags.error(src, inc.pos(), "type " + q(c.name()) + " from included " + vdesc
-                            + " conflicts with an existing name in " + desc + hint);
+                    throw diags.error(src, Math.max(p, imp.posIn(c.name(), src)), "type " + q(c.name())
+                            + " from included " + vdesc + " conflicts with an existing name in " + desc + hint);
                 }
-                imp.claim(c.name(), c.name(), "type", src, inc.pos());
+                imp.claim(c.name(), c.name(), "type", src, p);
                 sc.types.put(c.name(), c);
                 types.add(c);
             }
-            mergeItems(v.imports(), false, rename, cl, vdesc, hint, inc.pos());
-            mergeItems(v.exports(), true, rename, cl, vdesc, hint, inc.pos());
+            mergeItems(v.imports(), false, rename, cl, vdesc, hint, at, pathPos);
+            mergeItems(v.exports(), true, rename, cl, vdesc, hint, at, pathPos);
         }
 
         private void mergeItems(List<WorldItem> items, boolean export, Map<String, String> rename, Cloner cl,
-                String vdesc, String hint, int pos) {
+                String vdesc, String hint, Map<String, Integer> at, int pathPos) {
             Namespace ns = export ? exp : imp;
             Set<String> keys = export ? expKeys : impKeys;
             String verb = export ? "export" : "import";
@@ -1258,8 +1309,9 @@ final class PackageResolver {
                         continue;
                     }
                     String n = rename.getOrDefault(ii.name(), ii.name());
+                    int pos = at.getOrDefault(ii.name(), pathPos);
                     if (ns.has(n)) {
-                        throw diags.error(src, pos, verb + " " + q(n) + " of included " + vdesc
+                        throw diags.error(src, Math.max(pos, ns.posIn(n, src)), verb + " " + q(n) + " of included " + vdesc
                                 + " conflicts with an existing " + verb + " of " + desc + hint);
                     }
                     ns.claim(n, n, verb, src, pos);
@@ -1270,8 +1322,9 @@ final class PackageResolver {
                 } else {
                     Function f = ((WorldItem.FunctionItem) it).function();
                     String n = rename.getOrDefault(f.name(), f.name());
+                    int pos = at.getOrDefault(f.name(), pathPos);
                     if (ns.has(n)) {
-                        throw diags.error(src, pos, verb + " " + q(n) + " of included " + vdesc
+                        throw diags.error(src, Math.max(pos, ns.posIn(n, src)), verb + " " + q(n) + " of included " + vdesc
                                 + " conflicts with an existing " + verb + " of " + desc + hint);
                     }
                     ns.claim(n, n, verb, src, pos);
