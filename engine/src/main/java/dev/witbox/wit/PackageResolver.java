@@ -230,17 +230,50 @@ final class PackageResolver {
             return;
         }
         Stability ts = eff(target.stability(), ownerStability(target.owner()));
-        boolean ok;
-        if (ts instanceof Stability.Since tv) {
-            ok = rs instanceof Stability.Unstable
-                    || (rs instanceof Stability.Since rv && rv.version().compareTo(tv.version()) >= 0);
-        } else if (ts instanceof Stability.Unstable) {
-            ok = rs instanceof Stability.Unstable;
-        } else {
-            ok = true;
+        checkGate(src, pos, referrer, rs, ts, "type " + q(target.name()));
+    }
+
+    /**
+     * WIT.md, rules for feature gate usage: an item that refers to a gated interface or world of
+     * the same package (import, export, include) must be compatibly gated.
+     */
+    private void checkItemRef(SourceFile src, int pos, String referrer, Stability rs, Object target) {
+        if (target instanceof Interface i && i.pkg() == pkg && i.name() != null) {
+            checkGate(src, pos, referrer, rs, i.stability(), "interface " + q(i.name()));
+        } else if (target instanceof World w && w.pkg() == pkg) {
+            checkGate(src, pos, referrer, rs, w.stability(), "world " + q(w.name()));
         }
+    }
+
+    /** Whether an item gated with {@code rs} may refer to one gated with {@code ts}. */
+    private static boolean compatible(Stability rs, Stability ts) {
+        if (ts instanceof Stability.Since tv) {
+            return rs instanceof Stability.Unstable
+                    || (rs instanceof Stability.Since rv && rv.version().compareTo(tv.version()) >= 0);
+        }
+        if (ts instanceof Stability.Unstable) {
+            return rs instanceof Stability.Unstable;
+        }
+        return true;
+    }
+
+    /**
+     * The gate of an import or export a world gets implicitly (a dependency of one of its
+     * interfaces, or the source of a world {@code use}): the gate of the item that needs it,
+     * unless that is weaker than the interface's own gate (same package), which it then takes,
+     * so that the elaborated world obeys the gate rules and prints as valid WIT.
+     */
+    private Stability implicitStability(Stability needer, Interface dep) {
+        if (dep.pkg() != pkg || dep.name() == null || compatible(needer, dep.stability())) {
+            return needer;
+        }
+        return dep.stability();
+    }
+
+    private void checkGate(SourceFile src, int pos, String referrer, Stability rs, Stability ts, String tdesc) {
+        boolean ok = compatible(rs, ts);
         if (!ok) {
-            throw diags.error(src, pos, referrer + " refers to type " + q(target.name()) + ", which is gated with "
+            throw diags.error(src, pos, referrer + " refers to " + tdesc + ", which is gated with "
                     + gateText(ts) + ", but " + referrer + (rs instanceof Stability.Unknown ? " is not gated"
                             : " is gated with " + gateText(rs)));
         }
@@ -1195,6 +1228,7 @@ final class PackageResolver {
             } else {
                 Ast.UsePath path = ((Ast.PathExtern) ie.kind()).path();
                 Interface iface = lookupInterface(path, src);
+                checkItemRef(src, refPos(path), itemDesc, e, iface);
                 if (ie.name() == null) {
                     if (!keys.add(iface.key())) {
                         throw diags.error(src, path.pos(), "interface " + q(iface.qualifiedName()) + " is "
@@ -1218,6 +1252,7 @@ final class PackageResolver {
             }
             containment(src, inc.pos(), "'include " + inc.path().display() + "'", st, w.stability(), desc);
             World v = lookupWorld(inc.path(), src);
+            checkItemRef(src, refPos(inc.path()), "'include " + inc.path().display() + "'", eff(st, w.stability()), v);
             String vdesc = "world " + q(v.name());
             // plain names of v that may be renamed
             Set<String> plain = new HashSet<>();
@@ -1340,7 +1375,8 @@ final class PackageResolver {
                 addImport(imports, ii);
             }
             for (Use u : uses) {
-                addImport(imports, new WorldItem.InterfaceItem(null, u.from(), "", u.stability(), null));
+                addImport(imports, new WorldItem.InterfaceItem(null, u.from(), "",
+                        implicitStability(u.stability(), u.from()), null));
             }
             Set<String> exportKeys = new HashSet<>();
             for (WorldItem.InterfaceItem ii : expIfaces) {
@@ -1383,7 +1419,8 @@ final class PackageResolver {
                 WorldItem.InterfaceItem top = items.peek();
                 if (it.hasNext()) {
                     Interface d = it.next();
-                    WorldItem.InterfaceItem di = new WorldItem.InterfaceItem(null, d, "", top.stability(), null);
+                    WorldItem.InterfaceItem di = new WorldItem.InterfaceItem(null, d, "",
+                            implicitStability(top.stability(), d), null);
                     if (!imports.containsKey(itemKey(di))) {
                         items.push(di);
                         its.push(d.dependencies().iterator());
@@ -1420,7 +1457,8 @@ final class PackageResolver {
                 Frame top = stack.peek();
                 if (top.deps.hasNext()) {
                     Interface d = top.deps.next();
-                    WorldItem.InterfaceItem di = new WorldItem.InterfaceItem(null, d, "", top.item.stability(), null);
+                    WorldItem.InterfaceItem di = new WorldItem.InterfaceItem(null, d, "",
+                            implicitStability(top.item.stability(), d), null);
                     String k = itemKey(di);
                     boolean asExport = top.asExport && exportKeys.contains(k);
                     if (exports.containsKey(k)) {
