@@ -489,6 +489,10 @@ final class PackageResolver {
         final Namespace ns;
         final Map<String, TypeDef> types = new LinkedHashMap<>();
         final Map<String, String> disabled = new HashMap<>();
+        /** Names of this scope that are not types (canonical name → what it is), for messages. */
+        final Map<String, String> nonTypes = new HashMap<>();
+        /** The type definition being resolved, never suggested as a spelling of a reference in it. */
+        String defining;
 
         Scope(SourceFile src, String desc, TypeOwner owner, Stability container, Namespace ns) {
             this.src = src;
@@ -512,6 +516,11 @@ final class PackageResolver {
                 useItems.add(u);
             } else if (it instanceof Ast.TypeDefItem t) {
                 typeItems.add(t);
+            }
+        }
+        for (Ast.InterfaceItem it : items) {
+            if (it instanceof Ast.FuncItem f) {
+                sc.nonTypes.putIfAbsent(Names.canon(f.name().name()), "a function");
             }
         }
         resolveUses(useItems, sc, uses);
@@ -557,6 +566,12 @@ final class PackageResolver {
                             throw diags.error(sc.src, n.name().pos(), "type " + q(tn) + " of interface "
                                     + q(u.path().display()) + " is gated by feature " + q(feature)
                                     + ", which is not enabled");
+                        }
+                        for (Function f : from.functions()) {
+                            if (Names.canon(f.name()).equals(Names.canon(tn))) {
+                                throw diags.error(sc.src, n.name().pos(), "type " + q(tn) + " not found in interface "
+                                        + q(u.path().display()) + ": " + q(tn) + " is a function, not a type");
+                            }
                         }
                         throw diags.error(sc.src, n.name().pos(), "type " + q(tn) + " not found in interface "
                                 + q(u.path().display()) + Names.didYouMean(tn, from.scope().keySet()));
@@ -644,7 +659,12 @@ final class PackageResolver {
             boolean ok = diags.guard(() -> {
                 if (!(t.body() instanceof Ast.ResourceBody)) {
                     Stability e = eff(td.stability(), sc.container);
-                    td.setKind(typeBody(t, sc, e));
+                    sc.defining = td.name();
+                    try {
+                        td.setKind(typeBody(t, sc, e));
+                    } finally {
+                        sc.defining = null;
+                    }
                     env.hasBorrow.put(td, kindHasBorrow(td.kind()));
                 }
             });
@@ -1033,7 +1053,15 @@ final class PackageResolver {
             throw diags.error(sc.src, id.pos(), "type " + q(n) + " used in " + what + " is gated by feature "
                     + q(feature) + ", which is not enabled");
         }
+        String other = sc.nonTypes.get(Names.canon(n));
+        if (other != null) {
+            throw diags.error(sc.src, id.pos(), "unknown type " + q(n) + " in " + what + ": " + q(n) + " is "
+                    + other + ", not a type");
+        }
         List<String> cands = new ArrayList<>(sc.types.keySet());
+        if (sc.defining != null) {
+            cands.remove(sc.defining); // referring to it would be a cycle, so it is never the intended name
+        }
         for (Type.Primitive p : Type.Primitive.values()) {
             cands.add(p.witName());
         }
@@ -1180,6 +1208,12 @@ final class PackageResolver {
                     useItems.add(u);
                 } else if (it instanceof Ast.TypeDefItem t) {
                     typeItems.add(t);
+                }
+            }
+            for (Ast.WorldItem it : decl.ast.items()) {
+                if (it instanceof Ast.ImportExport ie && ie.name() != null) {
+                    sc.nonTypes.putIfAbsent(Names.canon(ie.name().name()),
+                            ie.kind() instanceof Ast.FuncExtern ? "a function" : "an interface");
                 }
             }
             resolveUses(useItems, sc, uses);
