@@ -923,7 +923,8 @@ final class PackageResolver {
         if (e instanceof Ast.NameExpr n) {
             TypeDef td = lookupType(n.name(), sc, what);
             checkRef(sc.src, n.pos(), what, referrer, td);
-            return td.isResource() ? new Type.Own(td) : new Type.Named(td);
+            String via = via(n.name().name(), td);
+            return td.isResource() ? new Type.Own(td, via) : new Type.Named(td, via);
         }
         if (e instanceof Ast.HandleExpr h) {
             TypeDef td = lookupType(h.resource(), sc, what);
@@ -933,7 +934,8 @@ final class PackageResolver {
                 throw diags.error(sc.src, h.resource().pos(), q(td.name()) + " is not a resource, so '" + kw + "<"
                         + td.name() + ">' is not allowed (in " + what + ")");
             }
-            return h.borrow() ? new Type.Borrow(td) : new Type.Own(td);
+            String via = via(h.resource().name(), td);
+            return h.borrow() ? new Type.Borrow(td, via) : new Type.Own(td, via);
         }
         if (e instanceof Ast.ListExpr l) {
             return new Type.ListType(type(l.element(), sc, what, referrer));
@@ -1040,6 +1042,11 @@ final class PackageResolver {
             return false;
         }
         return false;
+    }
+
+    /** The name a reference was written with, when it is not the definition's own name. */
+    private static String via(String written, TypeDef td) {
+        return written.equals(td.name()) ? null : written;
     }
 
     private TypeDef lookupType(Ast.Ident id, Scope sc, String what) {
