@@ -14,8 +14,12 @@ import java.util.Map;
  * <li>Indentation is 2 spaces per level; every line ends with {@code \n}; no trailing spaces; the
  * output ends with exactly one newline.</li>
  * <li>One package: {@code package ns:name@ver;}, a blank line, then its items. Several packages:
- * each as {@code package ns:name@ver { ... }} in dependency order (the root package is last),
- * blocks separated by a blank line, items indented one level.</li>
+ * the root package first in that same header form ({@code package root:pkg@ver;} and its items),
+ * then every other package as a nested {@code package ns:name@ver { ... }} block, dependencies in
+ * topological order (dependencies before their dependents), each block preceded by a blank line
+ * and its items indented one level. WIT.md: a root file starts with its {@code package ...;}
+ * header and carries its dependencies inline as nested blocks, which may follow the header's
+ * items; parsing the output again therefore picks the same root.</li>
  * <li>A package's items: all its interfaces in source order, then all its worlds in source order
  * (files of a folder in file-name order), separated by one blank line.</li>
  * <li>Top-level {@code use} statements are resolved away. References to an interface of the same
@@ -64,12 +68,15 @@ public final class WitPrinter {
     public static String print(Resolve resolve) {
         WitPrinter p = new WitPrinter();
         List<WitPackage> pkgs = new ArrayList<>(resolve.packages());
-        // keep the root last so that re-parsing picks it as root
-        if (pkgs.remove(resolve.root())) {
-            pkgs.add(resolve.root());
-        }
         if (pkgs.size() == 1) {
             p.packageFile(pkgs.get(0));
+        } else if (pkgs.remove(resolve.root())) {
+            // the root in header form, then the others (in dependency order) as nested blocks
+            p.packageFile(resolve.root());
+            for (WitPackage dep : pkgs) {
+                p.out.append('\n');
+                p.packageBlock(dep);
+            }
         } else {
             for (int i = 0; i < pkgs.size(); i++) {
                 if (i > 0) {
