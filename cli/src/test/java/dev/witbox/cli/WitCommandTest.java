@@ -72,10 +72,10 @@ class WitCommandTest {
 
         assertThat(status).isEqualTo(ExitStatus.OK);
         String printed = out.toString();
-        assertThat(printed).contains("package demo:shapes@0.1.0", "package demo:app", "record point");
-        assertThat(printed.indexOf("package demo:shapes@0.1.0"))
-                .as("dependencies are printed before the packages that use them")
-                .isLessThan(printed.indexOf("package demo:app"));
+        assertThat(printed).contains("package demo:shapes@0.1.0 {", "record point");
+        assertThat(printed)
+                .as("the root package comes first, in header form; its dependencies follow as nested blocks")
+                .startsWith("package demo:app;\n");
     }
 
     @Test

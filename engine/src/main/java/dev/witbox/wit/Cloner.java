@@ -19,13 +19,13 @@ final class Cloner {
             return t;
         }
         if (t instanceof Type.Named n) {
-            return new Type.Named(map(n.def()));
+            return new Type.Named(map(n.def()), n.via());
         }
         if (t instanceof Type.Own o) {
-            return new Type.Own(map(o.resource()));
+            return new Type.Own(map(o.resource()), o.via());
         }
         if (t instanceof Type.Borrow b) {
-            return new Type.Borrow(map(b.resource()));
+            return new Type.Borrow(map(b.resource()), b.via());
         }
         if (t instanceof Type.ListType l) {
             return new Type.ListType(type(l.element()));

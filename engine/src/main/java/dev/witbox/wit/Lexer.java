@@ -160,7 +160,7 @@ final class Lexer {
             if (word.isEmpty()) {
                 throw error(start, "expected an identifier after '%'");
             }
-            validateId(idStart, word);
+            validateId(start, word); // the token (and so the error) starts at the %
             return new Token(Tok.ID, start, pos, word, docs);
         }
         int cp = s.codePointAt(pos);

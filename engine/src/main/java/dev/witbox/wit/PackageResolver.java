@@ -71,7 +71,10 @@ final class PackageResolver {
     /** Registers interfaces, worlds and file-level uses; checks for duplicates. */
     private void declare() {
         Map<String, String> itemNames = new HashMap<>(); // canon → kind
-        for (Part part : parts) {
+        Map<String, int[]> itemAt = new HashMap<>(); // canon → {part index, offset of the name}
+        for (int pi = 0; pi < parts.size(); pi++) {
+            Part part = parts.get(pi);
+            int partIndex = pi;
             for (Ast.Item item : part.items) {
                 diags.guard(() -> {
                     if (item instanceof Ast.InterfaceDef d) {
@@ -82,6 +85,7 @@ final class PackageResolver {
                             return;
                         }
                         claimItem(itemNames, n, "interface", part.src, d.name().pos());
+                        itemAt.put(Names.canon(n), new int[] {partIndex, d.name().pos()});
                         ifaces.put(n, new IfaceDecl(d, part.src, new Interface(n, pkg, d.docs(), st)));
                     } else if (item instanceof Ast.WorldDef d) {
                         Stability st = stability(d.attrs(), part.src);
@@ -91,12 +95,15 @@ final class PackageResolver {
                             return;
                         }
                         claimItem(itemNames, n, "world", part.src, d.name().pos());
+                        itemAt.put(Names.canon(n), new int[] {partIndex, d.name().pos()});
                         worlds.put(n, new WorldDecl(d, part.src, new World(n, pkg, d.docs(), st)));
                     }
                 });
             }
         }
-        for (Part part : parts) {
+        for (int pi = 0; pi < parts.size(); pi++) {
+            Part part = parts.get(pi);
+            int partIndex = pi;
             Map<String, Ast.TopUse> uses = new LinkedHashMap<>();
             fileUses.put(part.src, uses);
             for (Ast.Item item : part.items) {
@@ -108,9 +115,19 @@ final class PackageResolver {
                                     + " is already defined by another top-level 'use' in this file");
                         }
                         if (itemNames.containsKey(Names.canon(local))) {
-                            throw diags.error(part.src, u.namePos(), "top-level 'use' defines " + q(local)
-                                    + ", which conflicts with " + itemNames.get(Names.canon(local)) + " " + q(local)
-                                    + " of package '" + name + "'; rename it with 'as'");
+                            // reported at the later of the two definitions
+                            String kind = itemNames.get(Names.canon(local));
+                            int[] at = itemAt.get(Names.canon(local));
+                            boolean itemLater = at[0] > partIndex || (at[0] == partIndex && at[1] > u.namePos());
+                            if (itemLater) {
+                                throw diags.error(parts.get(at[0]).src, at[1], "duplicate name " + q(local) + ": "
+                                        + kind + " " + q(local) + " of package '" + name + "' conflicts with the "
+                                        + "top-level 'use' that defines it earlier in " + part.src.name
+                                        + "; rename the 'use' with 'as'");
+                            }
+                            throw diags.error(part.src, u.namePos(), "duplicate name " + q(local)
+                                    + ": top-level 'use' defines " + q(local) + ", which conflicts with " + kind
+                                    + " " + q(local) + " of package '" + name + "'; rename it with 'as'");
                         }
                         lookupItem(u.path(), part.src, false); // report bad targets early
                         uses.put(local, u);
@@ -213,23 +230,61 @@ final class PackageResolver {
             return;
         }
         Stability ts = eff(target.stability(), ownerStability(target.owner()));
-        boolean ok;
-        if (ts instanceof Stability.Since tv) {
-            ok = rs instanceof Stability.Unstable
-                    || (rs instanceof Stability.Since rv && rv.version().compareTo(tv.version()) >= 0);
-        } else if (ts instanceof Stability.Unstable) {
-            ok = rs instanceof Stability.Unstable;
-        } else {
-            ok = true;
+        checkGate(src, pos, referrer, rs, ts, "type " + q(target.name()));
+    }
+
+    /**
+     * WIT.md, rules for feature gate usage: an item that refers to a gated interface or world of
+     * the same package (import, export, include) must be compatibly gated.
+     */
+    private void checkItemRef(SourceFile src, int pos, String referrer, Stability rs, Object target) {
+        if (target instanceof Interface i && i.pkg() == pkg && i.name() != null) {
+            checkGate(src, pos, referrer, rs, i.stability(), "interface " + q(i.name()));
+        } else if (target instanceof World w && w.pkg() == pkg) {
+            checkGate(src, pos, referrer, rs, w.stability(), "world " + q(w.name()));
         }
+    }
+
+    /** Whether an item gated with {@code rs} may refer to one gated with {@code ts}. */
+    private static boolean compatible(Stability rs, Stability ts) {
+        if (ts instanceof Stability.Since tv) {
+            return rs instanceof Stability.Unstable
+                    || (rs instanceof Stability.Since rv && rv.version().compareTo(tv.version()) >= 0);
+        }
+        if (ts instanceof Stability.Unstable) {
+            return rs instanceof Stability.Unstable;
+        }
+        return true;
+    }
+
+    /**
+     * The gate of an import or export a world gets implicitly (a dependency of one of its
+     * interfaces, or the source of a world {@code use}): the gate of the item that needs it,
+     * unless that is weaker than the interface's own gate (same package), which it then takes,
+     * so that the elaborated world obeys the gate rules and prints as valid WIT.
+     */
+    private Stability implicitStability(Stability needer, Interface dep) {
+        if (dep.pkg() != pkg || dep.name() == null || compatible(needer, dep.stability())) {
+            return needer;
+        }
+        return dep.stability();
+    }
+
+    private void checkGate(SourceFile src, int pos, String referrer, Stability rs, Stability ts, String tdesc) {
+        boolean ok = compatible(rs, ts);
         if (!ok) {
-            throw diags.error(src, pos, referrer + " refers to type " + q(target.name()) + ", which is gated with "
+            throw diags.error(src, pos, referrer + " refers to " + tdesc + ", which is gated with "
                     + gateText(ts) + ", but " + referrer + (rs instanceof Stability.Unknown ? " is not gated"
                             : " is gated with " + gateText(rs)));
         }
     }
 
     // ================================================================== lookups
+
+    /** The position of the interface or world name of a path. */
+    private static int refPos(Ast.UsePath path) {
+        return path instanceof Ast.LocalPath lp ? lp.name().pos() : ((Ast.ForeignPath) path).item().pos();
+    }
 
     /** Resolves a path to a local or foreign interface or world. */
     private Object lookupItem(Ast.UsePath path, SourceFile src, boolean viaFileUses) {
@@ -339,18 +394,22 @@ final class PackageResolver {
             index.put(decls.get(i).iface.name(), i);
         }
         List<List<Integer>> deps = new ArrayList<>();
+        List<List<Integer>> refPos = new ArrayList<>();
         for (IfaceDecl d : decls) {
             List<Integer> ds = new ArrayList<>();
+            List<Integer> ps = new ArrayList<>();
             for (Ast.InterfaceItem it : d.ast.items()) {
                 if (it instanceof Ast.UseItem u) {
                     String t = localTarget(u.path(), d.src);
                     Integer j = t == null ? null : index.get(t);
                     if (j != null && !ds.contains(j)) {
                         ds.add(j);
+                        ps.add(u.path().pos());
                     }
                 }
             }
             deps.add(ds);
+            refPos.add(ps);
         }
         List<Integer> order;
         try {
@@ -361,9 +420,9 @@ final class PackageResolver {
             for (int k = 1; k < c.path.size() - 1; k++) {
                 sb.append(k > 1 ? " -> " : "").append(q(decls.get(c.path.get(k)).iface.name()));
             }
-            String msg = c.path.size() <= 2 ? "interface " + q(first.iface.name()) + " uses itself"
-                    : "interface " + q(first.iface.name()) + " uses itself through " + sb;
-            diags.report(first.src, first.ast.name().pos(), msg);
+            String msg = (c.path.size() <= 2 ? "interface " + q(first.iface.name()) + " uses itself"
+                    : "interface " + q(first.iface.name()) + " uses itself through " + sb) + " (a cycle)";
+            diags.report(decls.get(c.from).src, refPos.get(c.from).get(c.edge), msg);
             diags.throwIfAny();
             return;
         }
@@ -378,8 +437,11 @@ final class PackageResolver {
 
     /** Names of a scope (interface or world namespace) for uniqueness checks. */
     private final class Namespace {
+        private record Claim(String kind, String display, SourceFile src, int pos) {
+        }
+
         final String desc;
-        final Map<String, String[]> names = new HashMap<>();
+        final Map<String, Claim> names = new HashMap<>();
 
         Namespace(String desc) {
             this.desc = desc;
@@ -389,13 +451,32 @@ final class PackageResolver {
             return names.containsKey(Names.canon(n));
         }
 
+        /** Where {@code n} was claimed in {@code src}, or -1. */
+        int posIn(String n, SourceFile src) {
+            Claim c = names.get(Names.canon(n));
+            return c != null && c.src == src ? c.pos : -1;
+        }
+
+        /**
+         * Claims a name. Items are claimed kind by kind (uses, types, functions), not in source
+         * order, so a conflict is reported at whichever definition comes later in the source.
+         */
         void claim(String canon, String display, String kind, SourceFile src, int pos) {
-            String[] prev = names.putIfAbsent(Names.canon(canon), new String[] {kind, display});
-            if (prev != null) {
-                throw diags.error(src, pos, prev[0].equals(kind)
-                        ? "duplicate " + kind + " " + q(display) + " in " + desc
-                        : kind + " " + q(display) + " in " + desc + " conflicts with " + prev[0] + " " + q(prev[1]));
+            Claim prev = names.putIfAbsent(Names.canon(canon), new Claim(kind, display, src, pos));
+            if (prev == null) {
+                return;
             }
+            if (prev.kind.equals(kind)) {
+                throw diags.error(src, Math.max(pos, prev.src == src ? prev.pos : -1),
+                        "duplicate " + kind + " " + q(display) + " in " + desc);
+            }
+            if (prev.src == src && prev.pos > pos) {
+                throw diags.error(src, prev.pos, "duplicate name " + q(prev.display) + " in " + desc + ": "
+                        + prev.kind + " " + q(prev.display) + " conflicts with " + kind + " " + q(display)
+                        + " defined before it");
+            }
+            throw diags.error(src, pos, "duplicate name " + q(display) + " in " + desc + ": " + kind + " "
+                    + q(display) + " conflicts with " + prev.kind + " " + q(prev.display));
         }
     }
 
@@ -408,6 +489,10 @@ final class PackageResolver {
         final Namespace ns;
         final Map<String, TypeDef> types = new LinkedHashMap<>();
         final Map<String, String> disabled = new HashMap<>();
+        /** Names of this scope that are not types (canonical name → what it is), for messages. */
+        final Map<String, String> nonTypes = new HashMap<>();
+        /** The type definition being resolved, never suggested as a spelling of a reference in it. */
+        String defining;
 
         Scope(SourceFile src, String desc, TypeOwner owner, Stability container, Namespace ns) {
             this.src = src;
@@ -431,6 +516,11 @@ final class PackageResolver {
                 useItems.add(u);
             } else if (it instanceof Ast.TypeDefItem t) {
                 typeItems.add(t);
+            }
+        }
+        for (Ast.InterfaceItem it : items) {
+            if (it instanceof Ast.FuncItem f) {
+                sc.nonTypes.putIfAbsent(Names.canon(f.name().name()), "a function");
             }
         }
         resolveUses(useItems, sc, uses);
@@ -476,6 +566,12 @@ final class PackageResolver {
                             throw diags.error(sc.src, n.name().pos(), "type " + q(tn) + " of interface "
                                     + q(u.path().display()) + " is gated by feature " + q(feature)
                                     + ", which is not enabled");
+                        }
+                        for (Function f : from.functions()) {
+                            if (Names.canon(f.name()).equals(Names.canon(tn))) {
+                                throw diags.error(sc.src, n.name().pos(), "type " + q(tn) + " not found in interface "
+                                        + q(u.path().display()) + ": " + q(tn) + " is a function, not a type");
+                            }
                         }
                         throw diags.error(sc.src, n.name().pos(), "type " + q(tn) + " not found in interface "
                                 + q(u.path().display()) + Names.didYouMean(tn, from.scope().keySet()));
@@ -530,10 +626,13 @@ final class PackageResolver {
             index.put(defs.get(i).name(), i);
         }
         List<List<Integer>> deps = new ArrayList<>();
+        List<List<Integer>> refPos = new ArrayList<>();
         for (Ast.TypeDefItem t : asts) {
             List<Integer> ds = new ArrayList<>();
-            collectRefs(t.body(), index, ds);
+            List<Integer> ps = new ArrayList<>();
+            collectRefs(t.body(), index, ds, ps);
             deps.add(ds);
+            refPos.add(ps);
         }
         List<Integer> order;
         try {
@@ -544,9 +643,9 @@ final class PackageResolver {
             for (int k = 1; k < c.path.size() - 1; k++) {
                 sb.append(k > 1 ? " -> " : "").append(q(defs.get(c.path.get(k)).name()));
             }
-            diags.report(sc.src, asts.get(c.path.get(0)).name().pos(), c.path.size() <= 2
-                    ? "type " + q(first.name()) + " refers to itself"
-                    : "type " + q(first.name()) + " refers to itself through " + sb);
+            diags.report(sc.src, refPos.get(c.from).get(c.edge), c.path.size() <= 2
+                    ? "type " + q(first.name()) + " refers to itself (a cycle)"
+                    : "type " + q(first.name()) + " refers to itself through " + sb + " (a cycle)");
             for (TypeDef d : defs) {
                 if (d.kind() == null) {
                     d.setKind(new TypeDefKind.Alias(Type.Primitive.BOOL));
@@ -560,7 +659,12 @@ final class PackageResolver {
             boolean ok = diags.guard(() -> {
                 if (!(t.body() instanceof Ast.ResourceBody)) {
                     Stability e = eff(td.stability(), sc.container);
-                    td.setKind(typeBody(t, sc, e));
+                    sc.defining = td.name();
+                    try {
+                        td.setKind(typeBody(t, sc, e));
+                    } finally {
+                        sc.defining = null;
+                    }
                     env.hasBorrow.put(td, kindHasBorrow(td.kind()));
                 }
             });
@@ -591,56 +695,59 @@ final class PackageResolver {
         return "type";
     }
 
-    private static void collectRefs(Ast.TypeBody b, Map<String, Integer> index, List<Integer> out) {
+    private static void collectRefs(Ast.TypeBody b, Map<String, Integer> index, List<Integer> out,
+            List<Integer> pos) {
         if (b instanceof Ast.AliasBody a) {
-            collectRefs(a.target(), index, out);
+            collectRefs(a.target(), index, out, pos);
         } else if (b instanceof Ast.RecordBody r) {
             for (Ast.Field f : r.fields()) {
-                collectRefs(f.type(), index, out);
+                collectRefs(f.type(), index, out, pos);
             }
         } else if (b instanceof Ast.VariantBody v) {
             for (Ast.Case c : v.cases()) {
                 if (c.type() != null) {
-                    collectRefs(c.type(), index, out);
+                    collectRefs(c.type(), index, out, pos);
                 }
             }
         }
     }
 
-    private static void collectRefs(Ast.TypeExpr e, Map<String, Integer> index, List<Integer> out) {
+    private static void collectRefs(Ast.TypeExpr e, Map<String, Integer> index, List<Integer> out,
+            List<Integer> pos) {
         if (e == null) {
             return;
         }
         if (e instanceof Ast.NameExpr n) {
-            add(index.get(n.name().name()), out);
+            add(index.get(n.name().name()), n.name().pos(), out, pos);
         } else if (e instanceof Ast.HandleExpr h) {
-            add(index.get(h.resource().name()), out);
+            add(index.get(h.resource().name()), h.resource().pos(), out, pos);
         } else if (e instanceof Ast.ListExpr l) {
-            collectRefs(l.element(), index, out);
+            collectRefs(l.element(), index, out, pos);
         } else if (e instanceof Ast.FixedListExpr l) {
-            collectRefs(l.element(), index, out);
+            collectRefs(l.element(), index, out, pos);
         } else if (e instanceof Ast.OptionExpr o) {
-            collectRefs(o.element(), index, out);
+            collectRefs(o.element(), index, out, pos);
         } else if (e instanceof Ast.ResultExpr r) {
-            collectRefs(r.ok(), index, out);
-            collectRefs(r.err(), index, out);
+            collectRefs(r.ok(), index, out, pos);
+            collectRefs(r.err(), index, out, pos);
         } else if (e instanceof Ast.TupleExpr t) {
             for (Ast.TypeExpr x : t.elements()) {
-                collectRefs(x, index, out);
+                collectRefs(x, index, out, pos);
             }
         } else if (e instanceof Ast.MapExpr m) {
-            collectRefs(m.key(), index, out);
-            collectRefs(m.value(), index, out);
+            collectRefs(m.key(), index, out, pos);
+            collectRefs(m.value(), index, out, pos);
         } else if (e instanceof Ast.FutureExpr f) {
-            collectRefs(f.element(), index, out);
+            collectRefs(f.element(), index, out, pos);
         } else if (e instanceof Ast.StreamExpr s) {
-            collectRefs(s.element(), index, out);
+            collectRefs(s.element(), index, out, pos);
         }
     }
 
-    private static void add(Integer i, List<Integer> out) {
+    private static void add(Integer i, int at, List<Integer> out, List<Integer> pos) {
         if (i != null && !out.contains(i)) {
             out.add(i);
+            pos.add(at);
         }
     }
 
@@ -800,7 +907,7 @@ final class PackageResolver {
             result = type(f.result(), sc, what, e);
         }
         if (result != null && hasBorrow(result)) {
-            throw diags.error(sc.src, f.result().pos(), what + " returns a borrowed handle; 'borrow<..>' may only "
+            throw diags.error(sc.src, borrowPos(f.result(), sc), what + " returns a borrowed handle; 'borrow<..>' may only "
                     + "appear in parameters");
         }
         return new Function(f.kind() == Ast.FuncKind.CONSTRUCTOR ? "constructor" : fname, kind, f.async(), params,
@@ -816,7 +923,8 @@ final class PackageResolver {
         if (e instanceof Ast.NameExpr n) {
             TypeDef td = lookupType(n.name(), sc, what);
             checkRef(sc.src, n.pos(), what, referrer, td);
-            return td.isResource() ? new Type.Own(td) : new Type.Named(td);
+            String via = via(n.name().name(), td);
+            return td.isResource() ? new Type.Own(td, via) : new Type.Named(td, via);
         }
         if (e instanceof Ast.HandleExpr h) {
             TypeDef td = lookupType(h.resource(), sc, what);
@@ -826,7 +934,8 @@ final class PackageResolver {
                 throw diags.error(sc.src, h.resource().pos(), q(td.name()) + " is not a resource, so '" + kw + "<"
                         + td.name() + ">' is not allowed (in " + what + ")");
             }
-            return h.borrow() ? new Type.Borrow(td) : new Type.Own(td);
+            String via = via(h.resource().name(), td);
+            return h.borrow() ? new Type.Borrow(td, via) : new Type.Own(td, via);
         }
         if (e instanceof Ast.ListExpr l) {
             return new Type.ListType(type(l.element(), sc, what, referrer));
@@ -859,7 +968,7 @@ final class PackageResolver {
         if (e instanceof Ast.FutureExpr f) {
             Type el = f.element() == null ? null : type(f.element(), sc, what, referrer);
             if (el != null && hasBorrow(el)) {
-                throw diags.error(sc.src, f.element().pos(), "the payload of a future may not contain a borrowed "
+                throw diags.error(sc.src, borrowPos(f.element(), sc), "the payload of a future may not contain a borrowed "
                         + "handle (in " + what + ")");
             }
             return new Type.FutureType(el);
@@ -867,10 +976,58 @@ final class PackageResolver {
         Ast.StreamExpr s = (Ast.StreamExpr) e;
         Type el = s.element() == null ? null : type(s.element(), sc, what, referrer);
         if (el != null && hasBorrow(el)) {
-            throw diags.error(sc.src, s.element().pos(), "the elements of a stream may not contain a borrowed "
+            throw diags.error(sc.src, borrowPos(s.element(), sc), "the elements of a stream may not contain a borrowed "
                     + "handle (in " + what + ")");
         }
         return new Type.StreamType(el);
+    }
+
+    /**
+     * Where the first borrowed handle inside a (resolved) type expression is: the {@code borrow}
+     * of a {@code borrow<..>}, or the name of a type that contains one. Falls back to the start
+     * of the expression.
+     */
+    private int borrowPos(Ast.TypeExpr e, Scope sc) {
+        ArrayDeque<Ast.TypeExpr> todo = new ArrayDeque<>();
+        todo.push(e);
+        while (!todo.isEmpty()) {
+            Ast.TypeExpr x = todo.pop();
+            List<Ast.TypeExpr> kids = new ArrayList<>();
+            if (x instanceof Ast.HandleExpr h) {
+                if (h.borrow()) {
+                    return h.pos();
+                }
+            } else if (x instanceof Ast.NameExpr n) {
+                TypeDef td = sc.types.get(n.name().name());
+                if (td != null && env.hasBorrow.getOrDefault(td, false)) {
+                    return n.pos();
+                }
+            } else if (x instanceof Ast.ListExpr l) {
+                kids.add(l.element());
+            } else if (x instanceof Ast.FixedListExpr l) {
+                kids.add(l.element());
+            } else if (x instanceof Ast.OptionExpr o) {
+                kids.add(o.element());
+            } else if (x instanceof Ast.ResultExpr r) {
+                kids.add(r.ok());
+                kids.add(r.err());
+            } else if (x instanceof Ast.TupleExpr t) {
+                kids.addAll(t.elements());
+            } else if (x instanceof Ast.MapExpr m) {
+                kids.add(m.key());
+                kids.add(m.value());
+            } else if (x instanceof Ast.FutureExpr f) {
+                kids.add(f.element());
+            } else if (x instanceof Ast.StreamExpr st) {
+                kids.add(st.element());
+            }
+            for (int i = kids.size() - 1; i >= 0; i--) {
+                if (kids.get(i) != null) {
+                    todo.push(kids.get(i));
+                }
+            }
+        }
+        return e.pos();
     }
 
     private static boolean isMapKey(Type k) {
@@ -887,6 +1044,11 @@ final class PackageResolver {
         return false;
     }
 
+    /** The name a reference was written with, when it is not the definition's own name. */
+    private static String via(String written, TypeDef td) {
+        return written.equals(td.name()) ? null : written;
+    }
+
     private TypeDef lookupType(Ast.Ident id, Scope sc, String what) {
         String n = id.name();
         TypeDef td = sc.types.get(n);
@@ -898,7 +1060,15 @@ final class PackageResolver {
             throw diags.error(sc.src, id.pos(), "type " + q(n) + " used in " + what + " is gated by feature "
                     + q(feature) + ", which is not enabled");
         }
+        String other = sc.nonTypes.get(Names.canon(n));
+        if (other != null) {
+            throw diags.error(sc.src, id.pos(), "unknown type " + q(n) + " in " + what + ": " + q(n) + " is "
+                    + other + ", not a type");
+        }
         List<String> cands = new ArrayList<>(sc.types.keySet());
+        if (sc.defining != null) {
+            cands.remove(sc.defining); // referring to it would be a cycle, so it is never the intended name
+        }
         for (Type.Primitive p : Type.Primitive.values()) {
             cands.add(p.witName());
         }
@@ -971,18 +1141,22 @@ final class PackageResolver {
             index.put(decls.get(i).world.name(), i);
         }
         List<List<Integer>> deps = new ArrayList<>();
+        List<List<Integer>> refPos = new ArrayList<>();
         for (WorldDecl d : decls) {
             List<Integer> ds = new ArrayList<>();
+            List<Integer> ps = new ArrayList<>();
             for (Ast.WorldItem it : d.ast.items()) {
                 if (it instanceof Ast.Include inc) {
                     String t = localTarget(inc.path(), d.src);
                     Integer j = t == null ? null : index.get(t);
                     if (j != null && !ds.contains(j)) {
                         ds.add(j);
+                        ps.add(inc.path().pos());
                     }
                 }
             }
             deps.add(ds);
+            refPos.add(ps);
         }
         List<Integer> order;
         try {
@@ -993,9 +1167,9 @@ final class PackageResolver {
             for (int k = 1; k < c.path.size() - 1; k++) {
                 sb.append(k > 1 ? " -> " : "").append(q(decls.get(c.path.get(k)).world.name()));
             }
-            diags.report(first.src, first.ast.name().pos(), c.path.size() <= 2
-                    ? "world " + q(first.world.name()) + " includes itself"
-                    : "world " + q(first.world.name()) + " includes itself through " + sb);
+            diags.report(decls.get(c.from).src, refPos.get(c.from).get(c.edge), c.path.size() <= 2
+                    ? "world " + q(first.world.name()) + " includes itself (a cycle)"
+                    : "world " + q(first.world.name()) + " includes itself through " + sb + " (a cycle)");
             diags.throwIfAny();
             return;
         }
@@ -1041,6 +1215,12 @@ final class PackageResolver {
                     useItems.add(u);
                 } else if (it instanceof Ast.TypeDefItem t) {
                     typeItems.add(t);
+                }
+            }
+            for (Ast.WorldItem it : decl.ast.items()) {
+                if (it instanceof Ast.ImportExport ie && ie.name() != null) {
+                    sc.nonTypes.putIfAbsent(Names.canon(ie.name().name()),
+                            ie.kind() instanceof Ast.FuncExtern ? "a function" : "an interface");
                 }
             }
             resolveUses(useItems, sc, uses);
@@ -1089,6 +1269,7 @@ final class PackageResolver {
             } else {
                 Ast.UsePath path = ((Ast.PathExtern) ie.kind()).path();
                 Interface iface = lookupInterface(path, src);
+                checkItemRef(src, refPos(path), itemDesc, e, iface);
                 if (ie.name() == null) {
                     if (!keys.add(iface.key())) {
                         throw diags.error(src, path.pos(), "interface " + q(iface.qualifiedName()) + " is "
@@ -1112,6 +1293,7 @@ final class PackageResolver {
             }
             containment(src, inc.pos(), "'include " + inc.path().display() + "'", st, w.stability(), desc);
             World v = lookupWorld(inc.path(), src);
+            checkItemRef(src, refPos(inc.path()), "'include " + inc.path().display() + "'", eff(st, w.stability()), v);
             String vdesc = "world " + q(v.name());
             // plain names of v that may be renamed
             Set<String> plain = new HashSet<>();
@@ -1128,6 +1310,9 @@ final class PackageResolver {
             }
             plain.addAll(v.scope().keySet());
             Map<String, String> rename = new HashMap<>();
+            // where each name of v enters this world: the new name of a rename, else the included world
+            Map<String, Integer> at = new HashMap<>();
+            int pathPos = refPos(inc.path());
             for (Ast.IncludeName in : inc.with()) {
                 String from = in.from().name();
                 if (!plain.contains(from)) {
@@ -1141,6 +1326,7 @@ final class PackageResolver {
                 if (rename.put(from, in.to().name()) != null) {
                     throw diags.error(src, in.from().pos(), q(from) + " is renamed more than once");
                 }
+                at.put(from, in.to().pos());
             }
             String hint = " (rename it with 'include " + inc.path().display() + " with { x as y }')";
             Cloner cl = new Cloner();
@@ -1157,11 +1343,12 @@ final class PackageResolver {
                     if (existing == n.type()) {
                         continue;
                     }
+                    int p = at.getOrDefault(n.localName(), pathPos);
                     if (existing != null || imp.has(local)) {
-                        throw diags.error(src, inc.pos(), "type " + q(local) + " from included " + vdesc
-                                + " conflicts with an existing name in " + desc + hint);
+                        throw diags.error(src, Math.max(p, imp.posIn(local, src)), "type " + q(local)
+                                + " from included " + vdesc + " conflicts with an existing name in " + desc + hint);
                     }
-                    imp.claim(local, local, "type", src, inc.pos());
+                    imp.claim(local, local, "type", src, p);
                     sc.types.put(local, n.type());
                     keep.add(new Use.UseName(n.name(), local, n.type()));
                 }
@@ -1169,21 +1356,23 @@ final class PackageResolver {
                     uses.add(new Use(u.from(), keep, u.stability()));
                 }
             }
-            for (TypeDef c : clones) {
+            for (int k = 0; k < clones.size(); k++) {
+                TypeDef c = clones.get(k);
+                int p = at.getOrDefault(v.types().get(k).name(), pathPos);
                 if (imp.has(c.name())) {
-                    throw diags.error(src, inc.pos(), "type " + q(c.name()) + " from included " + vdesc
-                            + " conflicts with an existing name in " + desc + hint);
+                    throw diags.error(src, Math.max(p, imp.posIn(c.name(), src)), "type " + q(c.name())
+                            + " from included " + vdesc + " conflicts with an existing name in " + desc + hint);
                 }
-                imp.claim(c.name(), c.name(), "type", src, inc.pos());
+                imp.claim(c.name(), c.name(), "type", src, p);
                 sc.types.put(c.name(), c);
                 types.add(c);
             }
-            mergeItems(v.imports(), false, rename, cl, vdesc, hint, inc.pos());
-            mergeItems(v.exports(), true, rename, cl, vdesc, hint, inc.pos());
+            mergeItems(v.imports(), false, rename, cl, vdesc, hint, at, pathPos);
+            mergeItems(v.exports(), true, rename, cl, vdesc, hint, at, pathPos);
         }
 
         private void mergeItems(List<WorldItem> items, boolean export, Map<String, String> rename, Cloner cl,
-                String vdesc, String hint, int pos) {
+                String vdesc, String hint, Map<String, Integer> at, int pathPos) {
             Namespace ns = export ? exp : imp;
             Set<String> keys = export ? expKeys : impKeys;
             String verb = export ? "export" : "import";
@@ -1196,8 +1385,9 @@ final class PackageResolver {
                         continue;
                     }
                     String n = rename.getOrDefault(ii.name(), ii.name());
+                    int pos = at.getOrDefault(ii.name(), pathPos);
                     if (ns.has(n)) {
-                        throw diags.error(src, pos, verb + " " + q(n) + " of included " + vdesc
+                        throw diags.error(src, Math.max(pos, ns.posIn(n, src)), verb + " " + q(n) + " of included " + vdesc
                                 + " conflicts with an existing " + verb + " of " + desc + hint);
                     }
                     ns.claim(n, n, verb, src, pos);
@@ -1208,8 +1398,9 @@ final class PackageResolver {
                 } else {
                     Function f = ((WorldItem.FunctionItem) it).function();
                     String n = rename.getOrDefault(f.name(), f.name());
+                    int pos = at.getOrDefault(f.name(), pathPos);
                     if (ns.has(n)) {
-                        throw diags.error(src, pos, verb + " " + q(n) + " of included " + vdesc
+                        throw diags.error(src, Math.max(pos, ns.posIn(n, src)), verb + " " + q(n) + " of included " + vdesc
                                 + " conflicts with an existing " + verb + " of " + desc + hint);
                     }
                     ns.claim(n, n, verb, src, pos);
@@ -1225,7 +1416,8 @@ final class PackageResolver {
                 addImport(imports, ii);
             }
             for (Use u : uses) {
-                addImport(imports, new WorldItem.InterfaceItem(null, u.from(), "", u.stability(), null));
+                addImport(imports, new WorldItem.InterfaceItem(null, u.from(), "",
+                        implicitStability(u.stability(), u.from()), null));
             }
             Set<String> exportKeys = new HashSet<>();
             for (WorldItem.InterfaceItem ii : expIfaces) {
@@ -1268,7 +1460,8 @@ final class PackageResolver {
                 WorldItem.InterfaceItem top = items.peek();
                 if (it.hasNext()) {
                     Interface d = it.next();
-                    WorldItem.InterfaceItem di = new WorldItem.InterfaceItem(null, d, "", top.stability(), null);
+                    WorldItem.InterfaceItem di = new WorldItem.InterfaceItem(null, d, "",
+                            implicitStability(top.stability(), d), null);
                     if (!imports.containsKey(itemKey(di))) {
                         items.push(di);
                         its.push(d.dependencies().iterator());
@@ -1305,7 +1498,8 @@ final class PackageResolver {
                 Frame top = stack.peek();
                 if (top.deps.hasNext()) {
                     Interface d = top.deps.next();
-                    WorldItem.InterfaceItem di = new WorldItem.InterfaceItem(null, d, "", top.item.stability(), null);
+                    WorldItem.InterfaceItem di = new WorldItem.InterfaceItem(null, d, "",
+                            implicitStability(top.item.stability(), d), null);
                     String k = itemKey(di);
                     boolean asExport = top.asExport && exportKeys.contains(k);
                     if (exports.containsKey(k)) {

@@ -65,6 +65,13 @@ final class Parser {
                 + t.describe() + hint(t));
     }
 
+    /** An empty record/variant/enum/flags body: the grammar needs an element where the '}' is. */
+    private WitException emptyBody(String what, String ctx, String rule) {
+        Token t = peek();
+        return error(t.start(), "expected an identifier (" + what + ") in " + ctx + ", found " + t.describe()
+                + "; " + rule);
+    }
+
     private static String hint(Token t) {
         if (t.kind().keyword) {
             return " (write '%" + t.text() + "' to use a keyword as a name)";
@@ -310,7 +317,7 @@ final class Parser {
                     externalId = s.text();
                     externalIdPos = at.start();
                 }
-                default -> throw error(nameTok.start(), "unknown annotation '@" + Token.shorten(name)
+                default -> throw error(at.start(), "unknown attribute '@" + Token.shorten(name)
                         + "'; expected @since, @unstable, @deprecated or @external-id"
                         + Names.didYouMean(name, List.of("since", "unstable", "deprecated", "external-id")));
             }
@@ -358,6 +365,12 @@ final class Parser {
         if (at(Tok.COLON)) {
             throw error(peek().start(), "nested namespaces (" + q(first.name() + ":" + pkg.name() + ":...")
                     + ") are not supported");
+        }
+        if (at(Tok.SEMI) || at(Tok.AT) || at(Tok.DOT) || at(Tok.EOF)) {
+            // WIT.md: `a:b` is lexed as one token naming a package, "error: can't import a package"
+            String p = first.name() + ":" + pkg.name();
+            throw error(first.pos(), q(p) + " names a package, which cannot be imported, exported, used or "
+                    + "included by itself: expected '/' and an interface or world name, like '" + p + "/name'");
         }
         if (!at(Tok.SLASH)) {
             throw error(peek().start(), "expected '/' after package " + q(first.name() + ":" + pkg.name())
@@ -528,6 +541,9 @@ final class Parser {
                         throw unexpected("',' or '}'", "in " + ctx);
                     }
                 }
+                if (fields.isEmpty()) {
+                    throw emptyBody("a field name", ctx, "a record must have at least one field");
+                }
                 advance();
                 body = new Ast.RecordBody(fields, open);
             }
@@ -547,6 +563,9 @@ final class Parser {
                         throw unexpected("',' or '}'", "in " + ctx);
                     }
                 }
+                if (cases.isEmpty()) {
+                    throw emptyBody("a case name", ctx, "a variant must have at least one case");
+                }
                 advance();
                 body = new Ast.VariantBody(cases, open);
             }
@@ -560,6 +579,11 @@ final class Parser {
                     if (!eat(Tok.COMMA) && !at(Tok.RBRACE)) {
                         throw unexpected("',' or '}'", "in " + ctx);
                     }
+                }
+                if (labels.isEmpty()) {
+                    throw kw.kind() == Tok.ENUM
+                            ? emptyBody("a case name", ctx, "an enum must have at least one case")
+                            : emptyBody("a flag name", ctx, "flags must have at least one flag");
                 }
                 advance();
                 body = kw.kind() == Tok.ENUM ? new Ast.EnumBody(labels, open) : new Ast.FlagsBody(labels, open);

@@ -11,14 +11,22 @@ final class Topo {
     private Topo() {
     }
 
-    /** A cycle: node indices, first == last. */
+    /**
+     * A cycle: node indices, first == last. The reference that closes it (in a depth-first visit
+     * of the nodes in input order, each node's dependencies in list order) is the dependency
+     * {@code deps.get(from).get(edge)}.
+     */
     static final class Cycle extends Exception {
         private static final long serialVersionUID = 1L;
         final List<Integer> path;
+        final int from;
+        final int edge;
 
-        Cycle(List<Integer> path) {
+        Cycle(List<Integer> path, int from, int edge) {
             super("cycle", null, false, false);
             this.path = path;
+            this.from = from;
+            this.edge = edge;
         }
     }
 
@@ -43,7 +51,8 @@ final class Topo {
                 int v = stack.peek();
                 List<Integer> ds = deps.get(v);
                 if (next[v] < ds.size()) {
-                    int w = ds.get(next[v]++);
+                    int edge = next[v]++;
+                    int w = ds.get(edge);
                     if (state[w] == 0) {
                         state[w] = 1;
                         parent[w] = v;
@@ -56,7 +65,7 @@ final class Topo {
                         }
                         path.add(w);
                         Collections.reverse(path);
-                        throw new Cycle(path);
+                        throw new Cycle(path, v, edge);
                     }
                 } else {
                     stack.pop();

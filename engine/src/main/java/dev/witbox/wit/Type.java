@@ -10,6 +10,12 @@ import java.util.List;
  * ({@link TypeDef#key()}), never its contents, so comparing types is cheap and acyclic.
  * A bare resource name (or an alias of a resource) is an owned handle and is represented as
  * {@link Own}; {@code own<r>} is the same thing.
+ *
+ * <p>A reference may also record {@code via}: the local name it was written with when that
+ * name is not the definition's own name (a {@code use ... as} rename, or one type used under
+ * two names). WIT.md: a {@code use} "retains that it's a reference", each used name being its
+ * own type export; the printer prints the name the source used. {@code via} is null for a
+ * reference by the definition's own name, and is ignored by equality.
  */
 public sealed interface Type {
 
@@ -71,7 +77,11 @@ public sealed interface Type {
     }
 
     /** An owned handle to the resource {@code resource} (a resource definition or an alias of one). */
-    record Own(TypeDef resource) implements Type {
+    record Own(TypeDef resource, String via) implements Type {
+        public Own(TypeDef resource) {
+            this(resource, null);
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof Own other && resource.key().equals(other.resource.key());
@@ -89,7 +99,11 @@ public sealed interface Type {
     }
 
     /** {@code borrow<r>}. */
-    record Borrow(TypeDef resource) implements Type {
+    record Borrow(TypeDef resource, String via) implements Type {
+        public Borrow(TypeDef resource) {
+            this(resource, null);
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof Borrow other && resource.key().equals(other.resource.key());
@@ -107,7 +121,11 @@ public sealed interface Type {
     }
 
     /** A reference to a named (non-resource) type definition. */
-    record Named(TypeDef def) implements Type {
+    record Named(TypeDef def, String via) implements Type {
+        public Named(TypeDef def) {
+            this(def, null);
+        }
+
         @Override
         public boolean equals(Object o) {
             return o instanceof Named other && def.key().equals(other.def.key());

@@ -147,7 +147,9 @@ public final class Wit {
     // ------------------------------------------------------------------ grouping
 
     /** One package to resolve. */
-    private record Unit(PackageName name, List<PackageResolver.Part> parts, String docs, SourceFile src, int pos) {
+    /** {@code pos} is the {@code package} keyword, {@code namePos} the package name after it. */
+    private record Unit(PackageName name, List<PackageResolver.Part> parts, String docs, SourceFile src, int pos,
+            int namePos) {
     }
 
     /** The packages defined by one file or folder: its main package and inline ones. */
@@ -169,7 +171,8 @@ public final class Wit {
                 header = f.header();
                 headerSrc = f.source();
             } else if (!packageName(header).equals(packageName(f.header()))) {
-                throw new WitException(f.source().diagnostic(f.header().pos(), "package '" + f.header().display()
+                throw new WitException(f.source().diagnostic(f.header().namespace().pos(), "package '"
+                        + f.header().display()
                         + "' does not match package '" + header.display() + "' declared in " + headerSrc.name));
             }
         }
@@ -177,7 +180,7 @@ public final class Wit {
         for (Ast.File f : files) {
             for (Ast.NestedPackage np : f.nested()) {
                 units.add(new Unit(packageName(np.decl()), List.of(new PackageResolver.Part(f.source(), np.items())),
-                        np.decl().docs(), f.source(), np.decl().pos()));
+                        np.decl().docs(), f.source(), np.decl().pos(), np.decl().namespace().pos()));
             }
         }
         Unit main;
@@ -190,7 +193,8 @@ public final class Wit {
                     docs.append(f.header().docs());
                 }
             }
-            main = new Unit(packageName(header), parts, docs.toString(), headerSrc, header.pos());
+            main = new Unit(packageName(header), parts, docs.toString(), headerSrc, header.pos(),
+                    header.namespace().pos());
             units.add(main);
         } else {
             for (Ast.File f : files) {
@@ -265,7 +269,7 @@ public final class Wit {
                 sb.append(k > 1 ? " -> " : "").append("'").append(units.get(c.path.get(k)).name()).append("'");
             }
             throw new WitException(u.src().diagnostic(u.pos(), "package '" + u.name() + "' depends on itself through "
-                    + sb));
+                    + sb + " (a cycle)"));
         }
         Env env = new Env(opts, hint);
         List<WitPackage> packages = new ArrayList<>();
@@ -283,7 +287,7 @@ public final class Wit {
             if (prev != null) {
                 if (!prev.equals(p)) {
                     Unit f = firstUnit.get(key);
-                    throw new WitException(u.src().diagnostic(u.pos(), "package '" + key
+                    throw new WitException(u.src().diagnostic(u.namePos(), "package '" + key
                             + "' is defined more than once with different contents (also in " + f.src().name + ")"));
                 }
                 p = prev;

@@ -14,8 +14,12 @@ import java.util.Map;
  * <li>Indentation is 2 spaces per level; every line ends with {@code \n}; no trailing spaces; the
  * output ends with exactly one newline.</li>
  * <li>One package: {@code package ns:name@ver;}, a blank line, then its items. Several packages:
- * each as {@code package ns:name@ver { ... }} in dependency order (the root package is last),
- * blocks separated by a blank line, items indented one level.</li>
+ * the root package first in that same header form ({@code package root:pkg@ver;} and its items),
+ * then every other package as a nested {@code package ns:name@ver { ... }} block, dependencies in
+ * topological order (dependencies before their dependents), each block preceded by a blank line
+ * and its items indented one level. WIT.md: a root file starts with its {@code package ...;}
+ * header and carries its dependencies inline as nested blocks, which may follow the header's
+ * items; parsing the output again therefore picks the same root.</li>
  * <li>A package's items: all its interfaces in source order, then all its worlds in source order
  * (files of a folder in file-name order), separated by one blank line.</li>
  * <li>Top-level {@code use} statements are resolved away. References to an interface of the same
@@ -64,12 +68,15 @@ public final class WitPrinter {
     public static String print(Resolve resolve) {
         WitPrinter p = new WitPrinter();
         List<WitPackage> pkgs = new ArrayList<>(resolve.packages());
-        // keep the root last so that re-parsing picks it as root
-        if (pkgs.remove(resolve.root())) {
-            pkgs.add(resolve.root());
-        }
         if (pkgs.size() == 1) {
             p.packageFile(pkgs.get(0));
+        } else if (pkgs.remove(resolve.root())) {
+            // the root in header form, then the others (in dependency order) as nested blocks
+            p.packageFile(resolve.root());
+            for (WitPackage dep : pkgs) {
+                p.out.append('\n');
+                p.packageBlock(dep);
+            }
         } else {
             for (int i = 0; i < pkgs.size(); i++) {
                 if (i > 0) {
@@ -107,7 +114,7 @@ public final class WitPrinter {
     /** Renders a type as WIT, naming definitions by their own names. */
     public static String print(Type type) {
         WitPrinter p = new WitPrinter();
-        p.type(type, new IdentityHashMap<>());
+        p.type(type, NameScope.of(Map.of()));
         return p.out.toString();
     }
 
@@ -170,7 +177,7 @@ public final class WitPrinter {
 
     /** Prints {@code head {...}} for an interface body. */
     private void interfaceBody(String head, Interface i) {
-        Map<TypeDef, String> names = reverse(i.scope());
+        NameScope names = NameScope.of(i.scope());
         List<Runnable> sections = new ArrayList<>();
         if (!i.uses().isEmpty()) {
             sections.add(() -> i.uses().forEach(this::use));
@@ -201,12 +208,23 @@ public final class WitPrinter {
         line("}");
     }
 
-    private static Map<TypeDef, String> reverse(Map<String, TypeDef> scope) {
-        Map<TypeDef, String> m = new IdentityHashMap<>();
-        for (Map.Entry<String, TypeDef> e : scope.entrySet()) {
-            m.putIfAbsent(e.getValue(), e.getKey());
+    /** The type names visible in an interface or world. */
+    private record NameScope(Map<TypeDef, String> byDef, Map<String, TypeDef> byName) {
+        static NameScope of(Map<String, TypeDef> scope) {
+            Map<TypeDef, String> m = new IdentityHashMap<>();
+            for (Map.Entry<String, TypeDef> e : scope.entrySet()) {
+                m.putIfAbsent(e.getValue(), e.getKey());
+            }
+            return new NameScope(m, scope);
         }
-        return m;
+
+        /** The name to print for a reference to {@code d} written as {@code via} (null: by its own name). */
+        String name(TypeDef d, String via) {
+            if (via != null && byName.get(via) == d) {
+                return via;
+            }
+            return byDef.getOrDefault(d, d.name());
+        }
     }
 
     private void use(Use u) {
@@ -236,7 +254,7 @@ public final class WitPrinter {
 
     // ------------------------------------------------------------------ types
 
-    private void typeDef(TypeDef t, Map<TypeDef, String> names) {
+    private void typeDef(TypeDef t, NameScope names) {
         docs(t.docs());
         gates(t.stability(), t.externalId());
         String n = Names.escape(t.name());
@@ -294,21 +312,21 @@ public final class WitPrinter {
         }
     }
 
-    private String typeString(Type t, Map<TypeDef, String> names) {
+    private String typeString(Type t, NameScope names) {
         WitPrinter p = new WitPrinter();
         p.type(t, names);
         return p.out.toString();
     }
 
-    private void type(Type t, Map<TypeDef, String> names) {
+    private void type(Type t, NameScope names) {
         if (t instanceof Type.Primitive p) {
             out.append(p.witName());
         } else if (t instanceof Type.Named n) {
-            out.append(Names.escape(names.getOrDefault(n.def(), n.def().name())));
+            out.append(Names.escape(names.name(n.def(), n.via())));
         } else if (t instanceof Type.Own o) {
-            out.append(Names.escape(names.getOrDefault(o.resource(), o.resource().name())));
+            out.append(Names.escape(names.name(o.resource(), o.via())));
         } else if (t instanceof Type.Borrow b) {
-            out.append("borrow<").append(Names.escape(names.getOrDefault(b.resource(), b.resource().name()))).append('>');
+            out.append("borrow<").append(Names.escape(names.name(b.resource(), b.via()))).append('>');
         } else if (t instanceof Type.ListType l) {
             out.append("list<");
             type(l.element(), names);
@@ -371,7 +389,7 @@ public final class WitPrinter {
     // ------------------------------------------------------------------ functions
 
     /** Prints a function item; {@code worldVerb} is "import"/"export" for world functions. */
-    private void function(Function f, Map<TypeDef, String> names, String worldVerb) {
+    private void function(Function f, NameScope names, String worldVerb) {
         docs(f.docs());
         gates(f.stability(), f.externalId());
         StringBuilder sb = new StringBuilder();
@@ -417,7 +435,7 @@ public final class WitPrinter {
     private void world(World w) {
         docs(w.docs());
         gates(w.stability(), null);
-        Map<TypeDef, String> names = reverse(w.scope());
+        NameScope names = NameScope.of(w.scope());
         List<WorldItem> impIfaces = new ArrayList<>();
         List<WorldItem> impFuncs = new ArrayList<>();
         List<WorldItem> expIfaces = new ArrayList<>();
@@ -450,7 +468,7 @@ public final class WitPrinter {
         body("world " + Names.escape(w.name()), sections);
     }
 
-    private void worldItem(WorldItem it, String verb, Map<TypeDef, String> names) {
+    private void worldItem(WorldItem it, String verb, NameScope names) {
         if (it instanceof WorldItem.FunctionItem fi) {
             function(fi.function(), names, verb);
             return;
