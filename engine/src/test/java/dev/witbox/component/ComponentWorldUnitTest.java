@@ -1,0 +1,69 @@
+package dev.witbox.component;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+/** What the world derivation refuses, and the names it invents. (Real components: tests/ ComponentWorldTest.) */
+class ComponentWorldUnitTest {
+
+    @Test
+    void aComponentsWorldIsRootInPackageRootComponent() {
+        ComponentWorld world = ComponentWorld.of(Fixtures.permissive("tiny-reactor.wasm"));
+
+        assertThat(world.world().name()).isEqualTo(ComponentWorld.DEFAULT_WORLD);
+        assertThat(world.resolve().root().name().toString()).isEqualTo(ComponentWorld.DEFAULT_PACKAGE);
+        assertThat(world.witText()).contains("world %root {");
+    }
+
+    @Test
+    void coreModuleImportsCannotBeWritten() {
+        assertThatThrownBy(() -> ComponentWorld.of(Fixtures.permissive("sections.wasm")))
+                .isInstanceOf(ComponentWorldException.class)
+                .hasMessageContaining("import \"plugin\" is a core module, which WIT cannot express");
+    }
+
+    @Test
+    void nestedInstancesInInterfacesCannotBeWritten() {
+        assertThatThrownBy(() -> ComponentWorld.of(Fixtures.permissive("types.wasm")))
+                .isInstanceOf(ComponentWorldException.class)
+                .hasMessageContaining("exports \"nested\", an instance");
+    }
+
+    @Test
+    void valueExportsCannotBeWritten() {
+        assertThatThrownBy(() -> ComponentWorld.of(Fixtures.permissive("values.wasm")))
+                .isInstanceOf(ComponentWorldException.class)
+                .hasMessageContaining("is a value, which WIT cannot express");
+    }
+
+    @Test
+    void anEmbeddedWorldNamesItsPackageAndWorld() {
+        ComponentWorld world = ComponentWorld.embedded(Fixtures.bytes("embedded/resources.core.wasm")).get(0);
+
+        assertThat(world.world().qualifiedName()).isEqualTo("demo:res/resources@0.1.0");
+        assertThat(world.print()).contains("resource counter {").contains("export api;");
+    }
+
+    @Test
+    void aCoreModuleWithoutComponentTypeSectionHasNoWorld() {
+        assertThat(ComponentWorld.embedded(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0})).isEmpty();
+    }
+
+    @Test
+    void coreModuleInfoListsImportsExportsAndCustomSections() {
+        CoreModuleInfo info = CoreModuleInfo.read(Fixtures.bytes("embedded/add-greet.core.wasm"));
+
+        assertThat(info.imports()).isEmpty();
+        assertThat(info.exports()).isEmpty();
+        assertThat(info.customSections()).extracting(CoreModuleInfo.CustomSection::name).contains("component-type");
+    }
+
+    @Test
+    void coreModuleInfoRefusesAComponent() {
+        assertThatThrownBy(() -> CoreModuleInfo.read(Fixtures.bytes("names.wasm")))
+                .isInstanceOf(ComponentDecodeException.class)
+                .hasMessageContaining("not a core module");
+    }
+}
