@@ -27,6 +27,7 @@ class LayeringTest {
         "dev.witbox.wit..",
         "dev.witbox.component..",
         "dev.witbox.abi..",
+        "dev.witbox.wave..",
         "dev.witbox.wasi..",
         "dev.witbox.runtime..",
         "dev.witbox.internal.."
@@ -52,6 +53,7 @@ class LayeringTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "dev.witbox.component..",
                     "dev.witbox.abi..",
+                    "dev.witbox.wave..",
                     "dev.witbox.wasi..",
                     "dev.witbox.runtime..",
                     "dev.witbox.internal..",
