@@ -1,0 +1,151 @@
+package dev.witbox.abi;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The canonical ABI's state of one component instance: its handle table, the
+ * {@code may_enter}/{@code may_leave} flags that forbid reentrance, and the resource types it
+ * defines or imports. The resource built-ins ({@code resource.new}, {@code .rep}, {@code .drop})
+ * are its methods, for the runtime to expose to core wasm.
+ *
+ * <p>Only synchronous calls exist here, so an instance runs at most one call (task) at a time and
+ * the borrows lent into that call are a single counter, as the spec allows.
+ */
+public final class ComponentInstance {
+
+    private static final Destructor NO_DESTRUCTOR = rep -> {};
+
+    private final String name;
+    final HandleTable handles = new HandleTable();
+    /** False while a call into the instance is running: it may not be entered again. */
+    boolean mayEnter = true;
+    /** False while realloc or post-return runs: the guest may not call out. */
+    boolean mayLeave = true;
+    /** Borrow handles lent into the current call that the guest has not dropped yet. */
+    int outstandingBorrows;
+
+    private final Map<ResourceType, Destructor> defined = new IdentityHashMap<>();
+    private final Map<ResourceType, Destructor> imported = new IdentityHashMap<>();
+
+    public ComponentInstance(String name) {
+        this.name = Objects.requireNonNull(name, "name");
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The instance's handle table. */
+    public HandleTable handles() {
+        return handles;
+    }
+
+    /** Declares that this instance implements {@code type}; {@code destructor} may be null. */
+    public void defineResource(ResourceType type, Destructor destructor) {
+        defined.put(type, destructor == null ? NO_DESTRUCTOR : destructor);
+    }
+
+    /**
+     * Declares that this instance imports {@code type} from the host; {@code destructor}, which may
+     * be null, runs when the guest drops an own handle of it.
+     */
+    public void importResource(ResourceType type, Destructor destructor) {
+        imported.put(type, destructor == null ? NO_DESTRUCTOR : destructor);
+    }
+
+    /** Whether this instance implements {@code type}. */
+    public boolean definesResource(ResourceType type) {
+        return defined.containsKey(type);
+    }
+
+    /** Whether a call into the instance is running. */
+    public boolean isInCall() {
+        return !mayEnter;
+    }
+
+    /** {@code canon resource.new}: a new own handle to {@code rep}. */
+    public int resourceNew(ResourceType type, int rep) {
+        checkMayLeave("resource.new");
+        if (!definesResource(type)) {
+            throw new CanonicalAbiTrap("resource.new of " + type.name() + ", which " + name + " does not define");
+        }
+        return handles.add(new HandleTable.Entry(type, rep, true));
+    }
+
+    /** {@code canon resource.rep}: the representation behind handle {@code index}. */
+    public int resourceRep(ResourceType type, int index) {
+        if (!definesResource(type)) {
+            throw new CanonicalAbiTrap("resource.rep of " + type.name() + ", which " + name + " does not define");
+        }
+        return handles.get(index, type).rep;
+    }
+
+    /**
+     * {@code canon resource.drop}: removes handle {@code index}; an own handle's resource is
+     * destroyed, a borrow handle's loan ends.
+     */
+    public void resourceDrop(ResourceType type, int index) {
+        checkMayLeave("resource.drop");
+        HandleTable.Entry e = handles.get(index, type);
+        if (e.lends != 0) {
+            throw new CanonicalAbiTrap("cannot drop handle " + index + " (" + e.describe() + "): it is lent to "
+                    + e.lends + " call(s)");
+        }
+        handles.remove(index);
+        if (e.own) {
+            destructorOf(type).destroy(e.rep);
+        } else {
+            outstandingBorrows--;
+        }
+    }
+
+    private Destructor destructorOf(ResourceType type) {
+        Destructor d = defined.get(type);
+        if (d == null) {
+            d = imported.get(type);
+        }
+        return d == null ? NO_DESTRUCTOR : d;
+    }
+
+    /** Runs the destructor of a resource this instance defines, on the host's behalf. */
+    void destroyForHost(ResourceType type, int rep) {
+        if (!mayEnter) {
+            throw new CanonicalAbiTrap("cannot drop a " + type.name() + " of " + name
+                    + " while a call into it is running (it may not be reentered)");
+        }
+        mayEnter = false;
+        try {
+            destructorOf(type).destroy(rep);
+        } finally {
+            mayEnter = true;
+        }
+    }
+
+    void checkMayLeave(String what) {
+        if (!mayLeave) {
+            throw new CanonicalAbiTrap(what + " called by " + name
+                    + " while it may not leave (during realloc or post-return)");
+        }
+    }
+
+    /** Marks the start of a call into the instance, trapping if one is already running. */
+    void enter(String function) {
+        if (!mayEnter) {
+            throw new CanonicalAbiTrap("cannot call " + function + ": " + name
+                    + " is already in a call and may not be reentered");
+        }
+        mayEnter = false;
+        outstandingBorrows = 0;
+    }
+
+    void leave() {
+        mayEnter = true;
+    }
+
+    @Override
+    public String toString() {
+        return "ComponentInstance[" + name + "]";
+    }
+}

@@ -1,0 +1,53 @@
+package dev.witbox.abi;
+
+import dev.witbox.api.WitboxException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What both call directions build once per function type: a codec per parameter and for the
+ * result, the flat counts, and whether parameters or results spill to memory (the spec's
+ * {@code flatten_functype} with {@link Layout#MAX_FLAT_PARAMS} and {@link Layout#MAX_FLAT_RESULTS}).
+ */
+final class FunctionCodecs {
+
+    final String name;
+    final Codec[] params;
+    /** The parameters as one tuple, for spilling; null when they fit in flat values. */
+    final FieldsCodec paramTuple;
+    final int flatParamCount;
+    final Codec result;
+    final boolean spillResult;
+    final List<CoreType> flatParams;
+    final List<CoreType> flatResults;
+
+    FunctionCodecs(String name, FunctionType type) {
+        this.name = name;
+        List<ValueType> paramTypes = new ArrayList<>();
+        type.params().forEach(p -> paramTypes.add(p.type()));
+        this.params = new Codec[paramTypes.size()];
+        for (int i = 0; i < params.length; i++) {
+            params[i] = Codecs.of(paramTypes.get(i));
+        }
+        List<CoreType> flat = Layout.flatten(paramTypes);
+        this.flatParamCount = flat.size();
+        this.paramTuple = flat.size() > Layout.MAX_FLAT_PARAMS
+                ? Codecs.tuple(new ValueType.TupleOf(paramTypes))
+                : null;
+        this.flatParams = paramTuple != null ? List.of(CoreType.I32) : flat;
+        this.result = type.result() == null ? null : Codecs.of(type.result());
+        List<CoreType> results = type.result() == null ? List.of() : Layout.flatten(type.result());
+        this.spillResult = results.size() > Layout.MAX_FLAT_RESULTS;
+        this.flatResults = spillResult ? List.of(CoreType.I32) : results;
+    }
+
+    boolean paramsUseMemory(FunctionType type) {
+        return type.params().stream().anyMatch(p -> Codecs.usesMemory(p.type()));
+    }
+
+    static void require(boolean condition, String name, String message) {
+        if (!condition) {
+            throw new WitboxException("cannot build the canonical ABI of " + name + ": " + message);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.witbox.abi;
+
+import static dev.witbox.abi.CanonicalAbiTrap.hex;
+
+/**
+ * A component instance's table of resource handles: the i32 a guest holds for a handle is an
+ * index into it. Index 0 is never used, so that 0 can serve guests as a null handle; freed slots
+ * are reused before the table grows, and it never grows past 2^28 - 1 entries (the spec's
+ * {@code Table.MAX_LENGTH}, leaving guests the top 4 bits of an index).
+ */
+public final class HandleTable {
+
+    /** The most entries a table may hold. */
+    public static final int MAX_LENGTH = (1 << 28) - 1;
+
+    /** An own or borrow handle: the resource's type and representation, and how often it is lent out. */
+    static final class Entry {
+        final ResourceType type;
+        final int rep;
+        final boolean own;
+        /** Borrows of this handle currently lent to calls (only ever non-zero for an own handle or a borrow passed on). */
+        int lends;
+
+        Entry(ResourceType type, int rep, boolean own) {
+            this.type = type;
+            this.rep = rep;
+            this.own = own;
+        }
+
+        String describe() {
+            return (own ? "own<" : "borrow<") + type.name() + ">";
+        }
+    }
+
+    private Entry[] entries = new Entry[8];
+    private int length = 1;
+    private int[] free = new int[8];
+    private int freeCount;
+    private int live;
+
+    /** How many handles the table holds. */
+    public int size() {
+        return live;
+    }
+
+    /** Whether {@code index} is a live handle. */
+    public boolean contains(int index) {
+        return index > 0 && index < length && entries[index] != null;
+    }
+
+    int add(Entry entry) {
+        int index;
+        if (freeCount > 0) {
+            index = free[--freeCount];
+        } else {
+            if (length > MAX_LENGTH) {
+                throw new CanonicalAbiTrap("handle table is full (" + MAX_LENGTH + " handles)");
+            }
+            if (length == entries.length) {
+                entries = java.util.Arrays.copyOf(entries, entries.length * 2);
+            }
+            index = length++;
+        }
+        entries[index] = entry;
+        live++;
+        return index;
+    }
+
+    /** The entry at {@code index}, trapping unless it exists and is a handle of {@code type}. */
+    Entry get(int index, ResourceType type) {
+        if (index <= 0 || index >= length || entries[index] == null) {
+            throw new CanonicalAbiTrap("handle " + Integer.toUnsignedString(index) + " ("
+                    + hex(Integer.toUnsignedLong(index)) + ") is not a live handle of " + type.name());
+        }
+        Entry e = entries[index];
+        if (e.type != type) {
+            throw new CanonicalAbiTrap("handle " + index + " is a " + e.describe() + ", not a handle of "
+                    + type.name() + " (wrong resource type)");
+        }
+        return e;
+    }
+
+    void remove(int index) {
+        entries[index] = null;
+        if (freeCount == free.length) {
+            free = java.util.Arrays.copyOf(free, free.length * 2);
+        }
+        free[freeCount++] = index;
+        live--;
+    }
+}

@@ -1,0 +1,139 @@
+package dev.witbox.abi;
+
+import static dev.witbox.abi.CanonicalAbiTrap.hex;
+
+import dev.witbox.api.WitboxException;
+import dev.witbox.api.value.WitValue;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * {@code canon lift}: a guest's core export as a component function the host calls with
+ * {@link WitValue}s. Build it once per export and instance; each {@link #call} lowers the
+ * arguments into the guest (through a realloc'd parameter area when they flatten to more than 16
+ * values), calls the core function, lifts the result (through the returned pointer when it
+ * flattens to more than one value), checks that the guest dropped every borrow it was lent, and
+ * runs post-return.
+ *
+ * <p>The instance may not be reentered while the call runs; post-return runs with
+ * {@code may_leave} cleared, so it cannot call imports.
+ */
+public final class LiftedFunction {
+
+    private final FunctionCodecs codecs;
+    private final CanonicalOptions options;
+    private final ComponentInstance instance;
+    private final CoreFunction callee;
+
+    private LiftedFunction(FunctionCodecs codecs, CanonicalOptions options, ComponentInstance instance,
+            CoreFunction callee) {
+        this.codecs = codecs;
+        this.options = options;
+        this.instance = instance;
+        this.callee = callee;
+    }
+
+    /**
+     * Plans calls to {@code callee}, the core function lifted with type {@code type}. Fails with a
+     * {@link WitboxException} when the options lack what the type needs (memory, realloc).
+     */
+    public static LiftedFunction of(String name, FunctionType type, CanonicalOptions options,
+            ComponentInstance instance, CoreFunction callee) {
+        Objects.requireNonNull(options, "options");
+        Objects.requireNonNull(instance, "instance");
+        Objects.requireNonNull(callee, "callee");
+        FunctionCodecs codecs = new FunctionCodecs(name, type);
+        if (codecs.paramTuple != null || codecs.paramsUseMemory(type)) {
+            FunctionCodecs.require(options.realloc() != null, name,
+                    "its parameters are passed in memory, which needs the realloc option");
+        }
+        if (type.result() != null) {
+            FunctionCodecs.require(!Codecs.containsBorrow(type.result()), name, "a result may not contain a borrow");
+            if (codecs.spillResult || Codecs.usesMemory(type.result())) {
+                FunctionCodecs.require(options.memory() != null, name,
+                        "its result is passed in memory, which needs the memory option");
+            }
+        }
+        return new LiftedFunction(codecs, options, instance, callee);
+    }
+
+    /** The core function's parameter types. */
+    public List<CoreType> coreParams() {
+        return codecs.flatParams;
+    }
+
+    /** The core function's result types (what post-return takes too). */
+    public List<CoreType> coreResults() {
+        return codecs.flatResults;
+    }
+
+    /** Calls the export: one argument per parameter; returns the result, or null if it has none. */
+    public WitValue call(WitValue... args) {
+        Codec[] params = codecs.params;
+        if (args.length != params.length) {
+            throw new WitboxException(codecs.name + " takes " + params.length + " arguments, not " + args.length);
+        }
+        instance.enter(codecs.name);
+        try {
+            CallContext cx = new CallContext(options, instance);
+            long[] flatArgs;
+            if (codecs.paramTuple != null) {
+                FieldsCodec tuple = codecs.paramTuple;
+                long ptr = cx.allocate(tuple.alignment, tuple.size, "the parameters of " + codecs.name);
+                tuple.storeAll(cx, args, ptr);
+                flatArgs = new long[] {(int) ptr};
+            } else {
+                flatArgs = new long[codecs.flatParamCount];
+                Flat out = new Flat(flatArgs);
+                for (int i = 0; i < params.length; i++) {
+                    params[i].lowerFlat(cx, args[i], out);
+                }
+            }
+            long[] results = callee.call(flatArgs);
+            int expected = codecs.flatResults.size();
+            if ((results == null ? 0 : results.length) != expected) {
+                throw new CanonicalAbiTrap(codecs.name + " returned " + (results == null ? 0 : results.length)
+                        + " core values, expected " + expected);
+            }
+            WitValue result = null;
+            Codec r = codecs.result;
+            if (r != null) {
+                if (codecs.spillResult) {
+                    long ptr = results[0] & 0xFFFF_FFFFL;
+                    cx.checkAligned("the result of " + codecs.name, ptr, r.alignment);
+                    cx.checkInBounds("the result of " + codecs.name, ptr, r.size);
+                    result = r.load(cx, ptr);
+                } else {
+                    result = r.liftFlat(cx, new Flat(results));
+                }
+            }
+            // task.return: every borrow lent to the guest must have been dropped by now
+            if (instance.outstandingBorrows > 0) {
+                throw new CanonicalAbiTrap(codecs.name + " returned while still holding "
+                        + instance.outstandingBorrows + " borrowed handle(s) it was lent");
+            }
+            cx.endBorrowScope();
+            PostReturn postReturn = options.postReturn();
+            if (postReturn != null) {
+                instance.mayLeave = false;
+                try {
+                    postReturn.postReturn(results);
+                } finally {
+                    instance.mayLeave = true;
+                }
+            }
+            return result;
+        } finally {
+            instance.leave();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "LiftedFunction[" + codecs.name + ", core " + coreParams() + " -> " + coreResults() + "]";
+    }
+
+    static String at(long ptr) {
+        return hex(ptr);
+    }
+}

@@ -1,0 +1,89 @@
+package dev.witbox.abi;
+
+import static dev.witbox.abi.CanonicalAbiTrap.hex;
+
+import dev.witbox.api.value.WitValue;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * {@code list<T>}: a pointer and an element count, the elements in memory one after another.
+ *
+ * <p>A lifted list's byte length is checked against {@link Layout#MAX_LIST_BYTE_LENGTH} and the
+ * memory's bounds before the host allocates anything for it, so a lying length cannot make the
+ * host allocate more than the guest's memory holds.
+ */
+class ListCodec extends Codec {
+
+    final Codec element;
+
+    ListCodec(ValueType.ListOf type, Codec element) {
+        super(type);
+        this.element = element;
+    }
+
+    @Override
+    final WitValue load(CallContext cx, long address) {
+        long ptr = cx.memory.loadI32(address) & 0xFFFF_FFFFL;
+        long length = cx.memory.loadI32(address + 4) & 0xFFFF_FFFFL;
+        return liftRange(cx, ptr, length);
+    }
+
+    @Override
+    final WitValue liftFlat(CallContext cx, Flat in) {
+        long ptr = in.nextU32();
+        return liftRange(cx, ptr, in.nextU32());
+    }
+
+    @Override
+    final void store(CallContext cx, WitValue value, long address) {
+        long ptr = storeRange(cx, value);
+        cx.memory.storeI32(address, (int) ptr);
+        cx.memory.storeI32(address + 4, (int) cx.lastLength);
+    }
+
+    @Override
+    final void lowerFlat(CallContext cx, WitValue value, Flat out) {
+        long ptr = storeRange(cx, value);
+        out.put((int) ptr);
+        out.put((int) cx.lastLength);
+    }
+
+    /** {@code load_list_from_range}: the checks, then the elements. */
+    private WitValue liftRange(CallContext cx, long ptr, long length) {
+        long byteLength = length * element.size;
+        if (byteLength > Layout.MAX_LIST_BYTE_LENGTH) {
+            throw new CanonicalAbiTrap(typeName + " at " + hex(ptr) + " with " + length + " elements is "
+                    + byteLength + " bytes, more than the maximum of " + Layout.MAX_LIST_BYTE_LENGTH);
+        }
+        cx.checkAligned(typeName, ptr, element.alignment);
+        cx.checkInBounds(typeName, ptr, byteLength);
+        cx.charge(typeName, ptr, byteLength);
+        return liftElements(cx, ptr, (int) length);
+    }
+
+    WitValue liftElements(CallContext cx, long ptr, int length) {
+        WitValue[] out = new WitValue[length];
+        int step = element.size;
+        for (int i = 0; i < length; i++) {
+            out[i] = element.load(cx, ptr + (long) i * step);
+        }
+        return new WitValue.ListOf(Arrays.asList(out));
+    }
+
+    /** {@code store_list_into_range}: allocates exactly the list's bytes, then stores the elements. */
+    long storeRange(CallContext cx, WitValue value) {
+        if (!(value instanceof WitValue.ListOf list)) {
+            throw mismatch(value);
+        }
+        List<WitValue> elements = list.elements();
+        int length = elements.size();
+        long ptr = cx.allocate(element.alignment, (long) length * element.size, typeName);
+        int step = element.size;
+        for (int i = 0; i < length; i++) {
+            element.store(cx, elements.get(i), ptr + (long) i * step);
+        }
+        cx.lastLength = length;
+        return ptr;
+    }
+}

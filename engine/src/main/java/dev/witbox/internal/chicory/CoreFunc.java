@@ -1,0 +1,76 @@
+package dev.witbox.internal.chicory;
+
+import com.dylibso.chicory.runtime.ChicoryInterruptedException;
+import com.dylibso.chicory.runtime.ExportFunction;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.TrapException;
+import com.dylibso.chicory.wasm.ChicoryException;
+import dev.witbox.abi.CoreFunction;
+import dev.witbox.api.WitboxException;
+import java.util.Objects;
+
+/**
+ * A core function: either an export of a core instance, or a function the host implements (a lowered
+ * import, a resource built-in). Values use {@link CoreFunction}'s convention, which is Chicory's.
+ *
+ * <p>Calling an export maps every way the engine reports a trap to {@link CoreTrap}; exceptions the
+ * host's own code throws on the way (canonical ABI traps, host errors) pass through unchanged.
+ */
+public final class CoreFunc implements CoreExtern, CoreFunction {
+
+    /** The instance exporting the function, or null for a host function. */
+    final Instance instance;
+    final String exportName;
+    private final ExportFunction export;
+    final CoreFunction host;
+
+    private CoreFunc(Instance instance, String exportName, CoreFunction host) {
+        this.instance = instance;
+        this.exportName = exportName;
+        this.export = instance == null ? null : instance.export(exportName);
+        this.host = host;
+    }
+
+    static CoreFunc exported(Instance instance, String exportName) {
+        return new CoreFunc(instance, exportName, null);
+    }
+
+    /** A function the host implements, importable by any core module whose import has a matching type. */
+    public static CoreFunc host(CoreFunction function) {
+        return new CoreFunc(null, null, Objects.requireNonNull(function, "function"));
+    }
+
+    @Override
+    public long[] call(long[] args) {
+        if (host != null) {
+            return host.call(args);
+        }
+        return callGuarded(export, args);
+    }
+
+    static long[] callGuarded(ExportFunction export, long[] args) {
+        try {
+            return export.apply(args);
+        } catch (WitboxException e) {
+            throw e;
+        } catch (ChicoryInterruptedException e) {
+            throw new CoreTrap("interrupted: the call ran past its deadline or its thread was interrupted", e);
+        } catch (TrapException e) {
+            throw new CoreTrap(e.getMessage(), e);
+        } catch (ChicoryException e) {
+            // e.g. calling an empty table slot: Chicory reports "uninitialized element" as a plain
+            // ChicoryException, but for wasm it is a trap like any other
+            throw new CoreTrap(e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            throw new CoreTrap("call stack exhausted (unbounded recursion?)", e);
+        } catch (ArithmeticException | IndexOutOfBoundsException | NegativeArraySizeException e) {
+            // defensive: an engine's own bounds checks surfacing as JVM exceptions are still guest traps
+            throw new CoreTrap(String.valueOf(e.getMessage()), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return host != null ? "CoreFunc[host " + host + "]" : "CoreFunc[export " + exportName + "]";
+    }
+}

@@ -1,0 +1,231 @@
+package dev.witbox.internal.chicory;
+
+import com.dylibso.chicory.compiler.InterpreterFallback;
+import com.dylibso.chicory.compiler.MachineFactoryCompiler;
+import com.dylibso.chicory.runtime.HostFunction;
+import com.dylibso.chicory.runtime.ImportFunction;
+import com.dylibso.chicory.runtime.ImportGlobal;
+import com.dylibso.chicory.runtime.ImportMemory;
+import com.dylibso.chicory.runtime.ImportTable;
+import com.dylibso.chicory.runtime.ImportValues;
+import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.ChicoryException;
+import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.Export;
+import com.dylibso.chicory.wasm.types.ExportSection;
+import com.dylibso.chicory.wasm.types.FunctionImport;
+import com.dylibso.chicory.wasm.types.FunctionType;
+import com.dylibso.chicory.wasm.types.Import;
+import com.dylibso.chicory.wasm.types.MemoryLimits;
+import dev.witbox.api.WitboxException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * A core module parsed and (by default) compiled once, instantiated any number of times. Thread-safe:
+ * instances share nothing but the compiled code.
+ */
+public final class CoreModuleCode {
+
+    private final String name;
+    private final WasmModule module;
+    /** Null when interpreted. Chicory ties the compiled factory to this parsed module object. */
+    private final Function<Instance, Machine> machineFactory;
+    private final List<CoreImport> imports;
+    private final List<String> exports;
+
+    private CoreModuleCode(String name, WasmModule module, Function<Instance, Machine> machineFactory) {
+        this.name = name;
+        this.module = module;
+        this.machineFactory = machineFactory;
+        this.imports = readImports(module);
+        List<String> names = new ArrayList<>();
+        ExportSection section = module.exportSection();
+        for (int i = 0; i < section.exportCount(); i++) {
+            names.add(section.getExport(i).name());
+        }
+        this.exports = List.copyOf(names);
+    }
+
+    /**
+     * Parses, validates and compiles a core module.
+     *
+     * @param name a name for messages, e.g. {@code "core module 0"}
+     * @throws WitboxException when the bytes are not a valid core module
+     */
+    public static CoreModuleCode compile(String name, byte[] bytes, ExecutionMode mode) {
+        WasmModule module;
+        try {
+            module = Parser.parse(bytes);
+        } catch (ChicoryException | IllegalArgumentException e) {
+            throw new WitboxException(name + " is not a valid core module: " + e.getMessage(), e);
+        }
+        Function<Instance, Machine> factory = null;
+        if (mode == ExecutionMode.COMPILED) {
+            // functions over the JVM's 64 KB method limit cannot be compiled: interpret just those
+            factory = MachineFactoryCompiler.builder(module)
+                    .withInterpreterFallback(InterpreterFallback.SILENT)
+                    .compile();
+        }
+        return new CoreModuleCode(name, module, factory);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** The module's imports, in declaration order. */
+    public List<CoreImport> imports() {
+        return imports;
+    }
+
+    /** The names the module exports. */
+    public List<String> exports() {
+        return exports;
+    }
+
+    /** The kind of the export {@code exportName}, or empty if there is none. */
+    public Optional<CoreImport.Kind> exportKind(String exportName) {
+        ExportSection section = module.exportSection();
+        for (int i = 0; i < section.exportCount(); i++) {
+            Export e = section.getExport(i);
+            if (e.name().equals(exportName)) {
+                return Optional.of(kindOf(e.exportType()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * Instantiates the module, running its start function.
+     *
+     * @param resolved one value per {@link #imports()} entry, in the same order
+     * @param maxMemoryPages the most pages the module's own memory may grow to (clamped to what it declares)
+     * @throws CoreTrap when the start function or a segment initialisation traps
+     * @throws WitboxException when an import does not fit (wrong kind or type)
+     */
+    public CoreInstanceRef instantiate(List<CoreExtern> resolved, int maxMemoryPages) {
+        if (resolved.size() != imports.size()) {
+            throw new IllegalArgumentException(resolved.size() + " imports for " + imports.size());
+        }
+        ImportValues.Builder values = ImportValues.builder();
+        for (int i = 0; i < imports.size(); i++) {
+            CoreImport imp = imports.get(i);
+            CoreExtern value = resolved.get(i);
+            switch (imp.kind()) {
+                case FUNC -> {
+                    if (!(value instanceof CoreFunc f)) {
+                        throw mismatch(imp, value);
+                    }
+                    values.addFunction(importFunction(imp, f));
+                }
+                case MEMORY -> {
+                    if (!(value instanceof CoreMemory m)) {
+                        throw mismatch(imp, value);
+                    }
+                    values.addMemory(new ImportMemory(imp.module(), imp.name(), m.memory));
+                }
+                case TABLE -> {
+                    if (!(value instanceof CoreTable t)) {
+                        throw mismatch(imp, value);
+                    }
+                    values.addTable(new ImportTable(imp.module(), imp.name(), t.table));
+                }
+                case GLOBAL -> {
+                    if (!(value instanceof CoreGlobal g)) {
+                        throw mismatch(imp, value);
+                    }
+                    values.addGlobal(new ImportGlobal(imp.module(), imp.name(), g.global));
+                }
+                case TAG -> throw new WitboxException(name + " imports tag " + imp + ": exceptions are not supported");
+            }
+        }
+        Instance.Builder builder = Instance.builder(module).withImportValues(values.build());
+        if (machineFactory != null) {
+            builder.withMachineFactory(machineFactory);
+        }
+        module.memorySection().ifPresent(section -> {
+            if (section.memoryCount() > 0) {
+                MemoryLimits declared = section.getMemory(0).limits();
+                int max = Math.min(declared.maximumPages(), maxMemoryPages);
+                if (declared.initialPages() > max) {
+                    throw new WitboxException(name + " needs " + declared.initialPages()
+                            + " pages of memory initially, more than the limit of " + maxMemoryPages + " pages");
+                }
+                builder.withMemoryLimits(new MemoryLimits(declared.initialPages(), max));
+            }
+        });
+        try {
+            return new CoreInstanceRef(builder.build(), name);
+        } catch (WitboxException e) {
+            throw e;
+        } catch (StackOverflowError e) {
+            throw new CoreTrap("call stack exhausted while instantiating " + name, e);
+        } catch (com.dylibso.chicory.runtime.TrapException | com.dylibso.chicory.runtime.ChicoryInterruptedException e) {
+            throw new CoreTrap(name + " trapped while being instantiated: " + e.getMessage(), e);
+        } catch (ChicoryException e) {
+            throw new WitboxException("cannot instantiate " + name + ": " + e.getMessage(), e);
+        }
+    }
+
+    private ImportFunction importFunction(CoreImport imp, CoreFunc f) {
+        if (f.host == null) {
+            // another instance's export: Chicory calls it directly, keeping its identity for tables
+            return ImportFunction.exportAsImport(imp.module(), imp.name(), f.instance, f.exportName);
+        }
+        // the type is the importer's declaration: host functions adapt to whatever the guest declared,
+        // and the canonical ABI checks the argument count itself
+        FunctionType type = declaredType(imp);
+        var host = f.host;
+        return new HostFunction(imp.module(), imp.name(), type, (instance, args) -> host.call(args));
+    }
+
+    private FunctionType declaredType(CoreImport imp) {
+        for (int i = 0; i < module.importSection().importCount(); i++) {
+            Import candidate = module.importSection().getImport(i);
+            if (candidate instanceof FunctionImport fi && candidate.module().equals(imp.module())
+                    && candidate.name().equals(imp.name())) {
+                return module.typeSection().getType(fi.typeIndex());
+            }
+        }
+        throw new IllegalStateException("no function import " + imp);
+    }
+
+    private WitboxException mismatch(CoreImport imp, CoreExtern value) {
+        return new WitboxException(name + " imports " + imp + " but is given a "
+                + value.getClass().getSimpleName().replace("Core", "").toLowerCase(java.util.Locale.ROOT));
+    }
+
+    private static List<CoreImport> readImports(WasmModule module) {
+        List<CoreImport> out = new ArrayList<>();
+        for (int i = 0; i < module.importSection().importCount(); i++) {
+            Import imp = module.importSection().getImport(i);
+            CoreImport.Kind kind = kindOf(imp.importType());
+            String signature = kind.name().toLowerCase(java.util.Locale.ROOT);
+            if (imp instanceof FunctionImport fi) {
+                signature = "func " + module.typeSection().getType(fi.typeIndex());
+            }
+            out.add(new CoreImport(imp.module(), imp.name(), kind, signature));
+        }
+        return List.copyOf(out);
+    }
+
+    private static CoreImport.Kind kindOf(com.dylibso.chicory.wasm.types.ExternalType type) {
+        return switch (type) {
+            case FUNCTION -> CoreImport.Kind.FUNC;
+            case TABLE -> CoreImport.Kind.TABLE;
+            case MEMORY -> CoreImport.Kind.MEMORY;
+            case GLOBAL -> CoreImport.Kind.GLOBAL;
+            case TAG -> CoreImport.Kind.TAG;
+        };
+    }
+
+    @Override
+    public String toString() {
+        return "CoreModuleCode[" + name + ", " + imports.size() + " imports, " + exports.size() + " exports]";
+    }
+}

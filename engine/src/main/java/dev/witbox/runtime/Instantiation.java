@@ -1,0 +1,149 @@
+package dev.witbox.runtime;
+
+import dev.witbox.abi.CanonicalOptions;
+import dev.witbox.abi.ComponentInstance;
+import dev.witbox.abi.HostFunction;
+import dev.witbox.abi.LiftedFunction;
+import dev.witbox.abi.LoweredFunction;
+import dev.witbox.abi.PostReturn;
+import dev.witbox.abi.Realloc;
+import dev.witbox.api.value.WitValue;
+import dev.witbox.internal.chicory.CoreExtern;
+import dev.witbox.internal.chicory.CoreFunc;
+import dev.witbox.internal.chicory.CoreInstanceRef;
+import dev.witbox.internal.chicory.CoreMemory;
+import dev.witbox.internal.chicory.CoreModuleCode;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One replay of an {@link InstantiationPlan}: the core instances, canonical ABI instances, trampolines and
+ * lifted functions of one plugin instance. Not thread-safe; a {@link PluginInstance} serialises its use.
+ *
+ * <p>Trampolines and lifted functions resolve their memory, realloc and post-return the first time they
+ * are called, not when they are defined: in the wit-component layout a lowered import names the memory of
+ * the main module, which is instantiated only after the shim that holds the lowered function.
+ */
+final class Instantiation {
+
+    private final InstantiationPlan plan;
+    private final CoreInstanceRef[] cores;
+    private final ComponentInstance[] abi;
+    private final CoreFunc[] trampolines;
+    private final LiftedFunction[] lifts;
+    private final HostFunction[] hosts;
+
+    Instantiation(InstantiationPlan plan, HostFunction[] hosts, int maxMemoryPages) {
+        this.plan = plan;
+        this.hosts = hosts;
+        this.cores = new CoreInstanceRef[plan.steps().size()];
+        this.abi = new ComponentInstance[plan.abiInstances().size()];
+        for (int i = 0; i < abi.length; i++) {
+            abi[i] = new ComponentInstance(plan.abiInstances().get(i));
+        }
+        this.trampolines = new CoreFunc[plan.trampolines().size()];
+        for (int i = 0; i < trampolines.length; i++) {
+            trampolines[i] = CoreFunc.host(trampoline(plan.trampolines().get(i)));
+        }
+        this.lifts = new LiftedFunction[plan.lifts().size()];
+        for (InstantiationPlan.ResourceDef r : plan.resources()) {
+            Item.CoreItem dtor = r.destructor();
+            abi[r.abi()].defineResource(r.type(), dtor == null ? null : rep -> func(dtor).call(new long[] {rep}));
+        }
+        for (InstantiationPlan.CoreStep step : plan.steps()) {
+            CoreModuleCode module = plan.modules().get(step.module());
+            List<CoreExtern> imports = new ArrayList<>(step.imports().size());
+            for (Item.CoreItem item : step.imports()) {
+                imports.add(resolve(item));
+            }
+            cores[step.slot()] = module.instantiate(imports, maxMemoryPages);
+        }
+    }
+
+    /** Calls a component function with WIT values. */
+    WitValue call(Item.Func func, WitValue[] args) {
+        if (func instanceof Item.Lifted l) {
+            return lifted(l.lift()).call(args);
+        } else if (func instanceof Item.HostFunc h) {
+            return hosts[h.host()].call(args);
+        }
+        throw new IllegalStateException("unexpected: " + func);
+    }
+
+    /** The canonical ABI state of the root component instance. */
+    ComponentInstance root() {
+        return abi[0];
+    }
+
+    private LiftedFunction lifted(int index) {
+        LiftedFunction f = lifts[index];
+        if (f == null) {
+            InstantiationPlan.LiftDef def = plan.lifts().get(index);
+            f = LiftedFunction.of(def.name(), def.type(), options(def.options()), abi[def.abi()], func(def.core()));
+            lifts[index] = f;
+        }
+        return f;
+    }
+
+    private dev.witbox.abi.CoreFunction trampoline(InstantiationPlan.TrampolineDef def) {
+        if (def instanceof InstantiationPlan.LowerDef lower) {
+            return new dev.witbox.abi.CoreFunction() {
+                private LoweredFunction lowered;
+
+                @Override
+                public long[] call(long[] args) {
+                    if (lowered == null) {
+                        // a component-to-component call: lift out of the callee, lower into the caller
+                        HostFunction target = values -> Instantiation.this.call(lower.target(), values);
+                        lowered = LoweredFunction.of(lower.name(), lower.target().type(), options(lower.options()),
+                                abi[lower.abi()], target);
+                    }
+                    return lowered.call(args);
+                }
+            };
+        } else if (def instanceof InstantiationPlan.ResourceBuiltin b) {
+            ComponentInstance owner = abi[b.abi()];
+            return switch (b.kind()) {
+                case NEW -> args -> new long[] {owner.resourceNew(b.type(), (int) args[0])};
+                case REP -> args -> new long[] {owner.resourceRep(b.type(), (int) args[0])};
+                case DROP -> args -> {
+                    owner.resourceDrop(b.type(), (int) args[0]);
+                    return new long[0];
+                };
+            };
+        }
+        throw new IllegalStateException("unexpected: " + def);
+    }
+
+    private CanonicalOptions options(InstantiationPlan.Options o) {
+        CoreMemory memory = o.memory() == null ? null : (CoreMemory) resolve(o.memory());
+        Realloc realloc = null;
+        if (o.realloc() != null) {
+            CoreFunc f = func(o.realloc());
+            realloc = (ptr, size, align, newSize) -> f.call(new long[] {ptr, size, align, newSize})[0];
+        }
+        PostReturn postReturn = null;
+        if (o.postReturn() != null) {
+            CoreFunc f = func(o.postReturn());
+            postReturn = f::call;
+        }
+        return new CanonicalOptions(o.encoding(), memory, realloc, postReturn, CanonicalOptions.DEFAULT_MAX_LIFTED_BYTES);
+    }
+
+    private CoreFunc func(Item.CoreItem item) {
+        return (CoreFunc) resolve(item);
+    }
+
+    private CoreExtern resolve(Item.CoreItem item) {
+        if (item instanceof Item.Trampoline t) {
+            return trampolines[t.index()];
+        } else if (item instanceof Item.CoreExport e) {
+            CoreInstanceRef instance = cores[e.slot()];
+            if (instance == null) {
+                throw new IllegalStateException("core instance " + e.slot() + " is used before it is instantiated");
+            }
+            return instance.export(e.name());
+        }
+        throw new IllegalStateException("unexpected: " + item);
+    }
+}

@@ -1,0 +1,136 @@
+package dev.witbox.runtime;
+
+import dev.witbox.abi.CanonicalAbiTrap;
+import dev.witbox.abi.HostFunction;
+import dev.witbox.api.PluginLinkException;
+import dev.witbox.api.PluginTrapException;
+import dev.witbox.api.WitboxException;
+import dev.witbox.component.Component;
+import dev.witbox.internal.chicory.CoreTrap;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A loaded plugin: the decoded component, its compiled core modules and its instantiation plan, all
+ * built once and shared by every instance. Thread-safe.
+ */
+public final class Plugin {
+
+    private final String id;
+    private final Component component;
+    private final InstantiationPlan plan;
+    private final WitboxEngine engine;
+
+    Plugin(String id, Component component, InstantiationPlan plan, WitboxEngine engine) {
+        this.id = id;
+        this.component = component;
+        this.plan = plan;
+        this.engine = engine;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The functions the plugin exports, in export order. */
+    public List<ExportedFunction> exports() {
+        return plan.exports();
+    }
+
+    /** The decoded component, for tools that show it. */
+    public Component component() {
+        return component;
+    }
+
+    /** A new instance of a plugin that imports nothing. */
+    public PluginInstance instantiate() {
+        return instantiate(HostImports.none());
+    }
+
+    /**
+     * A new instance, its imports satisfied by {@code imports}.
+     *
+     * @throws PluginLinkException when an import is missing or provided with another type
+     * @throws PluginTrapException when the plugin traps while starting
+     */
+    public PluginInstance instantiate(HostImports imports) {
+        HostFunction[] hosts = link(imports);
+        try {
+            return new PluginInstance(this, new Instantiation(plan, hosts, engine.maxMemoryPages()));
+        } catch (CanonicalAbiTrap | CoreTrap e) {
+            throw new PluginTrapException(id, "<instantiation>", e.getMessage(), e);
+        } catch (PluginLinkException e) {
+            throw e;
+        } catch (WitboxException e) {
+            throw new PluginLinkException(id, e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            throw new PluginTrapException(id, "<instantiation>", "call stack exhausted", e);
+        }
+    }
+
+    private HostFunction[] link(HostImports imports) {
+        List<InstantiationPlan.HostImport> needed = plan.hostImports();
+        HostFunction[] hosts = new HostFunction[needed.size()];
+        List<String> missing = new ArrayList<>();
+        Set<String> missingWasi = new LinkedHashSet<>();
+        for (int i = 0; i < hosts.length; i++) {
+            InstantiationPlan.HostImport imp = needed.get(i);
+            HostImports.Provided provided = imports.lookup(imp.interfaceName(), imp.functionName());
+            if (provided == null) {
+                if (imp.interfaceName() != null && imp.interfaceName().startsWith("wasi:")) {
+                    missingWasi.add(imp.interfaceName());
+                }
+                missing.add(imp.qualifiedName() + ": " + WitSignatures.of(imp.type()));
+                continue;
+            }
+            if (!WitSignatures.matches(imp.type(), provided.type())) {
+                throw new PluginLinkException(id, "import '" + imp.qualifiedName() + "' has a different type:\n"
+                        + "  expected: " + WitSignatures.of(imp.type()) + "\n"
+                        + "  found:    " + WitSignatures.of(provided.type()));
+            }
+            hosts[i] = guardHost(imp, provided.function());
+        }
+        if (!missing.isEmpty()) {
+            StringBuilder sb = new StringBuilder();
+            if (!missingWasi.isEmpty()) {
+                sb.append("it needs WASI (").append(String.join(", ", missingWasi))
+                        .append("), which was not provided to it; ");
+            }
+            sb.append(missing.size() == 1 ? "missing import: " : missing.size() + " missing imports: ");
+            sb.append(String.join("; ", missing.subList(0, Math.min(missing.size(), 5))));
+            if (missing.size() > 5) {
+                sb.append("; and ").append(missing.size() - 5).append(" more");
+            }
+            throw new PluginLinkException(id, sb.toString());
+        }
+        return hosts;
+    }
+
+    /** A host callback's own failure aborts the guest, which cannot continue consistently: it traps. */
+    private static HostFunction guardHost(InstantiationPlan.HostImport imp, HostFunction function) {
+        return args -> {
+            try {
+                return function.call(args);
+            } catch (CanonicalAbiTrap | CoreTrap e) {
+                throw e;
+            } catch (RuntimeException e) {
+                throw new CanonicalAbiTrap("host function " + imp.qualifiedName() + " failed: " + e);
+            }
+        };
+    }
+
+    InstantiationPlan plan() {
+        return plan;
+    }
+
+    WitboxEngine engine() {
+        return engine;
+    }
+
+    @Override
+    public String toString() {
+        return "Plugin[" + id + ", " + plan.exports().size() + " exports]";
+    }
+}

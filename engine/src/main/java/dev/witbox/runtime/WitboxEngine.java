@@ -1,0 +1,129 @@
+package dev.witbox.runtime;
+
+import dev.witbox.api.WitboxException;
+import dev.witbox.component.Component;
+import dev.witbox.component.ComponentDecoder;
+import dev.witbox.component.CoreModuleBinary;
+import dev.witbox.component.WasmBinary;
+import dev.witbox.internal.chicory.ExecutionMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * Loads plugins. One engine may load any number of plugins and is safe to share between threads.
+ *
+ * <pre>
+ * Plugin plugin = WitboxEngine.create().load(Path.of("add-greet.wasm"));
+ * try (PluginInstance instance = plugin.instantiate()) {
+ *     WitValue hello = instance.call("greet", new WitValue.Str("world"));
+ * }
+ * </pre>
+ */
+public final class WitboxEngine {
+
+    /** Linear memories may not grow past this by default: 1 GiB. */
+    public static final long DEFAULT_MAX_MEMORY_BYTES = 1L << 30;
+
+    private final ExecutionMode mode;
+    private final Duration callTimeout;
+    private final int maxMemoryPages;
+    private final CallDeadlines deadlines;
+
+    private WitboxEngine(Builder b) {
+        this.mode = b.interpreted ? ExecutionMode.INTERPRETED : ExecutionMode.COMPILED;
+        this.callTimeout = b.callTimeout;
+        this.maxMemoryPages = (int) Math.min(65536, Math.max(1, b.maxMemoryBytes / 65536));
+        this.deadlines = callTimeout == null ? null : CallDeadlines.shared();
+    }
+
+    /** An engine with the defaults: compiled code, no call timeout, memories up to 1 GiB. */
+    public static WitboxEngine create() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * Decodes, validates and plans a component, compiling its core modules once.
+     *
+     * @param pluginId the name used in every message about this plugin
+     * @throws WitboxException when the bytes are not a valid component, or use features witbox does not run
+     */
+    public Plugin load(String pluginId, byte[] bytes) {
+        Objects.requireNonNull(pluginId, "pluginId");
+        WasmBinary binary = ComponentDecoder.strict().decode(bytes);
+        if (binary instanceof CoreModuleBinary) {
+            throw new WitboxException("plugin '" + pluginId + "' is a core module, not a component: "
+                    + "wrap it into a component with `wasm-tools component new` (core modules are not loaded yet)");
+        }
+        Component component = (Component) binary;
+        InstantiationPlan plan = Planner.plan(pluginId, component, mode);
+        return new Plugin(pluginId, component, plan, this);
+    }
+
+    /** Loads a plugin from a file; its id is the file name without {@code .wasm}. */
+    public Plugin load(Path path) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(path);
+        } catch (IOException e) {
+            throw new WitboxException("cannot read plugin " + path + ": " + e.getMessage(), e);
+        }
+        String id = path.getFileName().toString();
+        if (id.endsWith(".wasm")) {
+            id = id.substring(0, id.length() - 5);
+        }
+        return load(id, bytes);
+    }
+
+    int maxMemoryPages() {
+        return maxMemoryPages;
+    }
+
+    Duration callTimeout() {
+        return callTimeout;
+    }
+
+    CallDeadlines deadlines() {
+        return deadlines;
+    }
+
+    /** Engine options. */
+    public static final class Builder {
+        private boolean interpreted;
+        private Duration callTimeout;
+        private long maxMemoryBytes = DEFAULT_MAX_MEMORY_BYTES;
+
+        private Builder() {}
+
+        /** Runs core code in Chicory's interpreter instead of compiling it (no compile time, slower calls). */
+        public Builder interpreted(boolean interpreted) {
+            this.interpreted = interpreted;
+            return this;
+        }
+
+        /** Traps every call still running after {@code timeout} (null: no limit). */
+        public Builder callTimeout(Duration timeout) {
+            this.callTimeout = timeout;
+            return this;
+        }
+
+        /** The most bytes one linear memory may grow to; {@code memory.grow} past it fails (returns -1). */
+        public Builder maxMemoryBytes(long bytes) {
+            if (bytes < 65536) {
+                throw new IllegalArgumentException("at least one 64 KiB page: " + bytes);
+            }
+            this.maxMemoryBytes = bytes;
+            return this;
+        }
+
+        public WitboxEngine build() {
+            return new WitboxEngine(this);
+        }
+    }
+}
