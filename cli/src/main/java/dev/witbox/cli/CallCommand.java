@@ -17,6 +17,7 @@ import dev.witbox.wave.WaveException;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -57,6 +58,10 @@ final class CallCommand implements Callable<Integer> {
             + " json: one JSON document, an array of per-statement results")
     private Output output = Output.wave;
 
+    @Option(names = "--timeout", paramLabel = "SECONDS", description = "deadline of each call (default 10;"
+            + " 0: none); a call that runs longer traps")
+    private double timeoutSeconds = 10;
+
     @Option(names = "--verbose", description = "show the stack trace of a trap")
     private boolean verbose;
 
@@ -69,7 +74,14 @@ final class CallCommand implements Callable<Integer> {
         } catch (WaveException e) {
             throw new UsageException("cannot read the script: " + e.getMessage());
         }
-        Plugin plugin = WitboxEngine.create().load(pluginId(file), bytes);
+        if (!(timeoutSeconds >= 0) || Double.isInfinite(timeoutSeconds)) {
+            throw new UsageException("--timeout must be a number of seconds >= 0, not " + timeoutSeconds);
+        }
+        WitboxEngine.Builder engine = WitboxEngine.builder();
+        if (timeoutSeconds > 0) {
+            engine.callTimeout(Duration.ofNanos((long) (timeoutSeconds * 1e9)));
+        }
+        Plugin plugin = engine.build().load(pluginId(file), bytes);
         List<ScriptFunction> functions = new ArrayList<>();
         for (ExportedFunction f : plugin.exports()) {
             String name = f.interfaceName() == null ? f.name() : f.name().substring(f.name().indexOf('#') + 1);
@@ -108,7 +120,7 @@ final class CallCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         int skipped = bound.steps().size() - trappedAt - 1;
         err.println("witbox: statement " + (trappedAt + 1) + " of " + bound.steps().size() + " trapped: "
-                + trap.getMessage() + ". A trap means the guest broke a rule of WebAssembly or of the canonical"
+                + stripPeriod(trap.getMessage()) + ". A trap means the guest broke a rule of WebAssembly or of the canonical"
                 + " ABI (or hit a limit), so witbox stopped it; the instance cannot be used after a trap, so "
                 + (skipped == 0 ? "the script ends here." : skipped == 1 ? "the last statement did not run."
                         : "the last " + skipped + " statements did not run.")
@@ -136,6 +148,10 @@ final class CallCommand implements Callable<Integer> {
             variables.put(call.variable(), result);
         }
         return result;
+    }
+
+    private static String stripPeriod(String s) {
+        return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
     }
 
     private static String pluginId(Path file) {

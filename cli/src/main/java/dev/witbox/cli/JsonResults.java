@@ -115,7 +115,7 @@ final class JsonResults {
             ObjectNode o = NODES.objectNode();
             WitValue.Record rec = (WitValue.Record) v;
             for (ValueType.Field f : r.fields()) {
-                o.set(f.name(), value(rec.field(f.name()), f.type(), null));
+                o.set(f.name(), value(rec.get(f.name()), f.type(), null));
             }
             return o;
         } else if (type instanceof ValueType.VariantOf vt) {
