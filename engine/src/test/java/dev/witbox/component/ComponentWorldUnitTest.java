@@ -46,6 +46,21 @@ class ComponentWorldUnitTest {
         assertThat(world.print()).contains("resource counter {").contains("export api;");
     }
 
+    /**
+     * Type aliases, {@code use ... as}, a resource, a world-level {@code use}, and an interface both imported
+     * (as a dependency) and exported: the embedded world reads back as its source ({@code embedded/alias.wit},
+     * embedded with jco's componentEmbed; see tests/src/test/resources/worlds/README.md).
+     */
+    @Test
+    void anEmbeddedWorldReadsBackAsItsSource() throws Exception {
+        ComponentWorld world = ComponentWorld.embedded(Fixtures.bytes("embedded/alias.core.wasm")).get(0);
+        String source = new String(Fixtures.bytes("embedded/alias.wit"), java.nio.charset.StandardCharsets.UTF_8);
+
+        assertThat(world.print()).isEqualTo(dev.witbox.wit.WitPrinter.print(
+                dev.witbox.wit.Wit.parse("alias.wit", source, dev.witbox.wit.WitOptions.defaults())));
+        assertThat(world.print()).contains("use types.{bytes, r as rec, res};").contains("type other = bytes;");
+    }
+
     @Test
     void aCoreModuleWithoutComponentTypeSectionHasNoWorld() {
         assertThat(ComponentWorld.embedded(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0})).isEmpty();
