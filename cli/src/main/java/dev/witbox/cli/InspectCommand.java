@@ -3,6 +3,7 @@ package dev.witbox.cli;
 import dev.witbox.component.Component;
 import dev.witbox.component.ComponentDecoder;
 import dev.witbox.component.ComponentWorld;
+import dev.witbox.component.ComponentWorldException;
 import dev.witbox.component.CoreModule;
 import dev.witbox.component.CoreModuleBinary;
 import dev.witbox.component.CoreModuleInfo;
@@ -47,25 +48,41 @@ final class InspectCommand implements Callable<Integer> {
         WasmBinary binary = ComponentDecoder.permissive().decode(bytes);
         PrintWriter out = spec.commandLine().getOut();
         if (binary instanceof Component component) {
-            out.print(ComponentWorld.of(component).print());
+            ComponentWorld world;
+            try {
+                world = ComponentWorld.of(component);
+            } catch (ComponentWorldException e) {
+                if (verbose) {
+                    // what the decoder saw is still worth showing; the refusal follows on stderr
+                    details(out, component);
+                    out.flush();
+                }
+                throw e;
+            }
+            out.print(world.print());
             if (verbose) {
                 out.println();
-                out.println("core modules:");
-                coreModules(out, component, "");
-                for (UnsupportedFeature f : component.unsupportedFeatures()) {
-                    out.println("unsupported feature: " + f);
-                }
-                out.println();
-                out.print(component.dump());
-                if (!component.dump().endsWith("\n")) {
-                    out.println();
-                }
+                details(out, component);
             }
         } else {
             coreModule(out, (CoreModuleBinary) binary);
         }
         out.flush();
         return ExitStatus.OK;
+    }
+
+    private static void details(PrintWriter out, Component component) {
+        out.println("core modules:");
+        coreModules(out, component, "");
+        for (UnsupportedFeature f : component.unsupportedFeatures()) {
+            out.println("unsupported feature: " + f);
+        }
+        out.println();
+        String dump = component.dump();
+        out.print(dump);
+        if (!dump.endsWith("\n")) {
+            out.println();
+        }
     }
 
     static byte[] readFile(Path file) throws IOException {

@@ -137,6 +137,16 @@ class InspectCommandTest {
 
         assertThat(status).isEqualTo(ExitStatus.REFUSED);
         assertThat(err.toString()).contains("is a core module, which WIT cannot express");
+        assertThat(out.toString()).isEmpty();
+    }
+
+    @Test
+    void verboseStillShowsTheDecodersViewOfAComponentWitCannotDescribe() {
+        int status = witbox("inspect", "--verbose", FIXTURES.resolve("sections.wasm").toString());
+
+        assertThat(status).isEqualTo(ExitStatus.REFUSED);
+        assertThat(out.toString()).startsWith("core modules:\n").contains("index spaces:");
+        assertThat(err.toString()).contains("is a core module, which WIT cannot express");
     }
 
     @Test

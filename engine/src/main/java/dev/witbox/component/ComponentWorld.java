@@ -74,6 +74,14 @@ public final class ComponentWorld {
 
     /** Derives the world of a decoded component. */
     public static ComponentWorld of(Component component) {
+        try {
+            return derive(component);
+        } catch (StackOverflowError e) {
+            throw new ComponentWorldException("cannot derive the world: its types are nested too deeply");
+        }
+    }
+
+    private static ComponentWorld derive(Component component) {
         Deriver d = new Deriver();
         List<Item> imports = new ArrayList<>();
         List<Item> exports = new ArrayList<>();
@@ -514,8 +522,8 @@ public final class ComponentWorld {
             try {
                 resolve = Wit.parse("<component world>", text, WitOptions.defaults().withAllFeatures());
             } catch (WitException ex) {
-                throw new ComponentWorldException("the WIT derived from the component does not resolve: "
-                        + ex.getMessage() + "\n" + text, ex);
+                throw new ComponentWorldException("cannot derive the world: the WIT derived from the component does"
+                        + " not resolve: " + ex.getMessage(), ex);
             }
             World world = resolve.root().worldNamed(worldName);
             return new ComponentWorld(text, resolve, world);
