@@ -56,7 +56,7 @@ final class CallContext {
             throw new CanonicalAbiTrap("realloc returned " + hex(ptr) + " for " + what
                     + ", which is not aligned to " + alignment + " bytes");
         }
-        if (ptr + byteLength > memory.size()) {
+        if (byteLength > memory.size() || ptr > memory.size() - byteLength) {
             throw new CanonicalAbiTrap("realloc returned " + hex(ptr) + " for " + what + " with " + byteLength
                     + " bytes, which runs past the end of memory (" + memory.size() + " bytes)");
         }
@@ -70,7 +70,7 @@ final class CallContext {
     }
 
     void checkInBounds(String what, long ptr, long byteLength) {
-        if (ptr + byteLength > memory.size()) {
+        if (byteLength > memory.size() || ptr > memory.size() - byteLength) {
             throw new CanonicalAbiTrap(what + " at " + hex(ptr) + " with " + byteLength
                     + " bytes runs past the end of memory (" + memory.size() + " bytes)");
         }
@@ -92,11 +92,11 @@ final class CallContext {
         HandleTable table = instance.handles;
         HandleTable.Entry e = table.get(index, type);
         if (!e.own) {
-            throw new CanonicalAbiTrap("handle " + index + " is a " + e.describe() + ", passed as own<"
+            throw new CanonicalAbiTrap("handle " + index + " is " + e.describe() + ", passed as own<"
                     + type.name() + ">");
         }
         if (e.lends != 0) {
-            throw new CanonicalAbiTrap("cannot move handle " + index + " (" + e.describe() + "): it is lent to "
+            throw new CanonicalAbiTrap("cannot move handle " + index + " (" + e.kind() + "): it is lent to "
                     + e.lends + " call(s)");
         }
         table.remove(index);
@@ -121,7 +121,7 @@ final class CallContext {
     int lowerOwn(ResourceType type, WitValue value) {
         ResourceRef ref = checkedRef(type, value);
         if (!ref.isOwn()) {
-            throw new CanonicalAbiTrap("a " + ref.describe() + " cannot be passed as own<" + type.name() + ">");
+            throw new CanonicalAbiTrap(ref.withArticle() + " cannot be passed as own<" + type.name() + ">");
         }
         if (ref.lends > 0) {
             throw new CanonicalAbiTrap("cannot move " + ref.describe() + ": it is lent to a call in progress");
@@ -160,11 +160,11 @@ final class CallContext {
             throw new CanonicalAbiTrap(ref.describe() + " was already dropped or moved");
         }
         if (ref.type() != type) {
-            throw new CanonicalAbiTrap("a " + ref.describe() + " was passed where a handle of " + type.name()
+            throw new CanonicalAbiTrap(ref.withArticle() + " was passed where a handle of " + type.name()
                     + " is expected (wrong resource type)");
         }
         if (ref.owner() != ownerOf(type)) {
-            throw new CanonicalAbiTrap("a " + ref.describe() + " of "
+            throw new CanonicalAbiTrap(ref.withArticle() + " of "
                     + (ref.owner() == null ? "the host" : ref.owner().name()) + " was passed to " + instance.name()
                     + " (handle from another instance)");
         }

@@ -90,7 +90,7 @@ public final class ComponentInstance {
         checkMayLeave("resource.drop");
         HandleTable.Entry e = handles.get(index, type);
         if (e.lends != 0) {
-            throw new CanonicalAbiTrap("cannot drop handle " + index + " (" + e.describe() + "): it is lent to "
+            throw new CanonicalAbiTrap("cannot drop handle " + index + " (" + e.kind() + "): it is lent to "
                     + e.lends + " call(s)");
         }
         handles.remove(index);

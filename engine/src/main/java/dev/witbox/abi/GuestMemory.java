@@ -53,10 +53,11 @@ public interface GuestMemory {
 
     /**
      * Traps unless {@code [address, address + length)} lies inside a memory of {@code size}
-     * bytes. Computed in long arithmetic on values below 2^33, so it cannot overflow.
+     * bytes. Written as {@code address > size - length} so that no sum can overflow, whatever
+     * the address.
      */
     static void checkAccess(long address, long length, long size) {
-        if (address < 0 || length < 0 || address + length > size) {
+        if (address < 0 || length < 0 || length > size || address > size - length) {
             throw new CanonicalAbiTrap("memory access of " + length + " bytes at "
                     + CanonicalAbiTrap.hex(address) + " is out of bounds of memory (" + size + " bytes)");
         }

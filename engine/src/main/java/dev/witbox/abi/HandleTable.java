@@ -27,8 +27,14 @@ public final class HandleTable {
             this.own = own;
         }
 
-        String describe() {
+        /** "own<r>" or "borrow<r>", for messages. */
+        String kind() {
             return (own ? "own<" : "borrow<") + type.name() + ">";
+        }
+
+        /** "an own<r>" or "a borrow<r>", for messages. */
+        String describe() {
+            return (own ? "an " : "a ") + kind();
         }
     }
 
@@ -74,7 +80,7 @@ public final class HandleTable {
         }
         Entry e = entries[index];
         if (e.type != type) {
-            throw new CanonicalAbiTrap("handle " + index + " is a " + e.describe() + ", not a handle of "
+            throw new CanonicalAbiTrap("handle " + index + " is " + e.describe() + ", not a handle of "
                     + type.name() + " (wrong resource type)");
         }
         return e;

@@ -1,7 +1,5 @@
 package dev.witbox.abi;
 
-import static dev.witbox.abi.CanonicalAbiTrap.hex;
-
 import dev.witbox.api.WitboxException;
 import dev.witbox.api.value.WitValue;
 import java.util.List;
@@ -74,8 +72,8 @@ public final class LiftedFunction {
             throw new WitboxException(codecs.name + " takes " + params.length + " arguments, not " + args.length);
         }
         instance.enter(codecs.name);
+        CallContext cx = new CallContext(options, instance);
         try {
-            CallContext cx = new CallContext(options, instance);
             long[] flatArgs;
             if (codecs.paramTuple != null) {
                 FieldsCodec tuple = codecs.paramTuple;
@@ -112,7 +110,6 @@ public final class LiftedFunction {
                 throw new CanonicalAbiTrap(codecs.name + " returned while still holding "
                         + instance.outstandingBorrows + " borrowed handle(s) it was lent");
             }
-            cx.endBorrowScope();
             PostReturn postReturn = options.postReturn();
             if (postReturn != null) {
                 instance.mayLeave = false;
@@ -124,6 +121,7 @@ public final class LiftedFunction {
             }
             return result;
         } finally {
+            cx.endBorrowScope(); // the host's references lent to the guest come back, even after a trap
             instance.leave();
         }
     }
@@ -131,9 +129,5 @@ public final class LiftedFunction {
     @Override
     public String toString() {
         return "LiftedFunction[" + codecs.name + ", core " + coreParams() + " -> " + coreResults() + "]";
-    }
-
-    static String at(long ptr) {
-        return hex(ptr);
     }
 }

@@ -79,6 +79,10 @@ public final class ResourceRef implements ResourceHandle {
         }
     }
 
+    String withArticle() {
+        return (own ? "an " : "a ") + describe();
+    }
+
     String describe() {
         return (own ? "own<" : "borrow<") + type.name() + "> handle";
     }

@@ -39,6 +39,15 @@ public final class Plugin {
         return plan.exports();
     }
 
+    /** The functions the plugin imports, which {@link #instantiate(HostImports)} must be given. */
+    public List<ImportedFunction> imports() {
+        List<ImportedFunction> out = new ArrayList<>();
+        for (InstantiationPlan.HostImport h : plan.hostImports()) {
+            out.add(new ImportedFunction(h.qualifiedName(), h.interfaceName(), h.functionName(), h.type()));
+        }
+        return out;
+    }
+
     /** The decoded component, for tools that show it. */
     public Component component() {
         return component;
