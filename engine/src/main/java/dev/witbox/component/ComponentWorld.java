@@ -435,6 +435,8 @@ public final class ComponentWorld {
             final List<String> funcs = new ArrayList<>();
             final LinkedHashMap<String, LinkedHashMap<String, String>> uses = new LinkedHashMap<>();
             final Map<String, Object> typeByName = new LinkedHashMap<>();
+            /** Types of other interfaces made visible here by a use: their local names. */
+            final Map<Owner, String> visible = new java.util.HashMap<>();
 
             Ctx(String pkg, String name, boolean world) {
                 this.pkg = pkg;
@@ -648,6 +650,7 @@ public final class ComponentWorld {
                 if (existing.ctx() != c && existing.ctx().isNamedInterface()) {
                     c.uses.computeIfAbsent(c.pathTo(existing.ctx()), k -> new LinkedHashMap<>())
                             .put(existing.name(), name);
+                    c.visible.putIfAbsent(existing, name);
                 } else {
                     c.types.add("type " + id(name) + " = " + id(existing.name()) + ";\n");
                 }
@@ -722,14 +725,22 @@ public final class ComponentWorld {
         }
 
         String ref(Ctx c, Owner o) {
-            if (o.ctx() != c && o.ctx().isNamedInterface()) {
-                // a type of another interface used directly: make it visible with a use
-                if (!c.typeByName.containsKey(o.name())) {
-                    c.uses.computeIfAbsent(c.pathTo(o.ctx()), k -> new LinkedHashMap<>()).put(o.name(), o.name());
-                    c.typeByName.put(o.name(), o);
-                }
+            if (o.ctx() == c || !o.ctx().isNamedInterface()) {
+                return id(o.name());
             }
-            return id(o.name());
+            String local = c.visible.get(o);
+            if (local == null) {
+                // a type of another interface referred to directly: make it visible with a use, under a
+                // name of its own if this interface already has a type of that name
+                local = o.name();
+                for (int k = 2; c.typeByName.containsKey(local); k++) {
+                    local = o.name() + "-" + k;
+                }
+                c.uses.computeIfAbsent(c.pathTo(o.ctx()), x -> new LinkedHashMap<>()).put(o.name(), local);
+                c.typeByName.put(local, o);
+                c.visible.put(o, local);
+            }
+            return id(local);
         }
 
         String structural(Ctx c, Struct s) {

@@ -62,6 +62,13 @@ class ComponentWorldUnitTest {
     }
 
     @Test
+    void aTypeOfAnotherInterfaceThatCollidesWithALocalOneIsUsedUnderANewName() {
+        String wit = ComponentWorld.of(Fixtures.permissive("worlds/collide.wasm")).print();
+
+        assertThat(wit).contains("use geo.{point as point-2};").contains("convert: func(%from: point-2) -> point;");
+    }
+
+    @Test
     void aCoreModuleWithoutComponentTypeSectionHasNoWorld() {
         assertThat(ComponentWorld.embedded(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0})).isEmpty();
     }

@@ -54,7 +54,7 @@ class ComponentWorldTest {
     }
 
     static Stream<String> fixtures() {
-        return Stream.of("names", "tiny-reactor", "worlds/shapes");
+        return Stream.of("names", "tiny-reactor", "worlds/shapes", "worlds/collide");
     }
 
     @Test
