@@ -75,7 +75,7 @@ final class InspectCommand implements Callable<Integer> {
         out.println("core modules:");
         coreModules(out, component, "");
         for (UnsupportedFeature f : component.unsupportedFeatures()) {
-            out.println("unsupported feature: " + f);
+            out.println(f.message());
         }
         out.println();
         String dump = component.dump();

@@ -86,6 +86,15 @@ class InspectCommandTest {
     }
 
     @Test
+    void gatedFeaturesAreShownButDoNotStopInspection() {
+        int status = witbox("inspect", "--verbose", FIXTURES.resolve("unsupported.wasm").toString());
+
+        assertThat(status).isEqualTo(ExitStatus.OK);
+        assertThat(out.toString()).startsWith("package root:component;\n\nworld root {}\n\ncore modules:\n")
+                .contains("unsupported feature: stream type");
+    }
+
+    @Test
     void aCoreModuleSaysWhatItIs() {
         int status = witbox("inspect", GUESTS.resolve("add-greet.core.wasm").toString());
 

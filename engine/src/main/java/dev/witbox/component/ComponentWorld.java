@@ -473,7 +473,6 @@ public final class ComponentWorld {
 
         final IdentityHashMap<Object, Owner> owners = new IdentityHashMap<>();
         final LinkedHashMap<String, Ctx> interfaces = new LinkedHashMap<>(); // by qualified name
-        final List<String> worldItems = new ArrayList<>();
 
         ComponentWorld world(String pkg, String worldName, List<Item> imports, List<Item> exports) {
             Ctx w = new Ctx(pkg, worldName, true);
