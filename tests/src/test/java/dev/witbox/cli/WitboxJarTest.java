@@ -69,6 +69,23 @@ class WitboxJarTest {
     }
 
     @Test
+    void inspectPrintsAComponentsWorld() throws Exception {
+        Run run = witbox("inspect", "tests/guests/out/add-greet.wasm");
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.status()).isZero();
+        assertThat(run.out()).isEqualTo("""
+                package root:component;
+
+                world root {
+                  export add: func(a: u32, b: u32) -> u32;
+                  export greet: func(name: string) -> string;
+                }
+                """);
+        assertThat(witbox("inspect", "tests/guests/out/missing.wasm").status()).isEqualTo(2);
+    }
+
+    @Test
     void usageErrorsExitTwo() throws Exception {
         assertThat(witbox("wit").status()).isEqualTo(2);
         assertThat(witbox("no-such-command").status()).isEqualTo(2);
