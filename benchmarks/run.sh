@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Builds the benchmarks and prints witbox's performance table (see benchmarks/README.md).
+#   benchmarks/run.sh            full run (each benchmark's own warm-up and measurement)
+#   benchmarks/run.sh --quick    about a minute, wider error
+#   benchmarks/run.sh --with-js  also load the 12 MB componentize-js guest (built on demand)
+# JAVA_HOME selects the JDK (e.g. /usr/lib/jvm/temurin-25-jdk-amd64).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [[ " $* " == *" --with-js "* ]] && [ ! -f tests/guests/build/js-hello/js-hello.wasm ]; then
+  tests/guests/build.sh --js-hello
+fi
+./mvnw -q -B -pl benchmarks -am package -DskipTests
+JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+exec "$JAVA" -cp benchmarks/target/benchmarks.jar dev.witbox.benchmarks.Suite "$@"
