@@ -6,7 +6,8 @@
 #   tests/guests/build.sh --no-oracle  build only
 #   tests/guests/build.sh --js-hello   also build the large componentize-js guest
 #                                      into build/js-hello/ (git-ignored, never committed)
-#   tests/guests/build.sh --only NAME  build one guest (add-greet, values, resources, wat, misbehave, js-hello)
+#   tests/guests/build.sh --only NAME  build one guest (add-greet, values, resources, embed-iface, wat,
+#                                      misbehave, js-hello)
 #
 # Idempotent: every output is rewritten from source each run. Installs missing
 # toolchains (Debian apt packages, npm packages pinned in package-lock.json
@@ -24,7 +25,7 @@ while [ $# -gt 0 ]; do
     --no-oracle) RUN_ORACLE=0 ;;
     --js-hello) JS_HELLO=1 ;;
     --only) ONLY="$2"; shift ;;
-    -h|--help) sed -n '2,14p' "$0"; exit 0 ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
     *) echo "build.sh: unknown argument $1" >&2; exit 2 ;;
   esac
   shift
@@ -112,6 +113,9 @@ build_add_greet() {
   validate_core "$OUT/add-greet.core.wasm"
   no_imports "$OUT/add-greet.core.wasm"
   JCO component "$OUT/add-greet.core.wasm" "$d/world.wit" add-greet "$OUT/add-greet.wasm"
+  # the same module with its world embedded, not wrapped: a core module witbox loads by convention
+  JCO embed "$OUT/add-greet.core.wasm" "$d/world.wit" add-greet "$OUT/add-greet.embed.wasm"
+  validate_core "$OUT/add-greet.embed.wasm"
 }
 
 build_values() {
@@ -129,6 +133,19 @@ build_resources() {
   cc_wasm "$BUILD/resources.core.wasm" "$d/resources.c"
   validate_core "$BUILD/resources.core.wasm"
   JCO component "$BUILD/resources.core.wasm" "$d/world.wit" resources "$OUT/resources.wasm"
+  JCO embed "$BUILD/resources.core.wasm" "$d/world.wit" resources "$OUT/resources.embed.wasm"
+  validate_core "$OUT/resources.embed.wasm"
+}
+
+# A core module whose world imports an interface and a world function and
+# exports both kinds: only embedded (component-type section), never a component.
+build_embed_iface() {
+  step "embed-iface (C, embedded world only)"
+  local d="$HERE/embed-iface"
+  cc_wasm "$BUILD/embed-iface.core.wasm" "$d/embed_iface.c"
+  validate_core "$BUILD/embed-iface.core.wasm"
+  JCO embed "$BUILD/embed-iface.core.wasm" "$d/world.wit" embed-iface "$OUT/embed-iface.embed.wasm"
+  validate_core "$OUT/embed-iface.embed.wasm"
 }
 
 # Component text (WAT) -> binary with `jco parse`; one component per file.
@@ -159,6 +176,7 @@ main() {
   want add-greet && build_add_greet
   want values && build_values
   want resources && build_resources
+  want embed-iface && build_embed_iface
   want wat && build_wat_dir "$HERE/wat"
   want misbehave && build_wat_dir "$HERE/misbehave"
   if [ "$JS_HELLO" = 1 ]; then build_js_hello; fi

@@ -6,6 +6,10 @@
 //   node tools/jco-tool.mjs component CORE.wasm WORLD.wit WORLD OUT.wasm [--adapter reactor|command]
 //       embed the WIT world into the core module, then turn it into a component
 //       (what `wasm-tools component embed` + `component new` do).
+//   node tools/jco-tool.mjs embed CORE.wasm WORLD.wit WORLD OUT.wasm
+//       embed the WIT world into the core module only (a `component-type`
+//       custom section; what `wasm-tools component embed` does): the output
+//       stays a core module.
 //   node tools/jco-tool.mjs parse IN.wat OUT.wasm     component text -> binary
 //   node tools/jco-tool.mjs print IN.wasm             binary -> text on stdout
 //   node tools/jco-tool.mjs wit IN.wasm               the component's WIT on stdout
@@ -19,6 +23,7 @@ const jco = await import(pathToFileURL(join(jcoDir, 'dist', 'api.js')).href);
 
 function usage() {
   console.error('usage: jco-tool.mjs component CORE WIT WORLD OUT [--adapter reactor|command]\n'
+    + '       jco-tool.mjs embed CORE WIT WORLD OUT\n'
     + '       jco-tool.mjs parse IN.wat OUT.wasm | print IN.wasm | wit IN.wasm');
   process.exit(2);
 }
@@ -39,6 +44,14 @@ switch (cmd) {
       : [];
     const component = await jco.componentNew(embedded, adapters);
     await writeFile(out, component);
+    break;
+  }
+  case 'embed': {
+    const [core, wit, world, out] = args;
+    if (!out) usage();
+    await writeFile(out, await jco.componentEmbed({
+      binary: await readFile(core), witSource: await readFile(wit, 'utf8'), world,
+    }));
     break;
   }
   case 'parse': {

@@ -57,7 +57,7 @@ final class Planner {
     private final List<InstantiationPlan.HostImport> hostImports = new ArrayList<>();
     private int coreSlots;
 
-    private Planner(String pluginId, ExecutionMode mode) {
+    Planner(String pluginId, ExecutionMode mode) {
         this.pluginId = pluginId;
         this.mode = mode;
     }
@@ -361,7 +361,7 @@ final class Planner {
 
     // ------------------------------------------------------------------ types
 
-    private Item typeDef(Frame f, TypeDef def) {
+    Item typeDef(Frame f, TypeDef def) {
         if (def instanceof DefinedType d) {
             return new Item.ValueTypeItem(valueType(f, d));
         } else if (def instanceof TypeDef.Func fn) {
@@ -384,6 +384,24 @@ final class Planner {
 
     /** The exports an instance type declares, resolved in a scope of its own. */
     private Map<String, Item> declarations(Frame outer, List<Decl> decls) {
+        return declarations(outer, decls, new LinkedHashMap<>());
+    }
+
+    /**
+     * What a component type declares (a WIT world, as a {@code component-type} custom section encodes it):
+     * its imports and its exports, by name, resolved in a scope of its own with the same conversion as
+     * a component's own types.
+     */
+    Declared componentTypeDeclarations(Frame outer, List<Decl> decls) {
+        Map<String, Item> imports = new LinkedHashMap<>();
+        Map<String, Item> exports = declarations(outer, decls, imports);
+        return new Declared(imports, exports);
+    }
+
+    /** The imports and exports of a component type. */
+    record Declared(Map<String, Item> imports, Map<String, Item> exports) {}
+
+    private Map<String, Item> declarations(Frame outer, List<Decl> decls, Map<String, Item> imports) {
         Frame f = new Frame(outer, -1, outer.path + "/type", Optional.empty());
         Map<String, Item> exports = new LinkedHashMap<>();
         for (Decl d : decls) {
@@ -394,7 +412,9 @@ final class Planner {
             } else if (d instanceof Decl.AliasDecl a) {
                 f.add(a.alias().sort(), alias(f, a.alias()));
             } else if (d instanceof Decl.ImportDecl i) {
-                f.add(i.type().sort(), declared(f, i.name().name(), i.type()));
+                Item item = declared(f, i.name().name(), i.type());
+                f.add(i.type().sort(), item);
+                imports.put(i.name().name(), item);
             } else if (d instanceof Decl.ExportDecl e) {
                 Item item = declared(f, e.name().name(), e.type());
                 f.add(e.type().sort(), item);

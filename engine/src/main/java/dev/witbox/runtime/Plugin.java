@@ -48,7 +48,10 @@ public final class Plugin {
         return out;
     }
 
-    /** The decoded component, for tools that show it. */
+    /**
+     * The decoded component, for tools that show it. For a core module with an embedded world, the decoded
+     * payload of its {@code component-type} section: the WIT package that holds the world (no core modules).
+     */
     public Component component() {
         return component;
     }

@@ -51,15 +51,21 @@ public final class WitboxEngine {
     /**
      * Decodes, validates and plans a component, compiling its core modules once.
      *
+     * <p>A plain core module is loaded too when it carries its WIT world in a {@code component-type} custom
+     * section (what {@code wasm-tools component embed} produces): its exports and imports are then found by
+     * the canonical ABI's naming conventions, as {@code wasm-tools component new} would wire them.
+     *
      * @param pluginId the name used in every message about this plugin
-     * @throws WitboxException when the bytes are not a valid component, or use features witbox does not run
+     * @throws WitboxException when the bytes are not a valid component, or use features witbox does not run,
+     *                         or are a core module without an embedded world (or whose imports and exports
+     *                         do not follow the conventions)
      */
     public Plugin load(String pluginId, byte[] bytes) {
         Objects.requireNonNull(pluginId, "pluginId");
         WasmBinary binary = ComponentDecoder.strict().decode(bytes);
-        if (binary instanceof CoreModuleBinary) {
-            throw new WitboxException("plugin '" + pluginId + "' is a core module, not a component: "
-                    + "wrap it into a component with `wasm-tools component new` (core modules are not loaded yet)");
+        if (binary instanceof CoreModuleBinary core) {
+            EmbeddedPlanner.Embedded embedded = EmbeddedPlanner.plan(pluginId, core.bytes(), mode);
+            return new Plugin(pluginId, embedded.world(), embedded.plan(), this);
         }
         Component component = (Component) binary;
         InstantiationPlan plan = Planner.plan(pluginId, component, mode);

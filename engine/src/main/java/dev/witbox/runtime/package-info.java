@@ -14,7 +14,12 @@
  * (lifted out of one instance, lowered into the other), the wit-component adapter layout (shim and fixup
  * modules sharing a table), host-implemented functions in world-level or interface imports. Not yet: async,
  * streams, futures, threads, error contexts, value imports, component start functions, importing core
- * modules or components from the host, resources passed between two component instances, and loading a
- * plain core module.
+ * modules or components from the host, resources passed between two component instances, and plain core
+ * modules without an embedded world (WASI preview 1 modules among them).
+ *
+ * <p>A plain core module whose {@code component-type} custom section carries its WIT world (what
+ * {@code wasm-tools component embed} produces) is loaded as the component {@code wasm-tools component new}
+ * would make of it, its exports, imports, memory, realloc, post-return and resource built-ins found by the
+ * canonical core module naming conventions ({@code EmbeddedPlanner}).
  */
 package dev.witbox.runtime;

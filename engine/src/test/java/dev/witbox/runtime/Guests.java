@@ -37,11 +37,14 @@ final class Guests {
 
     private Guests() {}
 
-    /** Every component guest with a cases file (add-greet.core.wasm is a plain core module). */
+    /**
+     * Every component guest with a cases file (add-greet.core.wasm is a plain core module; the
+     * {@code .embed.wasm} core modules with an embedded world run through {@code EmbeddedModuleTest}).
+     */
     static List<String> names() {
         try (Stream<Path> s = Files.list(OUT)) {
             return s.map(p -> p.getFileName().toString())
-                    .filter(n -> n.endsWith(".wasm") && !n.endsWith(".core.wasm"))
+                    .filter(n -> n.endsWith(".wasm") && !n.endsWith(".core.wasm") && !n.endsWith(".embed.wasm"))
                     .map(n -> n.substring(0, n.length() - 5))
                     .sorted()
                     .toList();

@@ -52,9 +52,10 @@ class PluginApiTest {
     }
 
     @Test
-    void aPlainCoreModuleIsRefusedWithAHint() {
+    void aPlainCoreModuleWithoutAWorldIsRefusedWithAHint() {
         assertThatThrownBy(() -> WitboxEngine.create().load(Guests.OUT.resolve("add-greet.core.wasm")))
                 .isInstanceOf(WitboxException.class)
-                .hasMessageContaining("is a core module, not a component");
+                .hasMessageContaining("is a core module without a WIT world")
+                .hasMessageContaining("wasm-tools component new");
     }
 }
