@@ -92,7 +92,7 @@ cc_wasm() { # out.wasm src.c...
 # std's come from Debian (libstd-rust-dev-wasm32).
 rust_wasm() { # out.wasm src.rs
   "$RUSTC" --edition 2021 --target wasm32-unknown-unknown --crate-type cdylib -C opt-level=2 \
-    -C panic=abort -C strip=symbols -D warnings -o "$1" "$2"
+    -C panic=abort -C strip=symbols -D warnings --remap-path-prefix="$HERE=guests" -o "$1" "$2"
 }
 
 # A core module has to import nothing: every guest here is self-contained.
