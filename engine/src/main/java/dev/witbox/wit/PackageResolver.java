@@ -2,6 +2,7 @@ package dev.witbox.wit;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -17,10 +18,34 @@ final class PackageResolver {
     record Part(SourceFile src, List<Ast.Item> items) {
     }
 
-    private record IfaceDecl(Ast.InterfaceDef ast, SourceFile src, Interface iface) {
+    /** A declared interface or world of this package. */
+    private sealed interface Decl permits IfaceDecl, WorldDecl {
+        SourceFile src();
+
+        String name();
+
+        /** The paths through which it depends on others of its kind: interface 'use's, world 'include's. */
+        List<Ast.UsePath> refs();
     }
 
-    private record WorldDecl(Ast.WorldDef ast, SourceFile src, World world) {
+    private record IfaceDecl(Ast.InterfaceDef ast, SourceFile src, Interface iface) implements Decl {
+        public String name() {
+            return iface.name();
+        }
+
+        public List<Ast.UsePath> refs() {
+            return only(ast.items(), Ast.UseItem.class).stream().map(Ast.UseItem::path).toList();
+        }
+    }
+
+    private record WorldDecl(Ast.WorldDef ast, SourceFile src, World world) implements Decl {
+        public String name() {
+            return world.name();
+        }
+
+        public List<Ast.UsePath> refs() {
+            return only(ast.items(), Ast.Include.class).stream().map(Ast.Include::path).toList();
+        }
     }
 
     private final Env env;
@@ -48,6 +73,17 @@ final class PackageResolver {
 
     private static String q(String s) {
         return "'" + Token.shorten(s) + "'";
+    }
+
+    /** The items of {@code items} that are {@code type}s, in order. */
+    private static <T> List<T> only(List<?> items, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Object it : items) {
+            if (type.isInstance(it)) {
+                out.add(type.cast(it));
+            }
+        }
+        return out;
     }
 
     // ================================================================== driver
@@ -387,47 +423,46 @@ final class PackageResolver {
 
     // ================================================================== interfaces
 
-    private void resolveInterfaces() {
-        List<IfaceDecl> decls = new ArrayList<>(ifaces.values());
+    /**
+     * The interfaces or worlds of this package ordered so that each comes after the ones of this
+     * package it refers to ({@link Decl#refs}). A cycle is reported at the reference that closes it,
+     * as {@code "<kind> 'a' <verb> itself ... (a cycle)"}, and ends the resolution of the package.
+     */
+    private <D extends Decl> List<D> dependencyOrder(Collection<D> all, String kind, String verb) {
+        List<D> decls = new ArrayList<>(all);
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < decls.size(); i++) {
-            index.put(decls.get(i).iface.name(), i);
+            index.put(decls.get(i).name(), i);
         }
         List<List<Integer>> deps = new ArrayList<>();
         List<List<Integer>> refPos = new ArrayList<>();
-        for (IfaceDecl d : decls) {
+        for (D d : decls) {
             List<Integer> ds = new ArrayList<>();
             List<Integer> ps = new ArrayList<>();
-            for (Ast.InterfaceItem it : d.ast.items()) {
-                if (it instanceof Ast.UseItem u) {
-                    String t = localTarget(u.path(), d.src);
-                    Integer j = t == null ? null : index.get(t);
-                    if (j != null && !ds.contains(j)) {
-                        ds.add(j);
-                        ps.add(u.path().pos());
-                    }
-                }
+            for (Ast.UsePath path : d.refs()) {
+                String t = localTarget(path, d.src());
+                add(t == null ? null : index.get(t), path.pos(), ds, ps);
             }
             deps.add(ds);
             refPos.add(ps);
         }
-        List<Integer> order;
+        List<D> ordered = new ArrayList<>();
         try {
-            order = Topo.sort(decls.size(), deps);
-        } catch (Topo.Cycle c) {
-            IfaceDecl first = decls.get(c.path.get(0));
-            StringBuilder sb = new StringBuilder();
-            for (int k = 1; k < c.path.size() - 1; k++) {
-                sb.append(k > 1 ? " -> " : "").append(q(decls.get(c.path.get(k)).iface.name()));
+            for (int i : Topo.sort(decls.size(), deps)) {
+                ordered.add(decls.get(i));
             }
-            String msg = (c.path.size() <= 2 ? "interface " + q(first.iface.name()) + " uses itself"
-                    : "interface " + q(first.iface.name()) + " uses itself through " + sb) + " (a cycle)";
-            diags.report(decls.get(c.from).src, refPos.get(c.from).get(c.edge), msg);
+        } catch (Topo.Cycle c) {
+            String first = decls.get(c.path.get(0)).name();
+            diags.report(decls.get(c.from).src(), refPos.get(c.from).get(c.edge),
+                    c.describe(kind + " " + q(first), verb, k -> q(decls.get(k).name())));
             diags.throwIfAny();
-            return;
+            return List.of();
         }
-        for (int i : order) {
-            IfaceDecl d = decls.get(i);
+        return ordered;
+    }
+
+    private void resolveInterfaces() {
+        for (IfaceDecl d : dependencyOrder(ifaces.values(), "interface", "uses")) {
             resolveInterfaceBody(d.iface, d.ast.items(), d.src, d.iface.stability(),
                     "interface " + q(d.iface.name()));
             ready.add(d.iface);
@@ -509,34 +544,23 @@ final class PackageResolver {
         List<Use> uses = new ArrayList<>();
         List<TypeDef> types = new ArrayList<>();
         List<Function> funcs = new ArrayList<>();
-        List<Ast.UseItem> useItems = new ArrayList<>();
-        List<Ast.TypeDefItem> typeItems = new ArrayList<>();
-        for (Ast.InterfaceItem it : items) {
-            if (it instanceof Ast.UseItem u) {
-                useItems.add(u);
-            } else if (it instanceof Ast.TypeDefItem t) {
-                typeItems.add(t);
-            }
+        List<Ast.TypeDefItem> typeItems = only(items, Ast.TypeDefItem.class);
+        List<Ast.FuncItem> funcItems = only(items, Ast.FuncItem.class);
+        for (Ast.FuncItem f : funcItems) {
+            sc.nonTypes.putIfAbsent(Names.canon(f.name().name()), "a function");
         }
-        for (Ast.InterfaceItem it : items) {
-            if (it instanceof Ast.FuncItem f) {
-                sc.nonTypes.putIfAbsent(Names.canon(f.name().name()), "a function");
-            }
-        }
-        resolveUses(useItems, sc, uses);
+        resolveUses(only(items, Ast.UseItem.class), sc, uses);
         List<TypeDef> resources = resolveTypeDefs(typeItems, sc, types);
-        for (Ast.InterfaceItem it : items) {
-            if (it instanceof Ast.FuncItem f) {
-                diags.guard(() -> {
-                    Stability st = stability(f.attrs(), src);
-                    if (!enabled(st)) {
-                        return;
-                    }
-                    containment(src, f.pos(), "function " + q(f.name().name()), st, container, desc);
-                    sc.ns.claim(f.name().name(), f.name().name(), "function", src, f.name().pos());
-                    funcs.add(function(f, sc, st, eff(st, container), null));
-                });
-            }
+        for (Ast.FuncItem f : funcItems) {
+            diags.guard(() -> {
+                Stability st = stability(f.attrs(), src);
+                if (!enabled(st)) {
+                    return;
+                }
+                containment(src, f.pos(), "function " + q(f.name().name()), st, container, desc);
+                sc.ns.claim(f.name().name(), f.name().name(), "function", src, f.name().pos());
+                funcs.add(function(f, sc, st, eff(st, container), null));
+            });
         }
         resolveResourceFunctions(typeItems, resources, sc);
         iface.init(uses, types, funcs);
@@ -638,14 +662,9 @@ final class PackageResolver {
         try {
             order = Topo.sort(defs.size(), deps);
         } catch (Topo.Cycle c) {
-            TypeDef first = defs.get(c.path.get(0));
-            StringBuilder sb = new StringBuilder();
-            for (int k = 1; k < c.path.size() - 1; k++) {
-                sb.append(k > 1 ? " -> " : "").append(q(defs.get(c.path.get(k)).name()));
-            }
-            diags.report(sc.src, refPos.get(c.from).get(c.edge), c.path.size() <= 2
-                    ? "type " + q(first.name()) + " refers to itself (a cycle)"
-                    : "type " + q(first.name()) + " refers to itself through " + sb + " (a cycle)");
+            String first = defs.get(c.path.get(0)).name();
+            diags.report(sc.src, refPos.get(c.from).get(c.edge),
+                    c.describe("type " + q(first), "refers to", k -> q(defs.get(k).name())));
             for (TypeDef d : defs) {
                 if (d.kind() == null) {
                     d.setKind(new TypeDefKind.Alias(Type.Primitive.BOOL));
@@ -1135,46 +1154,7 @@ final class PackageResolver {
     // ================================================================== worlds
 
     private void resolveWorlds() {
-        List<WorldDecl> decls = new ArrayList<>(worlds.values());
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < decls.size(); i++) {
-            index.put(decls.get(i).world.name(), i);
-        }
-        List<List<Integer>> deps = new ArrayList<>();
-        List<List<Integer>> refPos = new ArrayList<>();
-        for (WorldDecl d : decls) {
-            List<Integer> ds = new ArrayList<>();
-            List<Integer> ps = new ArrayList<>();
-            for (Ast.WorldItem it : d.ast.items()) {
-                if (it instanceof Ast.Include inc) {
-                    String t = localTarget(inc.path(), d.src);
-                    Integer j = t == null ? null : index.get(t);
-                    if (j != null && !ds.contains(j)) {
-                        ds.add(j);
-                        ps.add(inc.path().pos());
-                    }
-                }
-            }
-            deps.add(ds);
-            refPos.add(ps);
-        }
-        List<Integer> order;
-        try {
-            order = Topo.sort(decls.size(), deps);
-        } catch (Topo.Cycle c) {
-            WorldDecl first = decls.get(c.path.get(0));
-            StringBuilder sb = new StringBuilder();
-            for (int k = 1; k < c.path.size() - 1; k++) {
-                sb.append(k > 1 ? " -> " : "").append(q(decls.get(c.path.get(k)).world.name()));
-            }
-            diags.report(decls.get(c.from).src, refPos.get(c.from).get(c.edge), c.path.size() <= 2
-                    ? "world " + q(first.world.name()) + " includes itself (a cycle)"
-                    : "world " + q(first.world.name()) + " includes itself through " + sb + " (a cycle)");
-            diags.throwIfAny();
-            return;
-        }
-        for (int i : order) {
-            WorldDecl d = decls.get(i);
+        for (WorldDecl d : dependencyOrder(worlds.values(), "world", "includes")) {
             new WorldBuilder(d).build();
         }
     }
@@ -1208,33 +1188,23 @@ final class PackageResolver {
         }
 
         void build() {
-            List<Ast.UseItem> useItems = new ArrayList<>();
-            List<Ast.TypeDefItem> typeItems = new ArrayList<>();
-            for (Ast.WorldItem it : decl.ast.items()) {
-                if (it instanceof Ast.UseItem u) {
-                    useItems.add(u);
-                } else if (it instanceof Ast.TypeDefItem t) {
-                    typeItems.add(t);
-                }
-            }
-            for (Ast.WorldItem it : decl.ast.items()) {
-                if (it instanceof Ast.ImportExport ie && ie.name() != null) {
+            List<Ast.WorldItem> items = decl.ast.items();
+            List<Ast.TypeDefItem> typeItems = only(items, Ast.TypeDefItem.class);
+            List<Ast.ImportExport> externs = only(items, Ast.ImportExport.class);
+            for (Ast.ImportExport ie : externs) {
+                if (ie.name() != null) {
                     sc.nonTypes.putIfAbsent(Names.canon(ie.name().name()),
                             ie.kind() instanceof Ast.FuncExtern ? "a function" : "an interface");
                 }
             }
-            resolveUses(useItems, sc, uses);
+            resolveUses(only(items, Ast.UseItem.class), sc, uses);
             List<TypeDef> resources = resolveTypeDefs(typeItems, sc, types);
             resolveResourceFunctions(typeItems, resources, sc);
-            for (Ast.WorldItem it : decl.ast.items()) {
-                if (it instanceof Ast.ImportExport ie) {
-                    diags.guard(() -> importExport(ie));
-                }
+            for (Ast.ImportExport ie : externs) {
+                diags.guard(() -> importExport(ie));
             }
-            for (Ast.WorldItem it : decl.ast.items()) {
-                if (it instanceof Ast.Include inc) {
-                    diags.guard(() -> include(inc));
-                }
+            for (Ast.Include inc : only(items, Ast.Include.class)) {
+                diags.guard(() -> include(inc));
             }
             diags.guard(this::elaborate);
         }
