@@ -106,33 +106,24 @@ final class PackageResolver {
 
     /** Registers interfaces, worlds and file-level uses; checks for duplicates. */
     private void declare() {
-        Map<String, String> itemNames = new HashMap<>(); // canon → kind
-        Map<String, int[]> itemAt = new HashMap<>(); // canon → {part index, offset of the name}
+        Map<String, ItemClaim> items = new HashMap<>(); // by canonical name
         for (int pi = 0; pi < parts.size(); pi++) {
             Part part = parts.get(pi);
             int partIndex = pi;
             for (Ast.Item item : part.items) {
                 diags.guard(() -> {
                     if (item instanceof Ast.InterfaceDef d) {
-                        Stability st = stability(d.attrs(), part.src);
                         String n = d.name().name();
-                        if (!enabled(st)) {
-                            env.disabled.put(name.qualify(n), ((Stability.Unstable) st).feature());
-                            return;
+                        Stability st = declareItem(items, d.attrs(), d.name(), "interface", part.src, partIndex);
+                        if (st != null) {
+                            ifaces.put(n, new IfaceDecl(d, part.src, new Interface(n, pkg, d.docs(), st)));
                         }
-                        claimItem(itemNames, n, "interface", part.src, d.name().pos());
-                        itemAt.put(Names.canon(n), new int[] {partIndex, d.name().pos()});
-                        ifaces.put(n, new IfaceDecl(d, part.src, new Interface(n, pkg, d.docs(), st)));
                     } else if (item instanceof Ast.WorldDef d) {
-                        Stability st = stability(d.attrs(), part.src);
                         String n = d.name().name();
-                        if (!enabled(st)) {
-                            env.disabled.put(name.qualify(n), ((Stability.Unstable) st).feature());
-                            return;
+                        Stability st = declareItem(items, d.attrs(), d.name(), "world", part.src, partIndex);
+                        if (st != null) {
+                            worlds.put(n, new WorldDecl(d, part.src, new World(n, pkg, d.docs(), st)));
                         }
-                        claimItem(itemNames, n, "world", part.src, d.name().pos());
-                        itemAt.put(Names.canon(n), new int[] {partIndex, d.name().pos()});
-                        worlds.put(n, new WorldDecl(d, part.src, new World(n, pkg, d.docs(), st)));
                     }
                 });
             }
@@ -150,13 +141,14 @@ final class PackageResolver {
                             throw diags.error(part.src, u.namePos(), "name " + q(local)
                                     + " is already defined by another top-level 'use' in this file");
                         }
-                        if (itemNames.containsKey(Names.canon(local))) {
+                        ItemClaim claim = items.get(Names.canon(local));
+                        if (claim != null) {
                             // reported at the later of the two definitions
-                            String kind = itemNames.get(Names.canon(local));
-                            int[] at = itemAt.get(Names.canon(local));
-                            boolean itemLater = at[0] > partIndex || (at[0] == partIndex && at[1] > u.namePos());
+                            String kind = claim.kind;
+                            boolean itemLater = claim.part > partIndex
+                                    || (claim.part == partIndex && claim.pos > u.namePos());
                             if (itemLater) {
-                                throw diags.error(parts.get(at[0]).src, at[1], "duplicate name " + q(local) + ": "
+                                throw diags.error(parts.get(claim.part).src, claim.pos, "duplicate name " + q(local) + ": "
                                         + kind + " " + q(local) + " of package '" + name + "' conflicts with the "
                                         + "top-level 'use' that defines it earlier in " + part.src.name
                                         + "; rename the 'use' with 'as'");
@@ -173,13 +165,30 @@ final class PackageResolver {
         }
     }
 
-    private void claimItem(Map<String, String> names, String n, String kind, SourceFile src, int pos) {
-        String prev = names.putIfAbsent(Names.canon(n), kind);
-        if (prev != null) {
-            throw diags.error(src, pos, prev.equals(kind)
-                    ? "duplicate " + kind + " " + q(n) + " in package '" + name + "'"
-                    : kind + " " + q(n) + " conflicts with " + prev + " of the same name in package '" + name + "'");
+    /** An interface or world name of the package: what it is, and where (part index, offset of the name). */
+    private record ItemClaim(String kind, int part, int pos) {
+    }
+
+    /**
+     * Declares an interface or world: checks its gates and, unless a feature it needs is disabled,
+     * claims its name in {@code items}. Returns its gate, or null when it is disabled.
+     */
+    private Stability declareItem(Map<String, ItemClaim> items, Ast.Attrs attrs, Ast.Ident id, String kind,
+            SourceFile src, int partIndex) {
+        Stability st = stability(attrs, src);
+        String n = id.name();
+        if (!enabled(st)) {
+            env.disabled.put(name.qualify(n), ((Stability.Unstable) st).feature());
+            return null;
         }
+        ItemClaim prev = items.putIfAbsent(Names.canon(n), new ItemClaim(kind, partIndex, id.pos()));
+        if (prev != null) {
+            throw diags.error(src, id.pos(), prev.kind.equals(kind)
+                    ? "duplicate " + kind + " " + q(n) + " in package '" + name + "'"
+                    : kind + " " + q(n) + " conflicts with " + prev.kind + " of the same name in package '" + name
+                            + "'");
+        }
+        return st;
     }
 
     // ================================================================== gates
