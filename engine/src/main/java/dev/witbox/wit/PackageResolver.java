@@ -1322,13 +1322,8 @@ final class PackageResolver {
                     if (existing == n.type()) {
                         continue;
                     }
-                    int p = at.getOrDefault(n.localName(), pathPos);
-                    if (existing != null || imp.has(local)) {
-                        throw diags.error(src, Math.max(p, imp.posIn(local, src)), "type " + q(local)
-                                + " from included " + vdesc + " conflicts with an existing name in " + desc + hint);
-                    }
-                    imp.claim(local, local, "type", src, p);
-                    sc.types.put(local, n.type());
+                    addIncludedType(local, n.type(), existing != null, at.getOrDefault(n.localName(), pathPos), vdesc,
+                            hint);
                     keep.add(new Use.UseName(n.name(), local, n.type()));
                 }
                 if (!keep.isEmpty()) {
@@ -1337,17 +1332,24 @@ final class PackageResolver {
             }
             for (int k = 0; k < clones.size(); k++) {
                 TypeDef c = clones.get(k);
-                int p = at.getOrDefault(v.types().get(k).name(), pathPos);
-                if (imp.has(c.name())) {
-                    throw diags.error(src, Math.max(p, imp.posIn(c.name(), src)), "type " + q(c.name())
-                            + " from included " + vdesc + " conflicts with an existing name in " + desc + hint);
-                }
-                imp.claim(c.name(), c.name(), "type", src, p);
-                sc.types.put(c.name(), c);
+                addIncludedType(c.name(), c, false, at.getOrDefault(v.types().get(k).name(), pathPos), vdesc, hint);
                 types.add(c);
             }
             mergeItems(v.imports(), false, rename, cl, vdesc, hint, at, pathPos);
             mergeItems(v.exports(), true, rename, cl, vdesc, hint, at, pathPos);
+        }
+
+        /**
+         * Makes a type of an included world visible here under {@code local}, entering at {@code pos};
+         * {@code taken} says the name is already a (different) type of this world.
+         */
+        private void addIncludedType(String local, TypeDef td, boolean taken, int pos, String vdesc, String hint) {
+            if (taken || imp.has(local)) {
+                throw diags.error(src, Math.max(pos, imp.posIn(local, src)), "type " + q(local)
+                        + " from included " + vdesc + " conflicts with an existing name in " + desc + hint);
+            }
+            imp.claim(local, local, "type", src, pos);
+            sc.types.put(local, td);
         }
 
         private void mergeItems(List<WorldItem> items, boolean export, Map<String, String> rename, Cloner cl,
@@ -1356,33 +1358,29 @@ final class PackageResolver {
             Set<String> keys = export ? expKeys : impKeys;
             String verb = export ? "export" : "import";
             for (WorldItem it : items) {
+                if (it instanceof WorldItem.InterfaceItem ii && ii.name() == null) {
+                    if (keys.add(ii.iface().key())) {
+                        (export ? expIfaces : impIfaces).add(ii);
+                    }
+                    continue;
+                }
+                // a plain name, which 'with' may have renamed
+                String old = it instanceof WorldItem.InterfaceItem ii ? ii.name()
+                        : ((WorldItem.FunctionItem) it).function().name();
+                String n = rename.getOrDefault(old, old);
+                int pos = at.getOrDefault(old, pathPos);
+                if (ns.has(n)) {
+                    throw diags.error(src, Math.max(pos, ns.posIn(n, src)), verb + " " + q(n) + " of included " + vdesc
+                            + " conflicts with an existing " + verb + " of " + desc + hint);
+                }
+                ns.claim(n, n, verb, src, pos);
                 if (it instanceof WorldItem.InterfaceItem ii) {
-                    if (ii.name() == null) {
-                        if (keys.add(ii.iface().key())) {
-                            (export ? expIfaces : impIfaces).add(ii);
-                        }
-                        continue;
-                    }
-                    String n = rename.getOrDefault(ii.name(), ii.name());
-                    int pos = at.getOrDefault(ii.name(), pathPos);
-                    if (ns.has(n)) {
-                        throw diags.error(src, Math.max(pos, ns.posIn(n, src)), verb + " " + q(n) + " of included " + vdesc
-                                + " conflicts with an existing " + verb + " of " + desc + hint);
-                    }
-                    ns.claim(n, n, verb, src, pos);
                     Interface iface = ii.iface().name() == null
                             ? cl.cloneInline(ii.iface(), inlineKey(w, export, n), env) : ii.iface();
                     (export ? expIfaces : impIfaces).add(new WorldItem.InterfaceItem(n, iface, ii.docs(),
                             ii.stability(), ii.externalId()));
                 } else {
                     Function f = ((WorldItem.FunctionItem) it).function();
-                    String n = rename.getOrDefault(f.name(), f.name());
-                    int pos = at.getOrDefault(f.name(), pathPos);
-                    if (ns.has(n)) {
-                        throw diags.error(src, Math.max(pos, ns.posIn(n, src)), verb + " " + q(n) + " of included " + vdesc
-                                + " conflicts with an existing " + verb + " of " + desc + hint);
-                    }
-                    ns.claim(n, n, verb, src, pos);
                     (export ? expFuncs : impFuncs).add(new WorldItem.FunctionItem(cl.function(f).withName(n)));
                 }
             }
