@@ -121,19 +121,10 @@ final class CoreModuleScanner {
         if (flags > 0x07) {
             throw r.error("unknown limits");
         }
-        skipLeb(r);
+        r.skipLeb128();
         if ((flags & 0x01) != 0) {
-            skipLeb(r);
+            r.skipLeb128();
         }
-    }
-
-    private static void skipLeb(ByteReader r) {
-        for (int i = 0; i < 10; i++) {
-            if ((r.u8() & 0x80) == 0) {
-                return;
-            }
-        }
-        throw r.error("LEB too long");
     }
 
     private static Map<String, Info.Exported> readExports(ByteReader r, List<CoreType.Func> types, List<Integer> funcs) {
