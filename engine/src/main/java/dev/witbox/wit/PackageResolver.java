@@ -52,6 +52,7 @@ final class PackageResolver {
     private final Diags diags;
     private final PackageName name;
     private final WitPackage pkg;
+    private final Gates gates;
     private final List<Part> parts;
     private final String docs;
     private final Map<SourceFile, Map<String, Ast.TopUse>> fileUses = new HashMap<>();
@@ -67,11 +68,12 @@ final class PackageResolver {
         this.diags = diags;
         this.name = name;
         this.pkg = new WitPackage(name);
+        this.gates = new Gates(env, diags, pkg);
         this.parts = parts;
         this.docs = docs;
     }
 
-    private static String q(String s) {
+    static String q(String s) {
         return "'" + Token.shorten(s) + "'";
     }
 
@@ -175,9 +177,9 @@ final class PackageResolver {
      */
     private Stability declareItem(Map<String, ItemClaim> items, Ast.Attrs attrs, Ast.Ident id, String kind,
             SourceFile src, int partIndex) {
-        Stability st = stability(attrs, src);
+        Stability st = gates.stability(attrs, src);
         String n = id.name();
-        if (!enabled(st)) {
+        if (!gates.enabled(st)) {
             env.disabled.put(name.qualify(n), ((Stability.Unstable) st).feature());
             return null;
         }
@@ -189,139 +191,6 @@ final class PackageResolver {
                             + "'");
         }
         return st;
-    }
-
-    // ================================================================== gates
-
-    private boolean enabled(Stability s) {
-        return !(s instanceof Stability.Unstable u) || env.options.isEnabled(u.feature());
-    }
-
-    private Stability stability(Ast.Attrs a, SourceFile src) {
-        if (a.since() != null) {
-            checkGateVersion(a.since(), "@since", a.sincePos(), src);
-        }
-        if (a.deprecated() != null) {
-            checkGateVersion(a.deprecated(), "@deprecated", a.deprecatedPos(), src);
-        }
-        Version dep = a.deprecated() == null ? null : a.deprecated().version();
-        if (a.since() != null) {
-            return new Stability.Since(a.since().version(), dep);
-        }
-        if (a.unstable() != null) {
-            return new Stability.Unstable(a.unstable().name(), dep);
-        }
-        return Stability.UNKNOWN;
-    }
-
-    private void checkGateVersion(Ast.VersionText v, String gate, int pos, SourceFile src) {
-        if (name.version() == null) {
-            throw diags.error(src, pos, gate + "(version = " + v.text() + ") needs a versioned package, but package '"
-                    + name + "' has no version");
-        }
-        if (v.version().compareTo(name.version()) > 0) {
-            throw diags.error(src, v.pos(), gate + " refers to version " + v.text()
-                    + ", which is newer than package '" + name + "'");
-        }
-    }
-
-    static String gateText(Stability s) {
-        if (s instanceof Stability.Since since) {
-            return "@since(version = " + since.version() + ")";
-        }
-        if (s instanceof Stability.Unstable u) {
-            return "@unstable(feature = " + u.feature() + ")";
-        }
-        return "no gate";
-    }
-
-    private static Stability eff(Stability own, Stability container) {
-        return own instanceof Stability.Unknown ? container : own;
-    }
-
-    /** An item inside a gated container must be gated at least as strictly. */
-    private void containment(SourceFile src, int pos, String item, Stability st, Stability container, String cdesc) {
-        if (container instanceof Stability.Unknown) {
-            return;
-        }
-        if (st instanceof Stability.Unknown) {
-            throw diags.error(src, pos, item + " must be gated because " + cdesc + " is gated with "
-                    + gateText(container));
-        }
-        if (container instanceof Stability.Since c && st instanceof Stability.Since s
-                && s.version().compareTo(c.version()) < 0) {
-            throw diags.error(src, pos, item + " is gated with " + gateText(st) + ", which is older than "
-                    + cdesc + " (" + gateText(container) + ")");
-        }
-    }
-
-    private static Stability ownerStability(TypeOwner o) {
-        if (o instanceof Interface i) {
-            return i.stability();
-        }
-        return ((World) o).stability();
-    }
-
-    private static WitPackage ownerPackage(TypeOwner o) {
-        if (o instanceof Interface i) {
-            return i.pkg();
-        }
-        return ((World) o).pkg();
-    }
-
-    /** An item referring to a gated type of the same package must be compatibly gated. */
-    private void checkRef(SourceFile src, int pos, String referrer, Stability rs, TypeDef target) {
-        if (ownerPackage(target.owner()) != pkg) {
-            return;
-        }
-        Stability ts = eff(target.stability(), ownerStability(target.owner()));
-        checkGate(src, pos, referrer, rs, ts, "type " + q(target.name()));
-    }
-
-    /**
-     * WIT.md, rules for feature gate usage: an item that refers to a gated interface or world of
-     * the same package (import, export, include) must be compatibly gated.
-     */
-    private void checkItemRef(SourceFile src, int pos, String referrer, Stability rs, Object target) {
-        if (target instanceof Interface i && i.pkg() == pkg && i.name() != null) {
-            checkGate(src, pos, referrer, rs, i.stability(), "interface " + q(i.name()));
-        } else if (target instanceof World w && w.pkg() == pkg) {
-            checkGate(src, pos, referrer, rs, w.stability(), "world " + q(w.name()));
-        }
-    }
-
-    /** Whether an item gated with {@code rs} may refer to one gated with {@code ts}. */
-    private static boolean compatible(Stability rs, Stability ts) {
-        if (ts instanceof Stability.Since tv) {
-            return rs instanceof Stability.Unstable
-                    || (rs instanceof Stability.Since rv && rv.version().compareTo(tv.version()) >= 0);
-        }
-        if (ts instanceof Stability.Unstable) {
-            return rs instanceof Stability.Unstable;
-        }
-        return true;
-    }
-
-    /**
-     * The gate of an import or export a world gets implicitly (a dependency of one of its
-     * interfaces, or the source of a world {@code use}): the gate of the item that needs it,
-     * unless that is weaker than the interface's own gate (same package), which it then takes,
-     * so that the elaborated world obeys the gate rules and prints as valid WIT.
-     */
-    private Stability implicitStability(Stability needer, Interface dep) {
-        if (dep.pkg() != pkg || dep.name() == null || compatible(needer, dep.stability())) {
-            return needer;
-        }
-        return dep.stability();
-    }
-
-    private void checkGate(SourceFile src, int pos, String referrer, Stability rs, Stability ts, String tdesc) {
-        boolean ok = compatible(rs, ts);
-        if (!ok) {
-            throw diags.error(src, pos, referrer + " refers to " + tdesc + ", which is gated with "
-                    + gateText(ts) + ", but " + referrer + (rs instanceof Stability.Unknown ? " is not gated"
-                            : " is gated with " + gateText(rs)));
-        }
     }
 
     // ================================================================== lookups
@@ -562,13 +431,13 @@ final class PackageResolver {
         List<TypeDef> resources = resolveTypeDefs(typeItems, sc, types);
         for (Ast.FuncItem f : funcItems) {
             diags.guard(() -> {
-                Stability st = stability(f.attrs(), src);
-                if (!enabled(st)) {
+                Stability st = gates.stability(f.attrs(), src);
+                if (!gates.enabled(st)) {
                     return;
                 }
-                containment(src, f.pos(), "function " + q(f.name().name()), st, container, desc);
+                gates.containment(src, f.pos(), "function " + q(f.name().name()), st, container, desc);
                 sc.ns.claim(f.name().name(), f.name().name(), "function", src, f.name().pos());
-                funcs.add(function(f, sc, st, eff(st, container), null));
+                funcs.add(function(f, sc, st, Gates.eff(st, container), null));
             });
         }
         resolveResourceFunctions(typeItems, resources, sc);
@@ -578,12 +447,12 @@ final class PackageResolver {
     private void resolveUses(List<Ast.UseItem> useItems, Scope sc, List<Use> out) {
         for (Ast.UseItem u : useItems) {
             diags.guard(() -> {
-                Stability st = stability(u.attrs(), sc.src);
-                if (!enabled(st)) {
+                Stability st = gates.stability(u.attrs(), sc.src);
+                if (!gates.enabled(st)) {
                     return;
                 }
-                containment(sc.src, u.pos(), "'use " + u.path().display() + "'", st, sc.container, sc.desc);
-                Stability e = eff(st, sc.container);
+                gates.containment(sc.src, u.pos(), "'use " + u.path().display() + "'", st, sc.container, sc.desc);
+                Stability e = Gates.eff(st, sc.container);
                 Interface from = lookupInterface(u.path(), sc.src);
                 if (from.pkg() == pkg && !ready.contains(from)) {
                     throw diags.error(sc.src, u.path().pos(), "interface " + q(from.name())
@@ -609,7 +478,7 @@ final class PackageResolver {
                         throw diags.error(sc.src, n.name().pos(), "type " + q(tn) + " not found in interface "
                                 + q(u.path().display()) + Names.didYouMean(tn, from.scope().keySet()));
                     }
-                    checkRef(sc.src, n.name().pos(), "'use' of " + q(tn), e, td);
+                    gates.checkRef(sc.src, n.name().pos(), "'use' of " + q(tn), e, td);
                     Ast.Ident local = n.local();
                     sc.ns.claim(local.name(), local.name(), "type", sc.src, local.pos());
                     sc.types.put(local.name(), td);
@@ -628,15 +497,15 @@ final class PackageResolver {
         for (Ast.TypeDefItem t : typeItems) {
             TypeDef[] made = new TypeDef[1];
             diags.guard(() -> {
-                Stability st = stability(t.attrs(), sc.src);
+                Stability st = gates.stability(t.attrs(), sc.src);
                 String n = t.name().name();
-                if (!enabled(st)) {
+                if (!gates.enabled(st)) {
                     String feature = ((Stability.Unstable) st).feature();
                     sc.disabled.put(n, feature);
                     env.disabled.put(sc.owner.key() + "." + n, feature);
                     return;
                 }
-                containment(sc.src, t.pos(), kindWord(t.body()) + " " + q(n), st, sc.container, sc.desc);
+                gates.containment(sc.src, t.pos(), kindWord(t.body()) + " " + q(n), st, sc.container, sc.desc);
                 sc.ns.claim(n, n, "type", sc.src, t.name().pos());
                 TypeDef td = new TypeDef(n, sc.owner, t.docs(), st, t.attrs().externalId());
                 if (t.body() instanceof Ast.ResourceBody) {
@@ -686,7 +555,7 @@ final class PackageResolver {
             Ast.TypeDefItem t = asts.get(i);
             boolean ok = diags.guard(() -> {
                 if (!(t.body() instanceof Ast.ResourceBody)) {
-                    Stability e = eff(td.stability(), sc.container);
+                    Stability e = Gates.eff(td.stability(), sc.container);
                     sc.defining = td.name();
                     try {
                         td.setKind(typeBody(t, sc, e));
@@ -857,18 +726,18 @@ final class PackageResolver {
             Ast.ResourceBody body = (Ast.ResourceBody) typeItems.get(i).body();
             List<Function> fs = new ArrayList<>();
             boolean[] hasCtor = {false};
-            Stability resEff = eff(res.stability(), sc.container);
+            Stability resEff = Gates.eff(res.stability(), sc.container);
             String rdesc = "resource " + q(res.name());
             for (Ast.FuncItem f : body.functions()) {
                 diags.guard(() -> {
-                    Stability st = stability(f.attrs(), sc.src);
-                    if (!enabled(st)) {
+                    Stability st = gates.stability(f.attrs(), sc.src);
+                    if (!gates.enabled(st)) {
                         return;
                     }
                     String fdesc = f.kind() == Ast.FuncKind.CONSTRUCTOR ? "the constructor of " + rdesc
                             : (f.kind() == Ast.FuncKind.STATIC ? "static function " : "method ") + q(f.name().name())
                                     + " of " + rdesc;
-                    containment(sc.src, f.pos(), fdesc, st, resEff, rdesc);
+                    gates.containment(sc.src, f.pos(), fdesc, st, resEff, rdesc);
                     if (f.kind() == Ast.FuncKind.CONSTRUCTOR) {
                         if (hasCtor[0]) {
                             throw diags.error(sc.src, f.pos(), rdesc + " has more than one constructor");
@@ -881,7 +750,7 @@ final class PackageResolver {
                         String canon = Names.canon(fn).equals(Names.canon(res.name())) ? res.name() : res.name() + "." + fn;
                         sc.ns.claim(canon, res.name() + "." + fn, "function", sc.src, f.name().pos());
                     }
-                    fs.add(function(f, sc, st, eff(st, resEff), res));
+                    fs.add(function(f, sc, st, Gates.eff(st, resEff), res));
                 });
             }
             res.setKind(new TypeDefKind.Resource(fs));
@@ -950,13 +819,13 @@ final class PackageResolver {
         }
         if (e instanceof Ast.NameExpr n) {
             TypeDef td = lookupType(n.name(), sc, what);
-            checkRef(sc.src, n.pos(), what, referrer, td);
+            gates.checkRef(sc.src, n.pos(), what, referrer, td);
             String via = via(n.name().name(), td);
             return td.isResource() ? new Type.Own(td, via) : new Type.Named(td, via);
         }
         if (e instanceof Ast.HandleExpr h) {
             TypeDef td = lookupType(h.resource(), sc, what);
-            checkRef(sc.src, h.resource().pos(), what, referrer, td);
+            gates.checkRef(sc.src, h.resource().pos(), what, referrer, td);
             String kw = h.borrow() ? "borrow" : "own";
             if (!td.isResource()) {
                 throw diags.error(sc.src, h.resource().pos(), q(td.name()) + " is not a resource, so '" + kw + "<"
@@ -1219,8 +1088,8 @@ final class PackageResolver {
         }
 
         private void importExport(Ast.ImportExport ie) {
-            Stability st = stability(ie.attrs(), src);
-            if (!enabled(st)) {
+            Stability st = gates.stability(ie.attrs(), src);
+            if (!gates.enabled(st)) {
                 return;
             }
             String verb = ie.export() ? "export" : "import";
@@ -1228,8 +1097,8 @@ final class PackageResolver {
             Set<String> keys = ie.export() ? expKeys : impKeys;
             String itemDesc = verb + " " + q(ie.name() != null ? ie.name().name()
                     : ((Ast.PathExtern) ie.kind()).path().display());
-            containment(src, ie.pos(), itemDesc, st, w.stability(), desc);
-            Stability e = eff(st, w.stability());
+            gates.containment(src, ie.pos(), itemDesc, st, w.stability(), desc);
+            Stability e = Gates.eff(st, w.stability());
             String extId = ie.attrs().externalId();
             if (ie.kind() instanceof Ast.FuncExtern fe) {
                 String n = ie.name().name();
@@ -1248,7 +1117,7 @@ final class PackageResolver {
             } else {
                 Ast.UsePath path = ((Ast.PathExtern) ie.kind()).path();
                 Interface iface = lookupInterface(path, src);
-                checkItemRef(src, refPos(path), itemDesc, e, iface);
+                gates.checkItemRef(src, refPos(path), itemDesc, e, iface);
                 if (ie.name() == null) {
                     if (!keys.add(iface.key())) {
                         throw diags.error(src, path.pos(), "interface " + q(iface.qualifiedName()) + " is "
@@ -1266,13 +1135,14 @@ final class PackageResolver {
         }
 
         private void include(Ast.Include inc) {
-            Stability st = stability(inc.attrs(), src);
-            if (!enabled(st)) {
+            Stability st = gates.stability(inc.attrs(), src);
+            if (!gates.enabled(st)) {
                 return;
             }
-            containment(src, inc.pos(), "'include " + inc.path().display() + "'", st, w.stability(), desc);
+            gates.containment(src, inc.pos(), "'include " + inc.path().display() + "'", st, w.stability(), desc);
             World v = lookupWorld(inc.path(), src);
-            checkItemRef(src, refPos(inc.path()), "'include " + inc.path().display() + "'", eff(st, w.stability()), v);
+            gates.checkItemRef(src, refPos(inc.path()), "'include " + inc.path().display() + "'",
+                    Gates.eff(st, w.stability()), v);
             String vdesc = "world " + q(v.name());
             // plain names of v that may be renamed
             Set<String> plain = new HashSet<>();
@@ -1394,7 +1264,7 @@ final class PackageResolver {
             }
             for (Use u : uses) {
                 addImport(imports, new WorldItem.InterfaceItem(null, u.from(), "",
-                        implicitStability(u.stability(), u.from()), null));
+                        gates.implicitStability(u.stability(), u.from()), null));
             }
             Set<String> exportKeys = new HashSet<>();
             for (WorldItem.InterfaceItem ii : expIfaces) {
@@ -1438,7 +1308,7 @@ final class PackageResolver {
                 if (it.hasNext()) {
                     Interface d = it.next();
                     WorldItem.InterfaceItem di = new WorldItem.InterfaceItem(null, d, "",
-                            implicitStability(top.stability(), d), null);
+                            gates.implicitStability(top.stability(), d), null);
                     if (!imports.containsKey(itemKey(di))) {
                         items.push(di);
                         its.push(d.dependencies().iterator());
@@ -1476,7 +1346,7 @@ final class PackageResolver {
                 if (top.deps.hasNext()) {
                     Interface d = top.deps.next();
                     WorldItem.InterfaceItem di = new WorldItem.InterfaceItem(null, d, "",
-                            implicitStability(top.item.stability(), d), null);
+                            gates.implicitStability(top.item.stability(), d), null);
                     String k = itemKey(di);
                     boolean asExport = top.asExport && exportKeys.contains(k);
                     if (exports.containsKey(k)) {
