@@ -143,6 +143,16 @@ final class ByteReader {
         throw error(start, "LEB128 u32 longer than 5 bytes");
     }
 
+    /** Skips an unsigned LEB128 of at most 10 bytes (up to a u64) without checking its value. */
+    void skipLeb128() {
+        for (int i = 0; i < 10; i++) {
+            if ((u8() & 0x80) == 0) {
+                return;
+            }
+        }
+        throw error("LEB128 too long");
+    }
+
     /** A u32 used as an index or count; they must fit a Java int to be usable at all. */
     int index() {
         int start = pos;

@@ -278,34 +278,25 @@ final class ComponentParser {
     // ---------------------------------------------------------------- sorts
 
     Sort coreSort(int at, int b) {
-        return switch (b) {
-            case 0x00 -> Sort.CORE_FUNC;
-            case 0x01 -> Sort.CORE_TABLE;
-            case 0x02 -> Sort.CORE_MEMORY;
-            case 0x03 -> Sort.CORE_GLOBAL;
-            case 0x04 -> Sort.CORE_TAG;
-            case 0x10 -> Sort.CORE_TYPE;
-            case 0x11 -> Sort.CORE_MODULE;
-            case 0x12 -> Sort.CORE_INSTANCE;
-            default -> throw r.error(at, "unknown core sort 0x" + ByteReader.hex(b));
-        };
+        Sort s = Sort.core(b);
+        if (s == null) {
+            throw r.error(at, "unknown core sort 0x" + ByteReader.hex(b));
+        }
+        return s;
     }
 
     Sort sort() {
         int at = r.pos();
         int b = r.u8();
-        return switch (b) {
-            case 0x00 -> {
-                int cAt = r.pos();
-                yield coreSort(cAt, r.u8());
-            }
-            case 0x01 -> Sort.FUNC;
-            case 0x02 -> Sort.VALUE;
-            case 0x03 -> Sort.TYPE;
-            case 0x04 -> Sort.COMPONENT;
-            case 0x05 -> Sort.INSTANCE;
-            default -> throw r.error(at, "unknown sort 0x" + ByteReader.hex(b));
-        };
+        if (b == 0x00) {
+            int cAt = r.pos();
+            return coreSort(cAt, r.u8());
+        }
+        Sort s = Sort.component(b);
+        if (s == null) {
+            throw r.error(at, "unknown sort 0x" + ByteReader.hex(b));
+        }
+        return s;
     }
 
     private SortIndex sortIndex(Scope scope) {

@@ -252,11 +252,7 @@ public final class ComponentWorld {
                     }
                 } else if (s instanceof Section.Imports is) {
                     for (Import i : is.imports()) {
-                        Item arg = args.get(i.name().name());
-                        Item item = new Item(i.name(), i.type().sort(),
-                                arg != null ? arg.value() : externValue(i.name(), i.type(), env));
-                        env.add(item.sort(), item.value());
-                        imports.add(item);
+                        addImport(i.name(), i.type(), env, args, imports);
                     }
                 } else if (s instanceof Section.Exports es) {
                     for (Export e : es.exports()) {
@@ -360,17 +356,25 @@ public final class ComponentWorld {
                 } else if (d instanceof Decl.AliasDecl ad) {
                     alias(ad.alias(), env);
                 } else if (d instanceof Decl.ImportDecl id) {
-                    Item arg = args.get(id.name().name());
-                    Item item = new Item(id.name(), id.type().sort(),
-                            arg != null ? arg.value() : externValue(id.name(), id.type(), env));
-                    env.add(item.sort(), item.value());
-                    imports.add(item);
+                    addImport(id.name(), id.type(), env, args, imports);
                 } else if (d instanceof Decl.ExportDecl ed) {
                     Item item = new Item(ed.name(), ed.type().sort(), externValue(ed.name(), ed.type(), env));
                     env.add(item.sort(), item.value());
                     exports.add(item);
                 }
             }
+        }
+
+        /**
+         * Adds an import (of a component or of a component or instance type) to {@code env} and to
+         * {@code imports}: the instantiation argument of that name if there is one, else a value of
+         * its declared type.
+         */
+        void addImport(ExternName name, ExternType type, Env env, Map<String, Item> args, List<Item> imports) {
+            Item arg = args.get(name.name());
+            Item item = new Item(name, type.sort(), arg != null ? arg.value() : externValue(name, type, env));
+            env.add(item.sort(), item.value());
+            imports.add(item);
         }
 
         Object externValue(ExternName name, ExternType t, Env env) {

@@ -172,19 +172,10 @@ public record CoreModuleInfo(List<Entry> imports, List<Entry> exports, List<Cust
 
     private static void limits(ByteReader r) {
         int flags = r.u8();
-        skipLeb(r);
+        r.skipLeb128();
         if ((flags & 0x01) != 0) {
-            skipLeb(r);
+            r.skipLeb128();
         }
-    }
-
-    private static void skipLeb(ByteReader r) {
-        for (int i = 0; i < 10; i++) {
-            if ((r.u8() & 0x80) == 0) {
-                return;
-            }
-        }
-        throw r.error("LEB128 too long");
     }
 
     private static String kindName(int kind) {

@@ -121,19 +121,10 @@ final class CoreModuleScanner {
         if (flags > 0x07) {
             throw r.error("unknown limits");
         }
-        skipLeb(r);
+        r.skipLeb128();
         if ((flags & 0x01) != 0) {
-            skipLeb(r);
+            r.skipLeb128();
         }
-    }
-
-    private static void skipLeb(ByteReader r) {
-        for (int i = 0; i < 10; i++) {
-            if ((r.u8() & 0x80) == 0) {
-                return;
-            }
-        }
-        throw r.error("LEB too long");
     }
 
     private static Map<String, Info.Exported> readExports(ByteReader r, List<CoreType.Func> types, List<Integer> funcs) {
@@ -143,14 +134,8 @@ final class CoreModuleScanner {
             String name = r.name("core export name");
             int kind = r.u8();
             int idx = r.index();
-            Sort s = switch (kind) {
-                case 0 -> Sort.CORE_FUNC;
-                case 1 -> Sort.CORE_TABLE;
-                case 2 -> Sort.CORE_MEMORY;
-                case 3 -> Sort.CORE_GLOBAL;
-                case 4 -> Sort.CORE_TAG;
-                default -> null;
-            };
+            // an export is a func, table, memory, global or tag: the core sorts with codes 0x00 to 0x04
+            Sort s = kind <= 0x04 ? Sort.core(kind) : null;
             if (s == null) {
                 return null;
             }

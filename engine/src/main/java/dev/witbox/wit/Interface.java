@@ -1,7 +1,6 @@
 package dev.witbox.wit;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -46,16 +45,7 @@ public final class Interface implements TypeOwner {
         this.uses = List.copyOf(uses);
         this.types = List.copyOf(types);
         this.functions = List.copyOf(functions);
-        Map<String, TypeDef> s = new LinkedHashMap<>();
-        for (Use u : this.uses) {
-            for (Use.UseName n : u.names()) {
-                s.putIfAbsent(n.localName(), n.type());
-            }
-        }
-        for (TypeDef t : this.types) {
-            s.putIfAbsent(t.name(), t);
-        }
-        this.scope = s;
+        this.scope = OwnerContents.scope(this.uses, this.types);
     }
 
     /** The interface name, or null for an inline interface. */
@@ -135,17 +125,9 @@ public final class Interface implements TypeOwner {
 
     /** Structural comparison (identity key, docs, gate, uses, type definitions, functions). */
     public boolean contentEquals(Interface o) {
-        if (o == null || !key.equals(o.key) || !Objects.equals(name, o.name) || !docs.equals(o.docs)
-                || !stability.equals(o.stability) || !uses.equals(o.uses) || !functions.equals(o.functions)
-                || types.size() != o.types.size()) {
-            return false;
-        }
-        for (int i = 0; i < types.size(); i++) {
-            if (!types.get(i).contentEquals(o.types.get(i))) {
-                return false;
-            }
-        }
-        return true;
+        return o != null && key.equals(o.key) && Objects.equals(name, o.name) && docs.equals(o.docs)
+                && stability.equals(o.stability) && uses.equals(o.uses) && functions.equals(o.functions)
+                && OwnerContents.pairwise(types, o.types, TypeDef::contentEquals);
     }
 
     @Override

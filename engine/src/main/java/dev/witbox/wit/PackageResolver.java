@@ -2,6 +2,7 @@ package dev.witbox.wit;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -17,16 +18,41 @@ final class PackageResolver {
     record Part(SourceFile src, List<Ast.Item> items) {
     }
 
-    private record IfaceDecl(Ast.InterfaceDef ast, SourceFile src, Interface iface) {
+    /** A declared interface or world of this package. */
+    private sealed interface Decl permits IfaceDecl, WorldDecl {
+        SourceFile src();
+
+        String name();
+
+        /** The paths through which it depends on others of its kind: interface 'use's, world 'include's. */
+        List<Ast.UsePath> refs();
     }
 
-    private record WorldDecl(Ast.WorldDef ast, SourceFile src, World world) {
+    private record IfaceDecl(Ast.InterfaceDef ast, SourceFile src, Interface iface) implements Decl {
+        public String name() {
+            return iface.name();
+        }
+
+        public List<Ast.UsePath> refs() {
+            return only(ast.items(), Ast.UseItem.class).stream().map(Ast.UseItem::path).toList();
+        }
+    }
+
+    private record WorldDecl(Ast.WorldDef ast, SourceFile src, World world) implements Decl {
+        public String name() {
+            return world.name();
+        }
+
+        public List<Ast.UsePath> refs() {
+            return only(ast.items(), Ast.Include.class).stream().map(Ast.Include::path).toList();
+        }
     }
 
     private final Env env;
     private final Diags diags;
     private final PackageName name;
     private final WitPackage pkg;
+    private final Gates gates;
     private final List<Part> parts;
     private final String docs;
     private final Map<SourceFile, Map<String, Ast.TopUse>> fileUses = new HashMap<>();
@@ -42,12 +68,24 @@ final class PackageResolver {
         this.diags = diags;
         this.name = name;
         this.pkg = new WitPackage(name);
+        this.gates = new Gates(env, diags, pkg);
         this.parts = parts;
         this.docs = docs;
     }
 
-    private static String q(String s) {
+    static String q(String s) {
         return "'" + Token.shorten(s) + "'";
+    }
+
+    /** The items of {@code items} that are {@code type}s, in order. */
+    private static <T> List<T> only(List<?> items, Class<T> type) {
+        List<T> out = new ArrayList<>();
+        for (Object it : items) {
+            if (type.isInstance(it)) {
+                out.add(type.cast(it));
+            }
+        }
+        return out;
     }
 
     // ================================================================== driver
@@ -70,33 +108,24 @@ final class PackageResolver {
 
     /** Registers interfaces, worlds and file-level uses; checks for duplicates. */
     private void declare() {
-        Map<String, String> itemNames = new HashMap<>(); // canon → kind
-        Map<String, int[]> itemAt = new HashMap<>(); // canon → {part index, offset of the name}
+        Map<String, ItemClaim> items = new HashMap<>(); // by canonical name
         for (int pi = 0; pi < parts.size(); pi++) {
             Part part = parts.get(pi);
             int partIndex = pi;
             for (Ast.Item item : part.items) {
                 diags.guard(() -> {
                     if (item instanceof Ast.InterfaceDef d) {
-                        Stability st = stability(d.attrs(), part.src);
                         String n = d.name().name();
-                        if (!enabled(st)) {
-                            env.disabled.put(name.qualify(n), ((Stability.Unstable) st).feature());
-                            return;
+                        Stability st = declareItem(items, d.attrs(), d.name(), "interface", part.src, partIndex);
+                        if (st != null) {
+                            ifaces.put(n, new IfaceDecl(d, part.src, new Interface(n, pkg, d.docs(), st)));
                         }
-                        claimItem(itemNames, n, "interface", part.src, d.name().pos());
-                        itemAt.put(Names.canon(n), new int[] {partIndex, d.name().pos()});
-                        ifaces.put(n, new IfaceDecl(d, part.src, new Interface(n, pkg, d.docs(), st)));
                     } else if (item instanceof Ast.WorldDef d) {
-                        Stability st = stability(d.attrs(), part.src);
                         String n = d.name().name();
-                        if (!enabled(st)) {
-                            env.disabled.put(name.qualify(n), ((Stability.Unstable) st).feature());
-                            return;
+                        Stability st = declareItem(items, d.attrs(), d.name(), "world", part.src, partIndex);
+                        if (st != null) {
+                            worlds.put(n, new WorldDecl(d, part.src, new World(n, pkg, d.docs(), st)));
                         }
-                        claimItem(itemNames, n, "world", part.src, d.name().pos());
-                        itemAt.put(Names.canon(n), new int[] {partIndex, d.name().pos()});
-                        worlds.put(n, new WorldDecl(d, part.src, new World(n, pkg, d.docs(), st)));
                     }
                 });
             }
@@ -114,13 +143,14 @@ final class PackageResolver {
                             throw diags.error(part.src, u.namePos(), "name " + q(local)
                                     + " is already defined by another top-level 'use' in this file");
                         }
-                        if (itemNames.containsKey(Names.canon(local))) {
+                        ItemClaim claim = items.get(Names.canon(local));
+                        if (claim != null) {
                             // reported at the later of the two definitions
-                            String kind = itemNames.get(Names.canon(local));
-                            int[] at = itemAt.get(Names.canon(local));
-                            boolean itemLater = at[0] > partIndex || (at[0] == partIndex && at[1] > u.namePos());
+                            String kind = claim.kind;
+                            boolean itemLater = claim.part > partIndex
+                                    || (claim.part == partIndex && claim.pos > u.namePos());
                             if (itemLater) {
-                                throw diags.error(parts.get(at[0]).src, at[1], "duplicate name " + q(local) + ": "
+                                throw diags.error(parts.get(claim.part).src, claim.pos, "duplicate name " + q(local) + ": "
                                         + kind + " " + q(local) + " of package '" + name + "' conflicts with the "
                                         + "top-level 'use' that defines it earlier in " + part.src.name
                                         + "; rename the 'use' with 'as'");
@@ -137,146 +167,30 @@ final class PackageResolver {
         }
     }
 
-    private void claimItem(Map<String, String> names, String n, String kind, SourceFile src, int pos) {
-        String prev = names.putIfAbsent(Names.canon(n), kind);
+    /** An interface or world name of the package: what it is, and where (part index, offset of the name). */
+    private record ItemClaim(String kind, int part, int pos) {
+    }
+
+    /**
+     * Declares an interface or world: checks its gates and, unless a feature it needs is disabled,
+     * claims its name in {@code items}. Returns its gate, or null when it is disabled.
+     */
+    private Stability declareItem(Map<String, ItemClaim> items, Ast.Attrs attrs, Ast.Ident id, String kind,
+            SourceFile src, int partIndex) {
+        Stability st = gates.stability(attrs, src);
+        String n = id.name();
+        if (!gates.enabled(st)) {
+            env.disabled.put(name.qualify(n), ((Stability.Unstable) st).feature());
+            return null;
+        }
+        ItemClaim prev = items.putIfAbsent(Names.canon(n), new ItemClaim(kind, partIndex, id.pos()));
         if (prev != null) {
-            throw diags.error(src, pos, prev.equals(kind)
+            throw diags.error(src, id.pos(), prev.kind.equals(kind)
                     ? "duplicate " + kind + " " + q(n) + " in package '" + name + "'"
-                    : kind + " " + q(n) + " conflicts with " + prev + " of the same name in package '" + name + "'");
+                    : kind + " " + q(n) + " conflicts with " + prev.kind + " of the same name in package '" + name
+                            + "'");
         }
-    }
-
-    // ================================================================== gates
-
-    private boolean enabled(Stability s) {
-        return !(s instanceof Stability.Unstable u) || env.options.isEnabled(u.feature());
-    }
-
-    private Stability stability(Ast.Attrs a, SourceFile src) {
-        if (a.since() != null) {
-            checkGateVersion(a.since(), "@since", a.sincePos(), src);
-        }
-        if (a.deprecated() != null) {
-            checkGateVersion(a.deprecated(), "@deprecated", a.deprecatedPos(), src);
-        }
-        Version dep = a.deprecated() == null ? null : a.deprecated().version();
-        if (a.since() != null) {
-            return new Stability.Since(a.since().version(), dep);
-        }
-        if (a.unstable() != null) {
-            return new Stability.Unstable(a.unstable().name(), dep);
-        }
-        return Stability.UNKNOWN;
-    }
-
-    private void checkGateVersion(Ast.VersionText v, String gate, int pos, SourceFile src) {
-        if (name.version() == null) {
-            throw diags.error(src, pos, gate + "(version = " + v.text() + ") needs a versioned package, but package '"
-                    + name + "' has no version");
-        }
-        if (v.version().compareTo(name.version()) > 0) {
-            throw diags.error(src, v.pos(), gate + " refers to version " + v.text()
-                    + ", which is newer than package '" + name + "'");
-        }
-    }
-
-    static String gateText(Stability s) {
-        if (s instanceof Stability.Since since) {
-            return "@since(version = " + since.version() + ")";
-        }
-        if (s instanceof Stability.Unstable u) {
-            return "@unstable(feature = " + u.feature() + ")";
-        }
-        return "no gate";
-    }
-
-    private static Stability eff(Stability own, Stability container) {
-        return own instanceof Stability.Unknown ? container : own;
-    }
-
-    /** An item inside a gated container must be gated at least as strictly. */
-    private void containment(SourceFile src, int pos, String item, Stability st, Stability container, String cdesc) {
-        if (container instanceof Stability.Unknown) {
-            return;
-        }
-        if (st instanceof Stability.Unknown) {
-            throw diags.error(src, pos, item + " must be gated because " + cdesc + " is gated with "
-                    + gateText(container));
-        }
-        if (container instanceof Stability.Since c && st instanceof Stability.Since s
-                && s.version().compareTo(c.version()) < 0) {
-            throw diags.error(src, pos, item + " is gated with " + gateText(st) + ", which is older than "
-                    + cdesc + " (" + gateText(container) + ")");
-        }
-    }
-
-    private static Stability ownerStability(TypeOwner o) {
-        if (o instanceof Interface i) {
-            return i.stability();
-        }
-        return ((World) o).stability();
-    }
-
-    private static WitPackage ownerPackage(TypeOwner o) {
-        if (o instanceof Interface i) {
-            return i.pkg();
-        }
-        return ((World) o).pkg();
-    }
-
-    /** An item referring to a gated type of the same package must be compatibly gated. */
-    private void checkRef(SourceFile src, int pos, String referrer, Stability rs, TypeDef target) {
-        if (ownerPackage(target.owner()) != pkg) {
-            return;
-        }
-        Stability ts = eff(target.stability(), ownerStability(target.owner()));
-        checkGate(src, pos, referrer, rs, ts, "type " + q(target.name()));
-    }
-
-    /**
-     * WIT.md, rules for feature gate usage: an item that refers to a gated interface or world of
-     * the same package (import, export, include) must be compatibly gated.
-     */
-    private void checkItemRef(SourceFile src, int pos, String referrer, Stability rs, Object target) {
-        if (target instanceof Interface i && i.pkg() == pkg && i.name() != null) {
-            checkGate(src, pos, referrer, rs, i.stability(), "interface " + q(i.name()));
-        } else if (target instanceof World w && w.pkg() == pkg) {
-            checkGate(src, pos, referrer, rs, w.stability(), "world " + q(w.name()));
-        }
-    }
-
-    /** Whether an item gated with {@code rs} may refer to one gated with {@code ts}. */
-    private static boolean compatible(Stability rs, Stability ts) {
-        if (ts instanceof Stability.Since tv) {
-            return rs instanceof Stability.Unstable
-                    || (rs instanceof Stability.Since rv && rv.version().compareTo(tv.version()) >= 0);
-        }
-        if (ts instanceof Stability.Unstable) {
-            return rs instanceof Stability.Unstable;
-        }
-        return true;
-    }
-
-    /**
-     * The gate of an import or export a world gets implicitly (a dependency of one of its
-     * interfaces, or the source of a world {@code use}): the gate of the item that needs it,
-     * unless that is weaker than the interface's own gate (same package), which it then takes,
-     * so that the elaborated world obeys the gate rules and prints as valid WIT.
-     */
-    private Stability implicitStability(Stability needer, Interface dep) {
-        if (dep.pkg() != pkg || dep.name() == null || compatible(needer, dep.stability())) {
-            return needer;
-        }
-        return dep.stability();
-    }
-
-    private void checkGate(SourceFile src, int pos, String referrer, Stability rs, Stability ts, String tdesc) {
-        boolean ok = compatible(rs, ts);
-        if (!ok) {
-            throw diags.error(src, pos, referrer + " refers to " + tdesc + ", which is gated with "
-                    + gateText(ts) + ", but " + referrer + (rs instanceof Stability.Unknown ? " is not gated"
-                            : " is gated with " + gateText(rs)));
-        }
+        return st;
     }
 
     // ================================================================== lookups
@@ -387,47 +301,46 @@ final class PackageResolver {
 
     // ================================================================== interfaces
 
-    private void resolveInterfaces() {
-        List<IfaceDecl> decls = new ArrayList<>(ifaces.values());
+    /**
+     * The interfaces or worlds of this package ordered so that each comes after the ones of this
+     * package it refers to ({@link Decl#refs}). A cycle is reported at the reference that closes it,
+     * as {@code "<kind> 'a' <verb> itself ... (a cycle)"}, and ends the resolution of the package.
+     */
+    private <D extends Decl> List<D> dependencyOrder(Collection<D> all, String kind, String verb) {
+        List<D> decls = new ArrayList<>(all);
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < decls.size(); i++) {
-            index.put(decls.get(i).iface.name(), i);
+            index.put(decls.get(i).name(), i);
         }
         List<List<Integer>> deps = new ArrayList<>();
         List<List<Integer>> refPos = new ArrayList<>();
-        for (IfaceDecl d : decls) {
+        for (D d : decls) {
             List<Integer> ds = new ArrayList<>();
             List<Integer> ps = new ArrayList<>();
-            for (Ast.InterfaceItem it : d.ast.items()) {
-                if (it instanceof Ast.UseItem u) {
-                    String t = localTarget(u.path(), d.src);
-                    Integer j = t == null ? null : index.get(t);
-                    if (j != null && !ds.contains(j)) {
-                        ds.add(j);
-                        ps.add(u.path().pos());
-                    }
-                }
+            for (Ast.UsePath path : d.refs()) {
+                String t = localTarget(path, d.src());
+                add(t == null ? null : index.get(t), path.pos(), ds, ps);
             }
             deps.add(ds);
             refPos.add(ps);
         }
-        List<Integer> order;
+        List<D> ordered = new ArrayList<>();
         try {
-            order = Topo.sort(decls.size(), deps);
-        } catch (Topo.Cycle c) {
-            IfaceDecl first = decls.get(c.path.get(0));
-            StringBuilder sb = new StringBuilder();
-            for (int k = 1; k < c.path.size() - 1; k++) {
-                sb.append(k > 1 ? " -> " : "").append(q(decls.get(c.path.get(k)).iface.name()));
+            for (int i : Topo.sort(decls.size(), deps)) {
+                ordered.add(decls.get(i));
             }
-            String msg = (c.path.size() <= 2 ? "interface " + q(first.iface.name()) + " uses itself"
-                    : "interface " + q(first.iface.name()) + " uses itself through " + sb) + " (a cycle)";
-            diags.report(decls.get(c.from).src, refPos.get(c.from).get(c.edge), msg);
+        } catch (Topo.Cycle c) {
+            String first = decls.get(c.path.get(0)).name();
+            diags.report(decls.get(c.from).src(), refPos.get(c.from).get(c.edge),
+                    c.describe(kind + " " + q(first), verb, k -> q(decls.get(k).name())));
             diags.throwIfAny();
-            return;
+            return List.of();
         }
-        for (int i : order) {
-            IfaceDecl d = decls.get(i);
+        return ordered;
+    }
+
+    private void resolveInterfaces() {
+        for (IfaceDecl d : dependencyOrder(ifaces.values(), "interface", "uses")) {
             resolveInterfaceBody(d.iface, d.ast.items(), d.src, d.iface.stability(),
                     "interface " + q(d.iface.name()));
             ready.add(d.iface);
@@ -509,34 +422,23 @@ final class PackageResolver {
         List<Use> uses = new ArrayList<>();
         List<TypeDef> types = new ArrayList<>();
         List<Function> funcs = new ArrayList<>();
-        List<Ast.UseItem> useItems = new ArrayList<>();
-        List<Ast.TypeDefItem> typeItems = new ArrayList<>();
-        for (Ast.InterfaceItem it : items) {
-            if (it instanceof Ast.UseItem u) {
-                useItems.add(u);
-            } else if (it instanceof Ast.TypeDefItem t) {
-                typeItems.add(t);
-            }
+        List<Ast.TypeDefItem> typeItems = only(items, Ast.TypeDefItem.class);
+        List<Ast.FuncItem> funcItems = only(items, Ast.FuncItem.class);
+        for (Ast.FuncItem f : funcItems) {
+            sc.nonTypes.putIfAbsent(Names.canon(f.name().name()), "a function");
         }
-        for (Ast.InterfaceItem it : items) {
-            if (it instanceof Ast.FuncItem f) {
-                sc.nonTypes.putIfAbsent(Names.canon(f.name().name()), "a function");
-            }
-        }
-        resolveUses(useItems, sc, uses);
+        resolveUses(only(items, Ast.UseItem.class), sc, uses);
         List<TypeDef> resources = resolveTypeDefs(typeItems, sc, types);
-        for (Ast.InterfaceItem it : items) {
-            if (it instanceof Ast.FuncItem f) {
-                diags.guard(() -> {
-                    Stability st = stability(f.attrs(), src);
-                    if (!enabled(st)) {
-                        return;
-                    }
-                    containment(src, f.pos(), "function " + q(f.name().name()), st, container, desc);
-                    sc.ns.claim(f.name().name(), f.name().name(), "function", src, f.name().pos());
-                    funcs.add(function(f, sc, st, eff(st, container), null));
-                });
-            }
+        for (Ast.FuncItem f : funcItems) {
+            diags.guard(() -> {
+                Stability st = gates.stability(f.attrs(), src);
+                if (!gates.enabled(st)) {
+                    return;
+                }
+                gates.containment(src, f.pos(), "function " + q(f.name().name()), st, container, desc);
+                sc.ns.claim(f.name().name(), f.name().name(), "function", src, f.name().pos());
+                funcs.add(function(f, sc, st, Gates.eff(st, container), null));
+            });
         }
         resolveResourceFunctions(typeItems, resources, sc);
         iface.init(uses, types, funcs);
@@ -545,12 +447,12 @@ final class PackageResolver {
     private void resolveUses(List<Ast.UseItem> useItems, Scope sc, List<Use> out) {
         for (Ast.UseItem u : useItems) {
             diags.guard(() -> {
-                Stability st = stability(u.attrs(), sc.src);
-                if (!enabled(st)) {
+                Stability st = gates.stability(u.attrs(), sc.src);
+                if (!gates.enabled(st)) {
                     return;
                 }
-                containment(sc.src, u.pos(), "'use " + u.path().display() + "'", st, sc.container, sc.desc);
-                Stability e = eff(st, sc.container);
+                gates.containment(sc.src, u.pos(), "'use " + u.path().display() + "'", st, sc.container, sc.desc);
+                Stability e = Gates.eff(st, sc.container);
                 Interface from = lookupInterface(u.path(), sc.src);
                 if (from.pkg() == pkg && !ready.contains(from)) {
                     throw diags.error(sc.src, u.path().pos(), "interface " + q(from.name())
@@ -576,7 +478,7 @@ final class PackageResolver {
                         throw diags.error(sc.src, n.name().pos(), "type " + q(tn) + " not found in interface "
                                 + q(u.path().display()) + Names.didYouMean(tn, from.scope().keySet()));
                     }
-                    checkRef(sc.src, n.name().pos(), "'use' of " + q(tn), e, td);
+                    gates.checkRef(sc.src, n.name().pos(), "'use' of " + q(tn), e, td);
                     Ast.Ident local = n.local();
                     sc.ns.claim(local.name(), local.name(), "type", sc.src, local.pos());
                     sc.types.put(local.name(), td);
@@ -595,15 +497,15 @@ final class PackageResolver {
         for (Ast.TypeDefItem t : typeItems) {
             TypeDef[] made = new TypeDef[1];
             diags.guard(() -> {
-                Stability st = stability(t.attrs(), sc.src);
+                Stability st = gates.stability(t.attrs(), sc.src);
                 String n = t.name().name();
-                if (!enabled(st)) {
+                if (!gates.enabled(st)) {
                     String feature = ((Stability.Unstable) st).feature();
                     sc.disabled.put(n, feature);
                     env.disabled.put(sc.owner.key() + "." + n, feature);
                     return;
                 }
-                containment(sc.src, t.pos(), kindWord(t.body()) + " " + q(n), st, sc.container, sc.desc);
+                gates.containment(sc.src, t.pos(), kindWord(t.body()) + " " + q(n), st, sc.container, sc.desc);
                 sc.ns.claim(n, n, "type", sc.src, t.name().pos());
                 TypeDef td = new TypeDef(n, sc.owner, t.docs(), st, t.attrs().externalId());
                 if (t.body() instanceof Ast.ResourceBody) {
@@ -638,14 +540,9 @@ final class PackageResolver {
         try {
             order = Topo.sort(defs.size(), deps);
         } catch (Topo.Cycle c) {
-            TypeDef first = defs.get(c.path.get(0));
-            StringBuilder sb = new StringBuilder();
-            for (int k = 1; k < c.path.size() - 1; k++) {
-                sb.append(k > 1 ? " -> " : "").append(q(defs.get(c.path.get(k)).name()));
-            }
-            diags.report(sc.src, refPos.get(c.from).get(c.edge), c.path.size() <= 2
-                    ? "type " + q(first.name()) + " refers to itself (a cycle)"
-                    : "type " + q(first.name()) + " refers to itself through " + sb + " (a cycle)");
+            String first = defs.get(c.path.get(0)).name();
+            diags.report(sc.src, refPos.get(c.from).get(c.edge),
+                    c.describe("type " + q(first), "refers to", k -> q(defs.get(k).name())));
             for (TypeDef d : defs) {
                 if (d.kind() == null) {
                     d.setKind(new TypeDefKind.Alias(Type.Primitive.BOOL));
@@ -658,7 +555,7 @@ final class PackageResolver {
             Ast.TypeDefItem t = asts.get(i);
             boolean ok = diags.guard(() -> {
                 if (!(t.body() instanceof Ast.ResourceBody)) {
-                    Stability e = eff(td.stability(), sc.container);
+                    Stability e = Gates.eff(td.stability(), sc.container);
                     sc.defining = td.name();
                     try {
                         td.setKind(typeBody(t, sc, e));
@@ -829,18 +726,18 @@ final class PackageResolver {
             Ast.ResourceBody body = (Ast.ResourceBody) typeItems.get(i).body();
             List<Function> fs = new ArrayList<>();
             boolean[] hasCtor = {false};
-            Stability resEff = eff(res.stability(), sc.container);
+            Stability resEff = Gates.eff(res.stability(), sc.container);
             String rdesc = "resource " + q(res.name());
             for (Ast.FuncItem f : body.functions()) {
                 diags.guard(() -> {
-                    Stability st = stability(f.attrs(), sc.src);
-                    if (!enabled(st)) {
+                    Stability st = gates.stability(f.attrs(), sc.src);
+                    if (!gates.enabled(st)) {
                         return;
                     }
                     String fdesc = f.kind() == Ast.FuncKind.CONSTRUCTOR ? "the constructor of " + rdesc
                             : (f.kind() == Ast.FuncKind.STATIC ? "static function " : "method ") + q(f.name().name())
                                     + " of " + rdesc;
-                    containment(sc.src, f.pos(), fdesc, st, resEff, rdesc);
+                    gates.containment(sc.src, f.pos(), fdesc, st, resEff, rdesc);
                     if (f.kind() == Ast.FuncKind.CONSTRUCTOR) {
                         if (hasCtor[0]) {
                             throw diags.error(sc.src, f.pos(), rdesc + " has more than one constructor");
@@ -853,7 +750,7 @@ final class PackageResolver {
                         String canon = Names.canon(fn).equals(Names.canon(res.name())) ? res.name() : res.name() + "." + fn;
                         sc.ns.claim(canon, res.name() + "." + fn, "function", sc.src, f.name().pos());
                     }
-                    fs.add(function(f, sc, st, eff(st, resEff), res));
+                    fs.add(function(f, sc, st, Gates.eff(st, resEff), res));
                 });
             }
             res.setKind(new TypeDefKind.Resource(fs));
@@ -922,13 +819,13 @@ final class PackageResolver {
         }
         if (e instanceof Ast.NameExpr n) {
             TypeDef td = lookupType(n.name(), sc, what);
-            checkRef(sc.src, n.pos(), what, referrer, td);
+            gates.checkRef(sc.src, n.pos(), what, referrer, td);
             String via = via(n.name().name(), td);
             return td.isResource() ? new Type.Own(td, via) : new Type.Named(td, via);
         }
         if (e instanceof Ast.HandleExpr h) {
             TypeDef td = lookupType(h.resource(), sc, what);
-            checkRef(sc.src, h.resource().pos(), what, referrer, td);
+            gates.checkRef(sc.src, h.resource().pos(), what, referrer, td);
             String kw = h.borrow() ? "borrow" : "own";
             if (!td.isResource()) {
                 throw diags.error(sc.src, h.resource().pos(), q(td.name()) + " is not a resource, so '" + kw + "<"
@@ -1135,46 +1032,7 @@ final class PackageResolver {
     // ================================================================== worlds
 
     private void resolveWorlds() {
-        List<WorldDecl> decls = new ArrayList<>(worlds.values());
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < decls.size(); i++) {
-            index.put(decls.get(i).world.name(), i);
-        }
-        List<List<Integer>> deps = new ArrayList<>();
-        List<List<Integer>> refPos = new ArrayList<>();
-        for (WorldDecl d : decls) {
-            List<Integer> ds = new ArrayList<>();
-            List<Integer> ps = new ArrayList<>();
-            for (Ast.WorldItem it : d.ast.items()) {
-                if (it instanceof Ast.Include inc) {
-                    String t = localTarget(inc.path(), d.src);
-                    Integer j = t == null ? null : index.get(t);
-                    if (j != null && !ds.contains(j)) {
-                        ds.add(j);
-                        ps.add(inc.path().pos());
-                    }
-                }
-            }
-            deps.add(ds);
-            refPos.add(ps);
-        }
-        List<Integer> order;
-        try {
-            order = Topo.sort(decls.size(), deps);
-        } catch (Topo.Cycle c) {
-            WorldDecl first = decls.get(c.path.get(0));
-            StringBuilder sb = new StringBuilder();
-            for (int k = 1; k < c.path.size() - 1; k++) {
-                sb.append(k > 1 ? " -> " : "").append(q(decls.get(c.path.get(k)).world.name()));
-            }
-            diags.report(decls.get(c.from).src, refPos.get(c.from).get(c.edge), c.path.size() <= 2
-                    ? "world " + q(first.world.name()) + " includes itself (a cycle)"
-                    : "world " + q(first.world.name()) + " includes itself through " + sb + " (a cycle)");
-            diags.throwIfAny();
-            return;
-        }
-        for (int i : order) {
-            WorldDecl d = decls.get(i);
+        for (WorldDecl d : dependencyOrder(worlds.values(), "world", "includes")) {
             new WorldBuilder(d).build();
         }
     }
@@ -1208,40 +1066,30 @@ final class PackageResolver {
         }
 
         void build() {
-            List<Ast.UseItem> useItems = new ArrayList<>();
-            List<Ast.TypeDefItem> typeItems = new ArrayList<>();
-            for (Ast.WorldItem it : decl.ast.items()) {
-                if (it instanceof Ast.UseItem u) {
-                    useItems.add(u);
-                } else if (it instanceof Ast.TypeDefItem t) {
-                    typeItems.add(t);
-                }
-            }
-            for (Ast.WorldItem it : decl.ast.items()) {
-                if (it instanceof Ast.ImportExport ie && ie.name() != null) {
+            List<Ast.WorldItem> items = decl.ast.items();
+            List<Ast.TypeDefItem> typeItems = only(items, Ast.TypeDefItem.class);
+            List<Ast.ImportExport> externs = only(items, Ast.ImportExport.class);
+            for (Ast.ImportExport ie : externs) {
+                if (ie.name() != null) {
                     sc.nonTypes.putIfAbsent(Names.canon(ie.name().name()),
                             ie.kind() instanceof Ast.FuncExtern ? "a function" : "an interface");
                 }
             }
-            resolveUses(useItems, sc, uses);
+            resolveUses(only(items, Ast.UseItem.class), sc, uses);
             List<TypeDef> resources = resolveTypeDefs(typeItems, sc, types);
             resolveResourceFunctions(typeItems, resources, sc);
-            for (Ast.WorldItem it : decl.ast.items()) {
-                if (it instanceof Ast.ImportExport ie) {
-                    diags.guard(() -> importExport(ie));
-                }
+            for (Ast.ImportExport ie : externs) {
+                diags.guard(() -> importExport(ie));
             }
-            for (Ast.WorldItem it : decl.ast.items()) {
-                if (it instanceof Ast.Include inc) {
-                    diags.guard(() -> include(inc));
-                }
+            for (Ast.Include inc : only(items, Ast.Include.class)) {
+                diags.guard(() -> include(inc));
             }
             diags.guard(this::elaborate);
         }
 
         private void importExport(Ast.ImportExport ie) {
-            Stability st = stability(ie.attrs(), src);
-            if (!enabled(st)) {
+            Stability st = gates.stability(ie.attrs(), src);
+            if (!gates.enabled(st)) {
                 return;
             }
             String verb = ie.export() ? "export" : "import";
@@ -1249,8 +1097,8 @@ final class PackageResolver {
             Set<String> keys = ie.export() ? expKeys : impKeys;
             String itemDesc = verb + " " + q(ie.name() != null ? ie.name().name()
                     : ((Ast.PathExtern) ie.kind()).path().display());
-            containment(src, ie.pos(), itemDesc, st, w.stability(), desc);
-            Stability e = eff(st, w.stability());
+            gates.containment(src, ie.pos(), itemDesc, st, w.stability(), desc);
+            Stability e = Gates.eff(st, w.stability());
             String extId = ie.attrs().externalId();
             if (ie.kind() instanceof Ast.FuncExtern fe) {
                 String n = ie.name().name();
@@ -1269,7 +1117,7 @@ final class PackageResolver {
             } else {
                 Ast.UsePath path = ((Ast.PathExtern) ie.kind()).path();
                 Interface iface = lookupInterface(path, src);
-                checkItemRef(src, refPos(path), itemDesc, e, iface);
+                gates.checkItemRef(src, refPos(path), itemDesc, e, iface);
                 if (ie.name() == null) {
                     if (!keys.add(iface.key())) {
                         throw diags.error(src, path.pos(), "interface " + q(iface.qualifiedName()) + " is "
@@ -1287,13 +1135,14 @@ final class PackageResolver {
         }
 
         private void include(Ast.Include inc) {
-            Stability st = stability(inc.attrs(), src);
-            if (!enabled(st)) {
+            Stability st = gates.stability(inc.attrs(), src);
+            if (!gates.enabled(st)) {
                 return;
             }
-            containment(src, inc.pos(), "'include " + inc.path().display() + "'", st, w.stability(), desc);
+            gates.containment(src, inc.pos(), "'include " + inc.path().display() + "'", st, w.stability(), desc);
             World v = lookupWorld(inc.path(), src);
-            checkItemRef(src, refPos(inc.path()), "'include " + inc.path().display() + "'", eff(st, w.stability()), v);
+            gates.checkItemRef(src, refPos(inc.path()), "'include " + inc.path().display() + "'",
+                    Gates.eff(st, w.stability()), v);
             String vdesc = "world " + q(v.name());
             // plain names of v that may be renamed
             Set<String> plain = new HashSet<>();
@@ -1343,13 +1192,8 @@ final class PackageResolver {
                     if (existing == n.type()) {
                         continue;
                     }
-                    int p = at.getOrDefault(n.localName(), pathPos);
-                    if (existing != null || imp.has(local)) {
-                        throw diags.error(src, Math.max(p, imp.posIn(local, src)), "type " + q(local)
-                                + " from included " + vdesc + " conflicts with an existing name in " + desc + hint);
-                    }
-                    imp.claim(local, local, "type", src, p);
-                    sc.types.put(local, n.type());
+                    addIncludedType(local, n.type(), existing != null, at.getOrDefault(n.localName(), pathPos), vdesc,
+                            hint);
                     keep.add(new Use.UseName(n.name(), local, n.type()));
                 }
                 if (!keep.isEmpty()) {
@@ -1358,17 +1202,24 @@ final class PackageResolver {
             }
             for (int k = 0; k < clones.size(); k++) {
                 TypeDef c = clones.get(k);
-                int p = at.getOrDefault(v.types().get(k).name(), pathPos);
-                if (imp.has(c.name())) {
-                    throw diags.error(src, Math.max(p, imp.posIn(c.name(), src)), "type " + q(c.name())
-                            + " from included " + vdesc + " conflicts with an existing name in " + desc + hint);
-                }
-                imp.claim(c.name(), c.name(), "type", src, p);
-                sc.types.put(c.name(), c);
+                addIncludedType(c.name(), c, false, at.getOrDefault(v.types().get(k).name(), pathPos), vdesc, hint);
                 types.add(c);
             }
             mergeItems(v.imports(), false, rename, cl, vdesc, hint, at, pathPos);
             mergeItems(v.exports(), true, rename, cl, vdesc, hint, at, pathPos);
+        }
+
+        /**
+         * Makes a type of an included world visible here under {@code local}, entering at {@code pos};
+         * {@code taken} says the name is already a (different) type of this world.
+         */
+        private void addIncludedType(String local, TypeDef td, boolean taken, int pos, String vdesc, String hint) {
+            if (taken || imp.has(local)) {
+                throw diags.error(src, Math.max(pos, imp.posIn(local, src)), "type " + q(local)
+                        + " from included " + vdesc + " conflicts with an existing name in " + desc + hint);
+            }
+            imp.claim(local, local, "type", src, pos);
+            sc.types.put(local, td);
         }
 
         private void mergeItems(List<WorldItem> items, boolean export, Map<String, String> rename, Cloner cl,
@@ -1377,33 +1228,29 @@ final class PackageResolver {
             Set<String> keys = export ? expKeys : impKeys;
             String verb = export ? "export" : "import";
             for (WorldItem it : items) {
+                if (it instanceof WorldItem.InterfaceItem ii && ii.name() == null) {
+                    if (keys.add(ii.iface().key())) {
+                        (export ? expIfaces : impIfaces).add(ii);
+                    }
+                    continue;
+                }
+                // a plain name, which 'with' may have renamed
+                String old = it instanceof WorldItem.InterfaceItem ii ? ii.name()
+                        : ((WorldItem.FunctionItem) it).function().name();
+                String n = rename.getOrDefault(old, old);
+                int pos = at.getOrDefault(old, pathPos);
+                if (ns.has(n)) {
+                    throw diags.error(src, Math.max(pos, ns.posIn(n, src)), verb + " " + q(n) + " of included " + vdesc
+                            + " conflicts with an existing " + verb + " of " + desc + hint);
+                }
+                ns.claim(n, n, verb, src, pos);
                 if (it instanceof WorldItem.InterfaceItem ii) {
-                    if (ii.name() == null) {
-                        if (keys.add(ii.iface().key())) {
-                            (export ? expIfaces : impIfaces).add(ii);
-                        }
-                        continue;
-                    }
-                    String n = rename.getOrDefault(ii.name(), ii.name());
-                    int pos = at.getOrDefault(ii.name(), pathPos);
-                    if (ns.has(n)) {
-                        throw diags.error(src, Math.max(pos, ns.posIn(n, src)), verb + " " + q(n) + " of included " + vdesc
-                                + " conflicts with an existing " + verb + " of " + desc + hint);
-                    }
-                    ns.claim(n, n, verb, src, pos);
                     Interface iface = ii.iface().name() == null
                             ? cl.cloneInline(ii.iface(), inlineKey(w, export, n), env) : ii.iface();
                     (export ? expIfaces : impIfaces).add(new WorldItem.InterfaceItem(n, iface, ii.docs(),
                             ii.stability(), ii.externalId()));
                 } else {
                     Function f = ((WorldItem.FunctionItem) it).function();
-                    String n = rename.getOrDefault(f.name(), f.name());
-                    int pos = at.getOrDefault(f.name(), pathPos);
-                    if (ns.has(n)) {
-                        throw diags.error(src, Math.max(pos, ns.posIn(n, src)), verb + " " + q(n) + " of included " + vdesc
-                                + " conflicts with an existing " + verb + " of " + desc + hint);
-                    }
-                    ns.claim(n, n, verb, src, pos);
                     (export ? expFuncs : impFuncs).add(new WorldItem.FunctionItem(cl.function(f).withName(n)));
                 }
             }
@@ -1417,7 +1264,7 @@ final class PackageResolver {
             }
             for (Use u : uses) {
                 addImport(imports, new WorldItem.InterfaceItem(null, u.from(), "",
-                        implicitStability(u.stability(), u.from()), null));
+                        gates.implicitStability(u.stability(), u.from()), null));
             }
             Set<String> exportKeys = new HashSet<>();
             for (WorldItem.InterfaceItem ii : expIfaces) {
@@ -1461,7 +1308,7 @@ final class PackageResolver {
                 if (it.hasNext()) {
                     Interface d = it.next();
                     WorldItem.InterfaceItem di = new WorldItem.InterfaceItem(null, d, "",
-                            implicitStability(top.stability(), d), null);
+                            gates.implicitStability(top.stability(), d), null);
                     if (!imports.containsKey(itemKey(di))) {
                         items.push(di);
                         its.push(d.dependencies().iterator());
@@ -1499,7 +1346,7 @@ final class PackageResolver {
                 if (top.deps.hasNext()) {
                     Interface d = top.deps.next();
                     WorldItem.InterfaceItem di = new WorldItem.InterfaceItem(null, d, "",
-                            implicitStability(top.item.stability(), d), null);
+                            gates.implicitStability(top.item.stability(), d), null);
                     String k = itemKey(di);
                     boolean asExport = top.asExport && exportKeys.contains(k);
                     if (exports.containsKey(k)) {

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /** Iterative topological sorting with cycle reporting (no recursion, so no stack overflow). */
 final class Topo {
@@ -27,6 +28,27 @@ final class Topo {
             this.path = path;
             this.from = from;
             this.edge = edge;
+        }
+
+        /**
+         * The nodes the cycle passes through between its first node and the reference that leads
+         * back to it, named by {@code name} and joined with {@code " -> "}; empty for a self-reference.
+         */
+        String through(IntFunction<String> name) {
+            StringBuilder sb = new StringBuilder();
+            for (int k = 1; k < path.size() - 1; k++) {
+                sb.append(k > 1 ? " -> " : "").append(name.apply(path.get(k)));
+            }
+            return sb.toString();
+        }
+
+        /**
+         * The cycle worded for an error message about its first node: {@code "<subject> <verb> itself
+         * (a cycle)"}, or {@code "<subject> <verb> itself through 'b' -> 'c' (a cycle)"}.
+         */
+        String describe(String subject, String verb, IntFunction<String> name) {
+            return subject + " " + verb + " itself" + (path.size() <= 2 ? "" : " through " + through(name))
+                    + " (a cycle)";
         }
     }
 

@@ -264,12 +264,9 @@ public final class Wit {
             order = Topo.sort(units.size(), deps);
         } catch (Topo.Cycle c) {
             Unit u = units.get(c.path.get(0));
-            StringBuilder sb = new StringBuilder();
-            for (int k = 1; k < c.path.size() - 1; k++) {
-                sb.append(k > 1 ? " -> " : "").append("'").append(units.get(c.path.get(k)).name()).append("'");
-            }
+            String through = c.through(k -> "'" + units.get(k).name() + "'");
             throw new WitException(u.src().diagnostic(u.pos(), "package '" + u.name() + "' depends on itself through "
-                    + sb + " (a cycle)"));
+                    + through + " (a cycle)"));
         }
         Env env = new Env(opts, hint);
         List<WitPackage> packages = new ArrayList<>();

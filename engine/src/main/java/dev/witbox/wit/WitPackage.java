@@ -61,21 +61,9 @@ public final class WitPackage {
 
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof WitPackage other) || !name.equals(other.name) || !docs.equals(other.docs)
-                || interfaces.size() != other.interfaces.size() || worlds.size() != other.worlds.size()) {
-            return false;
-        }
-        for (int i = 0; i < interfaces.size(); i++) {
-            if (!interfaces.get(i).contentEquals(other.interfaces.get(i))) {
-                return false;
-            }
-        }
-        for (int i = 0; i < worlds.size(); i++) {
-            if (!worlds.get(i).contentEquals(other.worlds.get(i))) {
-                return false;
-            }
-        }
-        return true;
+        return o instanceof WitPackage other && name.equals(other.name) && docs.equals(other.docs)
+                && OwnerContents.pairwise(interfaces, other.interfaces, Interface::contentEquals)
+                && OwnerContents.pairwise(worlds, other.worlds, World::contentEquals);
     }
 
     @Override

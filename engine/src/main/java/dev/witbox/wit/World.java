@@ -1,6 +1,5 @@
 package dev.witbox.wit;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -38,16 +37,7 @@ public final class World implements TypeOwner {
         this.types = List.copyOf(types);
         this.imports = List.copyOf(imports);
         this.exports = List.copyOf(exports);
-        Map<String, TypeDef> s = new LinkedHashMap<>();
-        for (Use u : this.uses) {
-            for (Use.UseName n : u.names()) {
-                s.putIfAbsent(n.localName(), n.type());
-            }
-        }
-        for (TypeDef t : this.types) {
-            s.putIfAbsent(t.name(), t);
-        }
-        this.scope = s;
+        this.scope = OwnerContents.scope(this.uses, this.types);
     }
 
     public String name() {
@@ -108,17 +98,9 @@ public final class World implements TypeOwner {
 
     /** Structural comparison. */
     public boolean contentEquals(World o) {
-        if (o == null || !key.equals(o.key) || !docs.equals(o.docs) || !stability.equals(o.stability)
-                || !uses.equals(o.uses) || !imports.equals(o.imports) || !exports.equals(o.exports)
-                || types.size() != o.types.size()) {
-            return false;
-        }
-        for (int i = 0; i < types.size(); i++) {
-            if (!types.get(i).contentEquals(o.types.get(i))) {
-                return false;
-            }
-        }
-        return true;
+        return o != null && key.equals(o.key) && docs.equals(o.docs) && stability.equals(o.stability)
+                && uses.equals(o.uses) && imports.equals(o.imports) && exports.equals(o.exports)
+                && OwnerContents.pairwise(types, o.types, TypeDef::contentEquals);
     }
 
     @Override
