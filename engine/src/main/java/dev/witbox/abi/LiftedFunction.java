@@ -3,7 +3,6 @@ package dev.witbox.abi;
 import dev.witbox.api.WitboxException;
 import dev.witbox.api.value.WitValue;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * {@code canon lift}: a guest's core export as a component function the host calls with
@@ -23,7 +22,7 @@ public final class LiftedFunction {
     private final ComponentInstance instance;
     private final CoreFunction callee;
 
-    private LiftedFunction(FunctionCodecs codecs, CanonicalOptions options, ComponentInstance instance,
+    LiftedFunction(FunctionCodecs codecs, CanonicalOptions options, ComponentInstance instance,
             CoreFunction callee) {
         this.codecs = codecs;
         this.options = options;
@@ -33,26 +32,13 @@ public final class LiftedFunction {
 
     /**
      * Plans calls to {@code callee}, the core function lifted with type {@code type}. Fails with a
-     * {@link WitboxException} when the options lack what the type needs (memory, realloc).
+     * {@link WitboxException} when the options lack what the type needs (memory, realloc). Builds
+     * the codecs each time: a host that binds the same type more than once should build a
+     * {@link FunctionPlan} once and {@link FunctionPlan#lift} it instead.
      */
     public static LiftedFunction of(String name, FunctionType type, CanonicalOptions options,
             ComponentInstance instance, CoreFunction callee) {
-        Objects.requireNonNull(options, "options");
-        Objects.requireNonNull(instance, "instance");
-        Objects.requireNonNull(callee, "callee");
-        FunctionCodecs codecs = new FunctionCodecs(name, type);
-        if (codecs.paramTuple != null || codecs.paramsUseMemory(type)) {
-            FunctionCodecs.require(options.realloc() != null, name,
-                    "its parameters are passed in memory, which needs the realloc option");
-        }
-        if (type.result() != null) {
-            FunctionCodecs.require(!Codecs.containsBorrow(type.result()), name, "a result may not contain a borrow");
-            if (codecs.spillResult || Codecs.usesMemory(type.result())) {
-                FunctionCodecs.require(options.memory() != null, name,
-                        "its result is passed in memory, which needs the memory option");
-            }
-        }
-        return new LiftedFunction(codecs, options, instance, callee);
+        return FunctionPlan.of(name, type).lift(options, instance, callee);
     }
 
     /** The core function's parameter types. */

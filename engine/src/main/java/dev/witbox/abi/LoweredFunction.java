@@ -3,7 +3,6 @@ package dev.witbox.abi;
 import dev.witbox.api.WitboxException;
 import dev.witbox.api.value.WitValue;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * {@code canon lower}: a host function as the core function a guest imports. Build it once per
@@ -25,7 +24,7 @@ public final class LoweredFunction implements CoreFunction {
     private final HostFunction target;
     private final int coreParamCount;
 
-    private LoweredFunction(FunctionCodecs codecs, CanonicalOptions options, ComponentInstance instance,
+    LoweredFunction(FunctionCodecs codecs, CanonicalOptions options, ComponentInstance instance,
             HostFunction target) {
         this.codecs = codecs;
         this.options = options;
@@ -36,30 +35,13 @@ public final class LoweredFunction implements CoreFunction {
 
     /**
      * Plans calls from {@code instance}'s guest to {@code target}, imported with type {@code type}.
-     * Fails with a {@link WitboxException} when the options lack what the type needs.
+     * Fails with a {@link WitboxException} when the options lack what the type needs. Builds the
+     * codecs each time: a host that binds the same type more than once should build a
+     * {@link FunctionPlan} once and {@link FunctionPlan#lower} it instead.
      */
     public static LoweredFunction of(String name, FunctionType type, CanonicalOptions options,
             ComponentInstance instance, HostFunction target) {
-        Objects.requireNonNull(options, "options");
-        Objects.requireNonNull(instance, "instance");
-        Objects.requireNonNull(target, "target");
-        FunctionCodecs codecs = new FunctionCodecs(name, type);
-        if (codecs.paramTuple != null || codecs.paramsUseMemory(type)) {
-            FunctionCodecs.require(options.memory() != null, name,
-                    "its parameters are passed in memory, which needs the memory option");
-        }
-        if (type.result() != null) {
-            FunctionCodecs.require(!Codecs.containsBorrow(type.result()), name, "a result may not contain a borrow");
-            if (codecs.spillResult) {
-                FunctionCodecs.require(options.memory() != null, name,
-                        "its result is passed in memory, which needs the memory option");
-            }
-            if (Codecs.usesMemory(type.result())) {
-                FunctionCodecs.require(options.realloc() != null, name,
-                        "its result holds strings or lists, which needs the realloc option");
-            }
-        }
-        return new LoweredFunction(codecs, options, instance, target);
+        return FunctionPlan.of(name, type).lower(options, instance, target);
     }
 
     /** The core function's parameter types: the flat parameters, or a pointer, then the result pointer if it spills. */
