@@ -66,6 +66,9 @@ public final class LoweredFunction implements CoreFunction {
             throw new CanonicalAbiTrap("import " + codecs.name + " called with " + args.length
                     + " core arguments, expected " + coreParamCount);
         }
+        if (codecs.scalarParams != null) {
+            return callScalar(args);
+        }
         CallContext cx = new CallContext(options, instance);
         try {
             Codec[] params = codecs.params;
@@ -107,6 +110,30 @@ public final class LoweredFunction implements CoreFunction {
         } finally {
             cx.endBorrowScope();
         }
+    }
+
+    /**
+     * {@link #call} when the parameters and result are all scalars: no {@link CallContext},
+     * {@link Flat} cursor or borrow scope, which scalars never need.
+     */
+    private long[] callScalar(long[] args) {
+        ScalarCodec[] params = codecs.scalarParams;
+        WitValue[] values = new WitValue[params.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = params[i].liftScalar(args[i]);
+        }
+        WitValue result = target.call(values);
+        ScalarCodec r = codecs.scalarResult;
+        if (r == null) {
+            if (result != null) {
+                throw new WitboxException("host function " + codecs.name + " returned a value but has no result");
+            }
+            return NO_RESULTS;
+        }
+        if (result == null) {
+            throw new WitboxException("host function " + codecs.name + " returned no value, expected " + r.typeName);
+        }
+        return new long[] {r.lowerScalar(result)};
     }
 
     @Override
