@@ -57,9 +57,13 @@ public final class LiftedFunction {
         if (args.length != params.length) {
             throw new WitboxException(codecs.name + " takes " + params.length + " arguments, not " + args.length);
         }
-        if (codecs.scalarParams != null) {
-            return callScalar(args);
-        }
+        // kept under the JIT's inlining limit (FreqInlineSize) so that callers can scalar-replace
+        // their argument arrays: the general path is a method of its own
+        return codecs.scalarParams != null ? callScalar(args) : callGeneral(args);
+    }
+
+    private WitValue callGeneral(WitValue[] args) {
+        Codec[] params = codecs.params;
         instance.enter(codecs.name);
         CallContext cx = new CallContext(options, instance);
         try {
