@@ -17,6 +17,9 @@ import java.util.List;
  */
 public final class LiftedFunction {
 
+    /** The arguments of a core function without parameters: empty, so sharing it is safe. */
+    private static final long[] NO_ARGS = new long[0];
+
     private final FunctionCodecs codecs;
     private final CanonicalOptions options;
     private final ComponentInstance instance;
@@ -113,11 +116,16 @@ public final class LiftedFunction {
         ScalarCodec[] params = codecs.scalarParams;
         instance.enter(codecs.name);
         try {
-            long[] flatArgs = new long[params.length];
-            for (int i = 0; i < params.length; i++) {
-                flatArgs[i] = params[i].lowerScalar(args[i]);
-            }
-            long[] results = callee.call(flatArgs);
+            // C2 scalar-replaces only arrays of a constant length, so the common arities get an
+            // allocation site each; the JIT prunes the cases a function never takes
+            long[] results = switch (params.length) {
+                case 0 -> callee.call(NO_ARGS);
+                case 1 -> callee.call(new long[] {params[0].lowerScalar(args[0])});
+                case 2 -> callee.call(new long[] {params[0].lowerScalar(args[0]), params[1].lowerScalar(args[1])});
+                case 3 -> callee.call(new long[] {params[0].lowerScalar(args[0]), params[1].lowerScalar(args[1]),
+                        params[2].lowerScalar(args[2])});
+                default -> callee.call(lowerScalars(params, args));
+            };
             checkResultCount(results);
             ScalarCodec r = codecs.scalarResult;
             WitValue result = r == null ? null : r.liftScalar(results[0]);
@@ -126,6 +134,14 @@ public final class LiftedFunction {
         } finally {
             instance.leave();
         }
+    }
+
+    private static long[] lowerScalars(ScalarCodec[] params, WitValue[] args) {
+        long[] flat = new long[params.length];
+        for (int i = 0; i < params.length; i++) {
+            flat[i] = params[i].lowerScalar(args[i]);
+        }
+        return flat;
     }
 
     private void checkResultCount(long[] results) {
