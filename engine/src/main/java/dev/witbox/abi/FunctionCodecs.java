@@ -12,6 +12,13 @@ import java.util.List;
 final class FunctionCodecs {
 
     final String name;
+    /**
+     * What the spilled parameter and result areas are called in trap messages, concatenated once:
+     * the checks that take them run on every call, so building them there allocated each time.
+     */
+    final String paramsWhat;
+    final String resultWhat;
+    final String resultAreaWhat;
     final Codec[] params;
     /** The parameters as one tuple, for spilling; null when they fit in flat values. */
     final FieldsCodec paramTuple;
@@ -30,6 +37,9 @@ final class FunctionCodecs {
 
     FunctionCodecs(String name, FunctionType type) {
         this.name = name;
+        this.paramsWhat = "the parameters of " + name;
+        this.resultWhat = "the result of " + name;
+        this.resultAreaWhat = "the result area of " + name;
         List<ValueType> paramTypes = new ArrayList<>();
         type.params().forEach(p -> paramTypes.add(p.type()));
         this.params = new Codec[paramTypes.size()];

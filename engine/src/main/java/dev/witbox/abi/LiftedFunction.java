@@ -73,7 +73,7 @@ public final class LiftedFunction {
             long[] flatArgs;
             if (codecs.paramTuple != null) {
                 FieldsCodec tuple = codecs.paramTuple;
-                long ptr = cx.allocate(tuple.alignment, tuple.size, "the parameters of " + codecs.name);
+                long ptr = cx.allocate(tuple.alignment, tuple.size, codecs.paramsWhat);
                 tuple.storeAll(cx, args, ptr);
                 flatArgs = new long[] {(int) ptr};
             } else {
@@ -90,8 +90,8 @@ public final class LiftedFunction {
             if (r != null) {
                 if (codecs.spillResult) {
                     long ptr = results[0] & 0xFFFF_FFFFL;
-                    cx.checkAligned("the result of " + codecs.name, ptr, r.alignment);
-                    cx.checkInBounds("the result of " + codecs.name, ptr, r.size);
+                    cx.checkAligned(codecs.resultWhat, ptr, r.alignment);
+                    cx.checkInBounds(codecs.resultWhat, ptr, r.size);
                     result = r.load(cx, ptr);
                 } else {
                     result = r.liftFlat(cx, new Flat(results));

@@ -76,8 +76,8 @@ public final class LoweredFunction implements CoreFunction {
             if (codecs.paramTuple != null) {
                 FieldsCodec tuple = codecs.paramTuple;
                 long ptr = args[0] & 0xFFFF_FFFFL;
-                cx.checkAligned("the parameters of " + codecs.name, ptr, tuple.alignment);
-                cx.checkInBounds("the parameters of " + codecs.name, ptr, tuple.size);
+                cx.checkAligned(codecs.paramsWhat, ptr, tuple.alignment);
+                cx.checkInBounds(codecs.paramsWhat, ptr, tuple.size);
                 values = tuple.loadAll(cx, ptr);
             } else {
                 values = new WitValue[params.length];
@@ -99,8 +99,8 @@ public final class LoweredFunction implements CoreFunction {
             }
             if (codecs.spillResult) {
                 long ptr = args[args.length - 1] & 0xFFFF_FFFFL;
-                cx.checkAligned("the result area of " + codecs.name, ptr, r.alignment);
-                cx.checkInBounds("the result area of " + codecs.name, ptr, r.size);
+                cx.checkAligned(codecs.resultAreaWhat, ptr, r.alignment);
+                cx.checkInBounds(codecs.resultAreaWhat, ptr, r.size);
                 r.store(cx, result, ptr);
                 return NO_RESULTS;
             }
