@@ -1,6 +1,7 @@
 package dev.witbox.benchmarks;
 
 import dev.witbox.api.value.WitValue;
+import dev.witbox.runtime.ExportHandle;
 import dev.witbox.runtime.Plugin;
 import dev.witbox.runtime.PluginInstance;
 import dev.witbox.runtime.WitboxEngine;
@@ -35,12 +36,16 @@ public class CallOverheadBenchmark {
 
     private ChicoryFloor.Held floor;
     private PluginInstance witbox;
+    private ExportHandle add;
+    private ExportHandle greet;
 
     @Setup
     public void setUp() {
         floor = new ChicoryFloor.Held(new ChicoryFloor().newInstance());
         Plugin plugin = WitboxEngine.create().load("add-greet", Guests.bytes("add-greet.wasm"));
         witbox = plugin.instantiate();
+        add = witbox.function("add");
+        greet = witbox.function("greet");
     }
 
     @TearDown
@@ -58,6 +63,12 @@ public class CallOverheadBenchmark {
         return ((WitValue.U32) witbox.call("add", FORTY, TWO)).value();
     }
 
+    /** The same call through a handle looked up once ({@link PluginInstance#function}). */
+    @Benchmark
+    public long addWitboxPrepared() {
+        return ((WitValue.U32) add.call(FORTY, TWO)).value();
+    }
+
     @Benchmark
     public String greetFloor() {
         return floor.greet("Java");
@@ -66,5 +77,10 @@ public class CallOverheadBenchmark {
     @Benchmark
     public String greetWitbox() {
         return ((WitValue.Str) witbox.call("greet", JAVA)).value();
+    }
+
+    @Benchmark
+    public String greetWitboxPrepared() {
+        return ((WitValue.Str) greet.call(JAVA)).value();
     }
 }

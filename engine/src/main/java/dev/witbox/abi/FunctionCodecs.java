@@ -12,6 +12,13 @@ import java.util.List;
 final class FunctionCodecs {
 
     final String name;
+    /**
+     * What the spilled parameter and result areas are called in trap messages, concatenated once:
+     * the checks that take them run on every call, so building them there allocated each time.
+     */
+    final String paramsWhat;
+    final String resultWhat;
+    final String resultAreaWhat;
     final Codec[] params;
     /** The parameters as one tuple, for spilling; null when they fit in flat values. */
     final FieldsCodec paramTuple;
@@ -20,9 +27,19 @@ final class FunctionCodecs {
     final boolean spillResult;
     final List<CoreType> flatParams;
     final List<CoreType> flatResults;
+    final int flatResultCount;
+    /**
+     * The parameter codecs again when every parameter and the result (if any) is a
+     * {@link ScalarCodec}, for the calls that need no context, cursor or borrow scope; else null.
+     */
+    final ScalarCodec[] scalarParams;
+    final ScalarCodec scalarResult;
 
     FunctionCodecs(String name, FunctionType type) {
         this.name = name;
+        this.paramsWhat = "the parameters of " + name;
+        this.resultWhat = "the result of " + name;
+        this.resultAreaWhat = "the result area of " + name;
         List<ValueType> paramTypes = new ArrayList<>();
         type.params().forEach(p -> paramTypes.add(p.type()));
         this.params = new Codec[paramTypes.size()];
@@ -39,6 +56,21 @@ final class FunctionCodecs {
         List<CoreType> results = type.result() == null ? List.of() : Layout.flatten(type.result());
         this.spillResult = results.size() > Layout.MAX_FLAT_RESULTS;
         this.flatResults = spillResult ? List.of(CoreType.I32) : results;
+        this.flatResultCount = flatResults.size();
+        boolean scalar = paramTuple == null && (result == null || result instanceof ScalarCodec);
+        for (Codec c : params) {
+            scalar &= c instanceof ScalarCodec;
+        }
+        if (scalar) {
+            this.scalarParams = new ScalarCodec[params.length];
+            for (int i = 0; i < params.length; i++) {
+                scalarParams[i] = (ScalarCodec) params[i];
+            }
+            this.scalarResult = (ScalarCodec) result;
+        } else {
+            this.scalarParams = null;
+            this.scalarResult = null;
+        }
     }
 
     boolean paramsUseMemory(FunctionType type) {

@@ -3,7 +3,6 @@ package dev.witbox.abi;
 import dev.witbox.api.WitboxException;
 import dev.witbox.api.value.WitValue;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * {@code canon lift}: a guest's core export as a component function the host calls with
@@ -18,12 +17,15 @@ import java.util.Objects;
  */
 public final class LiftedFunction {
 
+    /** The arguments of a core function without parameters: empty, so sharing it is safe. */
+    private static final long[] NO_ARGS = new long[0];
+
     private final FunctionCodecs codecs;
     private final CanonicalOptions options;
     private final ComponentInstance instance;
     private final CoreFunction callee;
 
-    private LiftedFunction(FunctionCodecs codecs, CanonicalOptions options, ComponentInstance instance,
+    LiftedFunction(FunctionCodecs codecs, CanonicalOptions options, ComponentInstance instance,
             CoreFunction callee) {
         this.codecs = codecs;
         this.options = options;
@@ -33,26 +35,13 @@ public final class LiftedFunction {
 
     /**
      * Plans calls to {@code callee}, the core function lifted with type {@code type}. Fails with a
-     * {@link WitboxException} when the options lack what the type needs (memory, realloc).
+     * {@link WitboxException} when the options lack what the type needs (memory, realloc). Builds
+     * the codecs each time: a host that binds the same type more than once should build a
+     * {@link FunctionPlan} once and {@link FunctionPlan#lift} it instead.
      */
     public static LiftedFunction of(String name, FunctionType type, CanonicalOptions options,
             ComponentInstance instance, CoreFunction callee) {
-        Objects.requireNonNull(options, "options");
-        Objects.requireNonNull(instance, "instance");
-        Objects.requireNonNull(callee, "callee");
-        FunctionCodecs codecs = new FunctionCodecs(name, type);
-        if (codecs.paramTuple != null || codecs.paramsUseMemory(type)) {
-            FunctionCodecs.require(options.realloc() != null, name,
-                    "its parameters are passed in memory, which needs the realloc option");
-        }
-        if (type.result() != null) {
-            FunctionCodecs.require(!Codecs.containsBorrow(type.result()), name, "a result may not contain a borrow");
-            if (codecs.spillResult || Codecs.usesMemory(type.result())) {
-                FunctionCodecs.require(options.memory() != null, name,
-                        "its result is passed in memory, which needs the memory option");
-            }
-        }
-        return new LiftedFunction(codecs, options, instance, callee);
+        return FunctionPlan.of(name, type).lift(options, instance, callee);
     }
 
     /** The core function's parameter types. */
@@ -71,13 +60,20 @@ public final class LiftedFunction {
         if (args.length != params.length) {
             throw new WitboxException(codecs.name + " takes " + params.length + " arguments, not " + args.length);
         }
+        // kept under the JIT's inlining limit (FreqInlineSize) so that callers can scalar-replace
+        // their argument arrays: the general path is a method of its own
+        return codecs.scalarParams != null ? callScalar(args) : callGeneral(args);
+    }
+
+    private WitValue callGeneral(WitValue[] args) {
+        Codec[] params = codecs.params;
         instance.enter(codecs.name);
         CallContext cx = new CallContext(options, instance);
         try {
             long[] flatArgs;
             if (codecs.paramTuple != null) {
                 FieldsCodec tuple = codecs.paramTuple;
-                long ptr = cx.allocate(tuple.alignment, tuple.size, "the parameters of " + codecs.name);
+                long ptr = cx.allocate(tuple.alignment, tuple.size, codecs.paramsWhat);
                 tuple.storeAll(cx, args, ptr);
                 flatArgs = new long[] {(int) ptr};
             } else {
@@ -88,41 +84,89 @@ public final class LiftedFunction {
                 }
             }
             long[] results = callee.call(flatArgs);
-            int expected = codecs.flatResults.size();
-            if ((results == null ? 0 : results.length) != expected) {
-                throw new CanonicalAbiTrap(codecs.name + " returned " + (results == null ? 0 : results.length)
-                        + " core values, expected " + expected);
-            }
+            checkResultCount(results);
             WitValue result = null;
             Codec r = codecs.result;
             if (r != null) {
                 if (codecs.spillResult) {
                     long ptr = results[0] & 0xFFFF_FFFFL;
-                    cx.checkAligned("the result of " + codecs.name, ptr, r.alignment);
-                    cx.checkInBounds("the result of " + codecs.name, ptr, r.size);
+                    cx.checkAligned(codecs.resultWhat, ptr, r.alignment);
+                    cx.checkInBounds(codecs.resultWhat, ptr, r.size);
                     result = r.load(cx, ptr);
                 } else {
                     result = r.liftFlat(cx, new Flat(results));
                 }
             }
-            // task.return: every borrow lent to the guest must have been dropped by now
-            if (instance.outstandingBorrows > 0) {
-                throw new CanonicalAbiTrap(codecs.name + " returned while still holding "
-                        + instance.outstandingBorrows + " borrowed handle(s) it was lent");
-            }
-            PostReturn postReturn = options.postReturn();
-            if (postReturn != null) {
-                instance.mayLeave = false;
-                try {
-                    postReturn.postReturn(results);
-                } finally {
-                    instance.mayLeave = true;
-                }
-            }
+            finish(results);
             return result;
         } finally {
             cx.endBorrowScope(); // the host's references lent to the guest come back, even after a trap
             instance.leave();
+        }
+    }
+
+    /**
+     * {@link #call} when the parameters and result are all scalars: the same steps, but with no
+     * {@link CallContext}, {@link Flat} cursor or borrow scope, since scalars need none. Kept small
+     * and free of megamorphic helpers so the JIT can inline it into the caller and scalar-replace
+     * the argument and result arrays: this is what brings a call like {@code add(u32, u32) -> u32}
+     * close to a direct core call.
+     */
+    private WitValue callScalar(WitValue[] args) {
+        ScalarCodec[] params = codecs.scalarParams;
+        instance.enter(codecs.name);
+        try {
+            // C2 scalar-replaces only arrays of a constant length, so the common arities get an
+            // allocation site each; the JIT prunes the cases a function never takes
+            long[] results = switch (params.length) {
+                case 0 -> callee.call(NO_ARGS);
+                case 1 -> callee.call(new long[] {params[0].lowerScalar(args[0])});
+                case 2 -> callee.call(new long[] {params[0].lowerScalar(args[0]), params[1].lowerScalar(args[1])});
+                case 3 -> callee.call(new long[] {params[0].lowerScalar(args[0]), params[1].lowerScalar(args[1]),
+                        params[2].lowerScalar(args[2])});
+                default -> callee.call(lowerScalars(params, args));
+            };
+            checkResultCount(results);
+            ScalarCodec r = codecs.scalarResult;
+            WitValue result = r == null ? null : r.liftScalar(results[0]);
+            finish(results);
+            return result;
+        } finally {
+            instance.leave();
+        }
+    }
+
+    private static long[] lowerScalars(ScalarCodec[] params, WitValue[] args) {
+        long[] flat = new long[params.length];
+        for (int i = 0; i < params.length; i++) {
+            flat[i] = params[i].lowerScalar(args[i]);
+        }
+        return flat;
+    }
+
+    private void checkResultCount(long[] results) {
+        int count = results == null ? 0 : results.length;
+        if (count != codecs.flatResultCount) {
+            throw new CanonicalAbiTrap(codecs.name + " returned " + count + " core values, expected "
+                    + codecs.flatResultCount);
+        }
+    }
+
+    /** task.return's checks, then post-return. */
+    private void finish(long[] results) {
+        // every borrow lent to the guest must have been dropped by now
+        if (instance.outstandingBorrows > 0) {
+            throw new CanonicalAbiTrap(codecs.name + " returned while still holding "
+                    + instance.outstandingBorrows + " borrowed handle(s) it was lent");
+        }
+        PostReturn postReturn = options.postReturn();
+        if (postReturn != null) {
+            instance.mayLeave = false;
+            try {
+                postReturn.postReturn(results);
+            } finally {
+                instance.mayLeave = true;
+            }
         }
     }
 

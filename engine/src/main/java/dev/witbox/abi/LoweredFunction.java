@@ -3,7 +3,6 @@ package dev.witbox.abi;
 import dev.witbox.api.WitboxException;
 import dev.witbox.api.value.WitValue;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * {@code canon lower}: a host function as the core function a guest imports. Build it once per
@@ -25,7 +24,7 @@ public final class LoweredFunction implements CoreFunction {
     private final HostFunction target;
     private final int coreParamCount;
 
-    private LoweredFunction(FunctionCodecs codecs, CanonicalOptions options, ComponentInstance instance,
+    LoweredFunction(FunctionCodecs codecs, CanonicalOptions options, ComponentInstance instance,
             HostFunction target) {
         this.codecs = codecs;
         this.options = options;
@@ -36,30 +35,13 @@ public final class LoweredFunction implements CoreFunction {
 
     /**
      * Plans calls from {@code instance}'s guest to {@code target}, imported with type {@code type}.
-     * Fails with a {@link WitboxException} when the options lack what the type needs.
+     * Fails with a {@link WitboxException} when the options lack what the type needs. Builds the
+     * codecs each time: a host that binds the same type more than once should build a
+     * {@link FunctionPlan} once and {@link FunctionPlan#lower} it instead.
      */
     public static LoweredFunction of(String name, FunctionType type, CanonicalOptions options,
             ComponentInstance instance, HostFunction target) {
-        Objects.requireNonNull(options, "options");
-        Objects.requireNonNull(instance, "instance");
-        Objects.requireNonNull(target, "target");
-        FunctionCodecs codecs = new FunctionCodecs(name, type);
-        if (codecs.paramTuple != null || codecs.paramsUseMemory(type)) {
-            FunctionCodecs.require(options.memory() != null, name,
-                    "its parameters are passed in memory, which needs the memory option");
-        }
-        if (type.result() != null) {
-            FunctionCodecs.require(!Codecs.containsBorrow(type.result()), name, "a result may not contain a borrow");
-            if (codecs.spillResult) {
-                FunctionCodecs.require(options.memory() != null, name,
-                        "its result is passed in memory, which needs the memory option");
-            }
-            if (Codecs.usesMemory(type.result())) {
-                FunctionCodecs.require(options.realloc() != null, name,
-                        "its result holds strings or lists, which needs the realloc option");
-            }
-        }
-        return new LoweredFunction(codecs, options, instance, target);
+        return FunctionPlan.of(name, type).lower(options, instance, target);
     }
 
     /** The core function's parameter types: the flat parameters, or a pointer, then the result pointer if it spills. */
@@ -84,6 +66,9 @@ public final class LoweredFunction implements CoreFunction {
             throw new CanonicalAbiTrap("import " + codecs.name + " called with " + args.length
                     + " core arguments, expected " + coreParamCount);
         }
+        if (codecs.scalarParams != null) {
+            return callScalar(args);
+        }
         CallContext cx = new CallContext(options, instance);
         try {
             Codec[] params = codecs.params;
@@ -91,8 +76,8 @@ public final class LoweredFunction implements CoreFunction {
             if (codecs.paramTuple != null) {
                 FieldsCodec tuple = codecs.paramTuple;
                 long ptr = args[0] & 0xFFFF_FFFFL;
-                cx.checkAligned("the parameters of " + codecs.name, ptr, tuple.alignment);
-                cx.checkInBounds("the parameters of " + codecs.name, ptr, tuple.size);
+                cx.checkAligned(codecs.paramsWhat, ptr, tuple.alignment);
+                cx.checkInBounds(codecs.paramsWhat, ptr, tuple.size);
                 values = tuple.loadAll(cx, ptr);
             } else {
                 values = new WitValue[params.length];
@@ -114,8 +99,8 @@ public final class LoweredFunction implements CoreFunction {
             }
             if (codecs.spillResult) {
                 long ptr = args[args.length - 1] & 0xFFFF_FFFFL;
-                cx.checkAligned("the result area of " + codecs.name, ptr, r.alignment);
-                cx.checkInBounds("the result area of " + codecs.name, ptr, r.size);
+                cx.checkAligned(codecs.resultAreaWhat, ptr, r.alignment);
+                cx.checkInBounds(codecs.resultAreaWhat, ptr, r.size);
                 r.store(cx, result, ptr);
                 return NO_RESULTS;
             }
@@ -125,6 +110,30 @@ public final class LoweredFunction implements CoreFunction {
         } finally {
             cx.endBorrowScope();
         }
+    }
+
+    /**
+     * {@link #call} when the parameters and result are all scalars: no {@link CallContext},
+     * {@link Flat} cursor or borrow scope, which scalars never need.
+     */
+    private long[] callScalar(long[] args) {
+        ScalarCodec[] params = codecs.scalarParams;
+        WitValue[] values = new WitValue[params.length];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = params[i].liftScalar(args[i]);
+        }
+        WitValue result = target.call(values);
+        ScalarCodec r = codecs.scalarResult;
+        if (r == null) {
+            if (result != null) {
+                throw new WitboxException("host function " + codecs.name + " returned a value but has no result");
+            }
+            return NO_RESULTS;
+        }
+        if (result == null) {
+            throw new WitboxException("host function " + codecs.name + " returned no value, expected " + r.typeName);
+        }
+        return new long[] {r.lowerScalar(result)};
     }
 
     @Override

@@ -76,7 +76,7 @@ final class ScalarCodecs {
         return new WitboxException("value " + value + " is out of range for " + codec.typeName);
     }
 
-    static final class BoolCodec extends Codec {
+    static final class BoolCodec extends ScalarCodec {
         private static final WitValue.Bool TRUE = new WitValue.Bool(true);
         private static final WitValue.Bool FALSE = new WitValue.Bool(false);
 
@@ -102,17 +102,17 @@ final class ScalarCodecs {
         }
 
         @Override
-        WitValue liftFlat(CallContext cx, Flat in) {
-            return (int) in.next() != 0 ? TRUE : FALSE;
+        WitValue liftScalar(long flat) {
+            return (int) flat != 0 ? TRUE : FALSE;
         }
 
         @Override
-        void lowerFlat(CallContext cx, WitValue value, Flat out) {
-            out.put(bit(value));
+        long lowerScalar(WitValue value) {
+            return bit(value);
         }
     }
 
-    static final class S8Codec extends Codec {
+    static final class S8Codec extends ScalarCodec {
         S8Codec() {
             super(ValueType.Scalar.S8);
         }
@@ -132,17 +132,17 @@ final class ScalarCodecs {
         }
 
         @Override
-        WitValue liftFlat(CallContext cx, Flat in) {
-            return new WitValue.S8((byte) in.next());
+        WitValue liftScalar(long flat) {
+            return new WitValue.S8((byte) flat);
         }
 
         @Override
-        void lowerFlat(CallContext cx, WitValue value, Flat out) {
-            out.put(value(value));
+        long lowerScalar(WitValue value) {
+            return value(value);
         }
     }
 
-    static final class U8Codec extends Codec {
+    static final class U8Codec extends ScalarCodec {
         U8Codec() {
             super(ValueType.Scalar.U8);
         }
@@ -162,17 +162,17 @@ final class ScalarCodecs {
         }
 
         @Override
-        WitValue liftFlat(CallContext cx, Flat in) {
-            return new WitValue.U8((int) in.next() & 0xFF);
+        WitValue liftScalar(long flat) {
+            return new WitValue.U8((int) flat & 0xFF);
         }
 
         @Override
-        void lowerFlat(CallContext cx, WitValue value, Flat out) {
-            out.put(value(value));
+        long lowerScalar(WitValue value) {
+            return value(value);
         }
     }
 
-    static final class S16Codec extends Codec {
+    static final class S16Codec extends ScalarCodec {
         S16Codec() {
             super(ValueType.Scalar.S16);
         }
@@ -192,17 +192,17 @@ final class ScalarCodecs {
         }
 
         @Override
-        WitValue liftFlat(CallContext cx, Flat in) {
-            return new WitValue.S16((short) in.next());
+        WitValue liftScalar(long flat) {
+            return new WitValue.S16((short) flat);
         }
 
         @Override
-        void lowerFlat(CallContext cx, WitValue value, Flat out) {
-            out.put(value(value));
+        long lowerScalar(WitValue value) {
+            return value(value);
         }
     }
 
-    static final class U16Codec extends Codec {
+    static final class U16Codec extends ScalarCodec {
         U16Codec() {
             super(ValueType.Scalar.U16);
         }
@@ -222,17 +222,17 @@ final class ScalarCodecs {
         }
 
         @Override
-        WitValue liftFlat(CallContext cx, Flat in) {
-            return new WitValue.U16((int) in.next() & 0xFFFF);
+        WitValue liftScalar(long flat) {
+            return new WitValue.U16((int) flat & 0xFFFF);
         }
 
         @Override
-        void lowerFlat(CallContext cx, WitValue value, Flat out) {
-            out.put(value(value));
+        long lowerScalar(WitValue value) {
+            return value(value);
         }
     }
 
-    static final class S32Codec extends Codec {
+    static final class S32Codec extends ScalarCodec {
         S32Codec() {
             super(ValueType.Scalar.S32);
         }
@@ -252,17 +252,17 @@ final class ScalarCodecs {
         }
 
         @Override
-        WitValue liftFlat(CallContext cx, Flat in) {
-            return new WitValue.S32((int) in.next());
+        WitValue liftScalar(long flat) {
+            return new WitValue.S32((int) flat);
         }
 
         @Override
-        void lowerFlat(CallContext cx, WitValue value, Flat out) {
-            out.put(value(value));
+        long lowerScalar(WitValue value) {
+            return value(value);
         }
     }
 
-    static final class U32Codec extends Codec {
+    static final class U32Codec extends ScalarCodec {
         U32Codec() {
             super(ValueType.Scalar.U32);
         }
@@ -282,18 +282,18 @@ final class ScalarCodecs {
         }
 
         @Override
-        WitValue liftFlat(CallContext cx, Flat in) {
-            return new WitValue.U32(in.nextU32());
+        WitValue liftScalar(long flat) {
+            return new WitValue.U32((flat & 0xFFFF_FFFFL));
         }
 
         @Override
-        void lowerFlat(CallContext cx, WitValue value, Flat out) {
+        long lowerScalar(WitValue value) {
             // an i32 is the int's value in a long, as Chicory passes it
-            out.put(value(value));
+            return value(value);
         }
     }
 
-    static final class S64Codec extends Codec {
+    static final class S64Codec extends ScalarCodec {
         S64Codec() {
             super(ValueType.Scalar.S64);
         }
@@ -313,17 +313,17 @@ final class ScalarCodecs {
         }
 
         @Override
-        WitValue liftFlat(CallContext cx, Flat in) {
-            return new WitValue.S64(in.next());
+        WitValue liftScalar(long flat) {
+            return new WitValue.S64(flat);
         }
 
         @Override
-        void lowerFlat(CallContext cx, WitValue value, Flat out) {
-            out.put(value(value));
+        long lowerScalar(WitValue value) {
+            return value(value);
         }
     }
 
-    static final class U64Codec extends Codec {
+    static final class U64Codec extends ScalarCodec {
         U64Codec() {
             super(ValueType.Scalar.U64);
         }
@@ -346,17 +346,17 @@ final class ScalarCodecs {
         }
 
         @Override
-        WitValue liftFlat(CallContext cx, Flat in) {
-            return new WitValue.U64(in.next());
+        WitValue liftScalar(long flat) {
+            return new WitValue.U64(flat);
         }
 
         @Override
-        void lowerFlat(CallContext cx, WitValue value, Flat out) {
-            out.put(value(value));
+        long lowerScalar(WitValue value) {
+            return value(value);
         }
     }
 
-    static final class F32Codec extends Codec {
+    static final class F32Codec extends ScalarCodec {
         F32Codec() {
             super(ValueType.Scalar.F32);
         }
@@ -385,17 +385,17 @@ final class ScalarCodecs {
         }
 
         @Override
-        WitValue liftFlat(CallContext cx, Flat in) {
-            return lift((int) in.next());
+        WitValue liftScalar(long flat) {
+            return lift((int) flat);
         }
 
         @Override
-        void lowerFlat(CallContext cx, WitValue value, Flat out) {
-            out.put(bits(value));
+        long lowerScalar(WitValue value) {
+            return bits(value);
         }
     }
 
-    static final class F64Codec extends Codec {
+    static final class F64Codec extends ScalarCodec {
         F64Codec() {
             super(ValueType.Scalar.F64);
         }
@@ -424,17 +424,17 @@ final class ScalarCodecs {
         }
 
         @Override
-        WitValue liftFlat(CallContext cx, Flat in) {
-            return lift(in.next());
+        WitValue liftScalar(long flat) {
+            return lift(flat);
         }
 
         @Override
-        void lowerFlat(CallContext cx, WitValue value, Flat out) {
-            out.put(bits(value));
+        long lowerScalar(WitValue value) {
+            return bits(value);
         }
     }
 
-    static final class CharCodec extends Codec {
+    static final class CharCodec extends ScalarCodec {
         CharCodec() {
             super(ValueType.Scalar.CHAR);
         }
@@ -466,13 +466,13 @@ final class ScalarCodecs {
         }
 
         @Override
-        WitValue liftFlat(CallContext cx, Flat in) {
-            return lift((int) in.next(), -1);
+        WitValue liftScalar(long flat) {
+            return lift((int) flat, -1);
         }
 
         @Override
-        void lowerFlat(CallContext cx, WitValue value, Flat out) {
-            out.put(codePoint(value));
+        long lowerScalar(WitValue value) {
+            return codePoint(value);
         }
     }
 }

@@ -79,7 +79,7 @@ final class Instantiation {
         LiftedFunction f = lifts[index];
         if (f == null) {
             InstantiationPlan.LiftDef def = plan.lifts().get(index);
-            f = LiftedFunction.of(def.name(), def.type(), options(def.options()), abi[def.abi()], func(def.core()));
+            f = def.plan().lift(options(def.options()), abi[def.abi()], func(def.core()));
             lifts[index] = f;
         }
         return f;
@@ -95,8 +95,7 @@ final class Instantiation {
                     if (lowered == null) {
                         // a component-to-component call: lift out of the callee, lower into the caller
                         HostFunction target = values -> Instantiation.this.call(lower.target(), values);
-                        lowered = LoweredFunction.of(lower.name(), lower.target().type(), options(lower.options()),
-                                abi[lower.abi()], target);
+                        lowered = lower.plan().lower(options(lower.options()), abi[lower.abi()], target);
                     }
                     return lowered.call(args);
                 }

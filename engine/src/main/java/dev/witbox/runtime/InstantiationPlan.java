@@ -1,5 +1,6 @@
 package dev.witbox.runtime;
 
+import dev.witbox.abi.FunctionPlan;
 import dev.witbox.abi.FunctionType;
 import dev.witbox.abi.ResourceType;
 import dev.witbox.abi.StringEncoding;
@@ -37,16 +38,31 @@ record InstantiationPlan(
     /** A core function the host makes. */
     sealed interface TrampolineDef {}
 
-    /** {@code canon lower} of {@code target} into component instance {@code abi}. */
-    record LowerDef(String name, Item.Func target, Options options, int abi) implements TrampolineDef {}
+    /**
+     * {@code canon lower} of {@code target} into component instance {@code abi}; {@code plan} is the
+     * lowering's codecs, built once here rather than per instance.
+     */
+    record LowerDef(String name, Item.Func target, Options options, int abi, FunctionPlan plan)
+            implements TrampolineDef {
+        LowerDef(String name, Item.Func target, Options options, int abi) {
+            this(name, target, options, abi, FunctionPlan.of(name, target.type()));
+        }
+    }
 
     /** {@code canon resource.new / .rep / .drop} of {@code type} in component instance {@code abi}. */
     record ResourceBuiltin(Kind kind, ResourceType type, int abi) implements TrampolineDef {
         enum Kind { NEW, REP, DROP }
     }
 
-    /** {@code canon lift}: core function {@code core}, lifted with {@code type} by component instance {@code abi}. */
-    record LiftDef(String name, Item.CoreItem core, Options options, FunctionType type, int abi) {}
+    /**
+     * {@code canon lift}: core function {@code core}, lifted with {@code type} by component instance
+     * {@code abi}; {@code plan} is the lift's codecs, built once here rather than per instance.
+     */
+    record LiftDef(String name, Item.CoreItem core, Options options, FunctionType type, int abi, FunctionPlan plan) {
+        LiftDef(String name, Item.CoreItem core, Options options, FunctionType type, int abi) {
+            this(name, core, options, type, abi, FunctionPlan.of(name, type));
+        }
+    }
 
     /** A resource type component instance {@code abi} defines, with its destructor (or null). */
     record ResourceDef(ResourceType type, int abi, Item.CoreItem destructor) {}

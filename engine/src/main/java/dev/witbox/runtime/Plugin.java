@@ -8,8 +8,10 @@ import dev.witbox.api.WitboxException;
 import dev.witbox.component.Component;
 import dev.witbox.internal.chicory.CoreTrap;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,12 +24,37 @@ public final class Plugin {
     private final Component component;
     private final InstantiationPlan plan;
     private final WitboxEngine engine;
+    /**
+     * Export name to its position in {@link #exports()}, and the function at each position: resolved
+     * once here so that instances look exports up by index, not through the plan's map of items.
+     */
+    private final Map<String, Integer> exportIndex;
+    private final Item.Func[] exportFuncs;
 
     Plugin(String id, Component component, InstantiationPlan plan, WitboxEngine engine) {
         this.id = id;
         this.component = component;
         this.plan = plan;
         this.engine = engine;
+        List<ExportedFunction> exports = plan.exports();
+        this.exportFuncs = new Item.Func[exports.size()];
+        Map<String, Integer> index = new HashMap<>();
+        for (int i = 0; i < exportFuncs.length; i++) {
+            String name = exports.get(i).name();
+            exportFuncs[i] = java.util.Objects.requireNonNull(plan.exportItems().get(name), name);
+            index.put(name, i);
+        }
+        this.exportIndex = Map.copyOf(index);
+    }
+
+    /** The position of export {@code name} in {@link #exports()}, or -1. */
+    int exportIndex(String name) {
+        Integer i = exportIndex.get(name);
+        return i == null ? -1 : i;
+    }
+
+    Item.Func exportFunc(int index) {
+        return exportFuncs[index];
     }
 
     public String id() {

@@ -21,12 +21,20 @@ public final class PluginInstance implements AutoCloseable {
 
     private final Plugin plugin;
     private final Instantiation instantiation;
+    /** The engine's call timeout, or null; read once so an untimed call does not look it up. */
+    private final Duration timeout;
+    private final CallDeadlines deadlines;
+    /** The handles {@link #function} gave out, by export position: one per export and instance. */
+    private final ExportHandle[] handles;
     private String poisonedBy;
     private boolean closed;
 
     PluginInstance(Plugin plugin, Instantiation instantiation) {
         this.plugin = plugin;
         this.instantiation = instantiation;
+        this.timeout = plugin.engine().callTimeout();
+        this.deadlines = timeout == null ? null : plugin.engine().deadlines();
+        this.handles = new ExportHandle[plugin.exports().size()];
     }
 
     public Plugin plugin() {
@@ -34,19 +42,74 @@ public final class PluginInstance implements AutoCloseable {
     }
 
     /**
-     * Calls an export by its canonical name ({@link ExportedFunction#name()}).
+     * Calls an export by its canonical name ({@link ExportedFunction#name()}). A caller that calls the
+     * same export repeatedly can look it up once with {@link #function(String)} instead.
      *
      * @return the result, or null when the function has none
      * @throws PluginTrapException when the guest traps (or trapped before)
      * @throws WitboxException when there is no such export or the arguments do not fit its type
      */
-    public synchronized WitValue call(String exportName, WitValue... args) {
-        Item.Func func = plugin.plan().exportItems().get(exportName);
-        if (func == null) {
+    public WitValue call(String exportName, WitValue... args) {
+        return invoke(function(exportName), args);
+    }
+
+    /**
+     * The export called {@code exportName} ({@link ExportedFunction#name()}), for calling it without
+     * looking it up by name each time. Always the same handle for the same name.
+     *
+     * @throws WitboxException when there is no such export
+     */
+    public ExportHandle function(String exportName) {
+        int index = plugin.exportIndex(exportName);
+        if (index < 0) {
             throw new WitboxException("plugin '" + plugin.id() + "' has no export '" + exportName + "'; it exports: "
                     + plugin.exports().stream().map(ExportedFunction::name).collect(Collectors.joining(", ")));
         }
-        return guarded(exportName, () -> instantiation.call(func, args));
+        ExportHandle h = handles[index];
+        if (h == null) {
+            h = makeHandle(index);
+        }
+        return h;
+    }
+
+    private synchronized ExportHandle makeHandle(int index) {
+        ExportHandle h = handles[index];
+        if (h == null) {
+            h = new ExportHandle(this, plugin.exports().get(index), plugin.exportFunc(index));
+            handles[index] = h;
+        }
+        return h;
+    }
+
+    /**
+     * One call of an export. Written out rather than through {@link #guarded} because it is the hot
+     * path: no lambda per call, and the deadline machinery is only touched when a timeout is set.
+     */
+    synchronized WitValue invoke(ExportHandle export, WitValue[] args) {
+        if (closed || poisonedBy != null) {
+            throw refused(export.name());
+        }
+        if (deadlines != null) {
+            return invokeWithDeadline(export, args);
+        }
+        try {
+            return instantiation.call(export.func, args);
+        } catch (CanonicalAbiTrap | CoreTrap e) {
+            poisonedBy = export.name();
+            throw new PluginTrapException(plugin.id(), export.name(), e.getMessage(), e);
+        } catch (StackOverflowError e) {
+            poisonedBy = export.name();
+            throw new PluginTrapException(plugin.id(), export.name(), "call stack exhausted", e);
+        } catch (RuntimeException e) {
+            // the host's mistake (e.g. a value that does not fit the type); the guest may have run
+            // part of the call already (realloc), so it is not trusted again either
+            poisonedBy = export.name();
+            throw e;
+        }
+    }
+
+    private WitValue invokeWithDeadline(ExportHandle export, WitValue[] args) {
+        return guarded(export.name(), () -> instantiation.call(export.func, args));
     }
 
     /**
@@ -73,16 +136,20 @@ public final class PluginInstance implements AutoCloseable {
         closed = true;
     }
 
-    private WitValue guarded(String name, Supplier<WitValue> body) {
+    /** The exception for a call on a closed or poisoned instance. */
+    private RuntimeException refused(String name) {
         if (closed) {
-            throw new WitboxException("instance of plugin '" + plugin.id() + "' is closed");
+            return new WitboxException("instance of plugin '" + plugin.id() + "' is closed");
         }
-        if (poisonedBy != null) {
-            throw new PluginTrapException(plugin.id(), name, "the instance trapped earlier (in '" + poisonedBy
-                    + "') and may not be used again", null);
+        return new PluginTrapException(plugin.id(), name, "the instance trapped earlier (in '" + poisonedBy
+                + "') and may not be used again", null);
+    }
+
+    private WitValue guarded(String name, Supplier<WitValue> body) {
+        if (closed || poisonedBy != null) {
+            throw refused(name);
         }
-        Duration timeout = plugin.engine().callTimeout();
-        CallDeadlines.Armed deadline = timeout == null ? null : plugin.engine().deadlines().arm(timeout);
+        CallDeadlines.Armed deadline = deadlines == null ? null : deadlines.arm(timeout);
         try {
             return body.get();
         } catch (CanonicalAbiTrap | CoreTrap e) {

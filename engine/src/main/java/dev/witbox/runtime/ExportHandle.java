@@ -1,0 +1,56 @@
+package dev.witbox.runtime;
+
+import dev.witbox.api.PluginTrapException;
+import dev.witbox.api.WitboxException;
+import dev.witbox.api.value.WitValue;
+
+/**
+ * One export of one {@link PluginInstance}, looked up once: {@link #call} skips the name lookup that
+ * {@link PluginInstance#call(String, WitValue...)} does on every call, and is otherwise the same call
+ * (serialised with the instance's other calls, refused once it is closed or poisoned, under the
+ * engine's timeout). Get one with {@link PluginInstance#function(String)}; it is meant to be held
+ * for as long as the instance, e.g. by generated typed bindings.
+ */
+public final class ExportHandle {
+
+    private final PluginInstance instance;
+    private final ExportedFunction export;
+    final Item.Func func;
+
+    ExportHandle(PluginInstance instance, ExportedFunction export, Item.Func func) {
+        this.instance = instance;
+        this.export = export;
+        this.func = func;
+    }
+
+    /** The instance whose export this is. */
+    public PluginInstance instance() {
+        return instance;
+    }
+
+    /** The export's name and type. */
+    public ExportedFunction export() {
+        return export;
+    }
+
+    /** The export's canonical name. */
+    public String name() {
+        return export.name();
+    }
+
+    /**
+     * Calls the export: one argument per parameter.
+     *
+     * @return the result, or null when the function has none
+     * @throws PluginTrapException when the guest traps (or trapped before)
+     * @throws WitboxException when the arguments do not fit the export's type, or the instance is closed
+     */
+    public WitValue call(WitValue... args) {
+        return instance.invoke(this, args);
+    }
+
+    @Override
+    public String toString() {
+        return "ExportHandle[" + export.name() + " of " + instance.plugin().id() + "]";
+    }
+}
