@@ -176,7 +176,7 @@ class CallCommandTest {
         assertThat(witbox("call", truncated.toString(), "add(1, 2)")).isEqualTo(ExitStatus.REFUSED);
         assertThat(err.toString()).contains("offset");
         assertThat(witbox("call", guest("add-greet.core"), "add(1, 2)")).isEqualTo(ExitStatus.REFUSED);
-        assertThat(err.toString()).contains("is a core module, not a component");
+        assertThat(err.toString()).contains("is a core module without a WIT world");
         assertThat(witbox("call", FIXTURES.resolve("tiny-reactor.wasm").toString(), "greet(\"x\")"))
                 .isEqualTo(ExitStatus.REFUSED);
         assertThat(out.toString()).isEmpty();

@@ -47,6 +47,12 @@ class InspectCommandTest {
 
         assertThat(status).isEqualTo(ExitStatus.OK);
         assertThat(out.toString()).isEqualTo("""
+                package root:component;
+
+                world root {
+                  export demo:res/api@0.1.0;
+                }
+
                 package demo:res@0.1.0 {
                   interface api {
                     resource counter {
@@ -61,12 +67,6 @@ class InspectCommandTest {
                     destroyed: func() -> u32;
                     peek: func(c: borrow<counter>) -> u32;
                     consume: func(c: counter) -> u32;
-                  }
-                }
-
-                package root:component {
-                  world root {
-                    export demo:res/api@0.1.0;
                   }
                 }
                 """);
