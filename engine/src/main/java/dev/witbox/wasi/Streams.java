@@ -151,6 +151,12 @@ final class Streams {
             } else if (output instanceof WasiPolicy.Inherit) {
                 PrintStream ps = isStderr ? System.err : System.out;
                 ps.write(bytes, 0, bytes.length);
+            } else if (output instanceof WasiPolicy.ToStream t) {
+                try {
+                    t.stream().write(bytes);
+                } catch (java.io.IOException e) {
+                    dropped += bytes.length;
+                }
             }
         }
 
@@ -167,6 +173,12 @@ final class Streams {
         synchronized void flush() {
             if (output instanceof WasiPolicy.Inherit) {
                 (isStderr ? System.err : System.out).flush();
+            } else if (output instanceof WasiPolicy.ToStream t) {
+                try {
+                    t.stream().flush();
+                } catch (java.io.IOException e) {
+                    // the host's stream failed: nothing to tell the guest
+                }
             }
         }
 

@@ -45,7 +45,14 @@ public final class WasiPolicy {
         static Output inherit() {
             return Inherit.INSTANCE;
         }
+
+        /** Written to {@code stream}, which the host owns (it is flushed, never closed, by witbox). */
+        static Output stream(java.io.OutputStream stream) {
+            return new ToStream(Objects.requireNonNull(stream, "stream"));
+        }
     }
+
+    record ToStream(java.io.OutputStream stream) implements Output {}
 
     enum Discard implements Output { INSTANCE }
 
