@@ -73,7 +73,7 @@ class PathResolutionTest {
         assertThat(code(() -> Fs.resolve(root, "a/../../data", true))).isEqualTo("not-permitted (denied)");
         assertThat(code(() -> Fs.resolve(sub, "../..", true))).isEqualTo("not-permitted (denied)");
         assertThat(code(() -> Fs.resolve(root, "/etc/passwd", true))).isEqualTo("not-permitted (denied)");
-        assertThat(code(() -> Fs.resolve(root, "a/up/up/x", true))).isEqualTo("not-permitted (denied)");
+        assertThat(code(() -> Fs.resolve(root, "a/up/../x", true))).isEqualTo("not-permitted (denied)");
         assertThat(code(() -> Fs.resolve(root, "a/b/way-up/x", true))).isEqualTo("not-permitted (denied)");
         assertThat(code(() -> Fs.resolve(root, "to-b/way-up", true))).isEqualTo("not-permitted (denied)");
         assertThat(code(() -> Fs.resolve(root, "abs/x", false))).isEqualTo("not-permitted (denied)");
