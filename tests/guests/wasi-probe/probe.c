@@ -188,6 +188,7 @@ static void probe_readonly(void) {
   char buf[32] = {0};
   printf("read ro: %zd '%s'\n", fd >= 0 ? read(fd, buf, sizeof buf - 1) : (ssize_t)-1, buf);
   if (fd >= 0) close(fd);
+  list_dir("/ro");
   printf("readonly done\n");
 }
 

@@ -18,14 +18,13 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -55,63 +54,18 @@ final class RunCommand implements Callable<Integer> {
             + " program sees FILE's name as its first argument")
     private List<String> args = new ArrayList<>();
 
-    @Option(names = "--dir", paramLabel = "HOST::GUEST[:ro]", description = "grant host directory HOST as GUEST"
-            + " (read-write, or read-only with :ro); repeatable")
-    private List<String> dirs = new ArrayList<>();
-
-    @Option(names = "--env", paramLabel = "NAME=VALUE", description = "grant an environment variable; repeatable")
-    private List<String> env = new ArrayList<>();
-
-    @Option(names = "--inherit-env", paramLabel = "NAME", description = "grant the host's own value of NAME"
-            + " (when set); repeatable")
-    private List<String> inheritEnv = new ArrayList<>();
-
-    @Option(names = "--stdin", paramLabel = "FILE", description = "what the program reads on stdin (default: nothing)")
-    private Path stdin;
+    @Mixin
+    private WasiFlags flags = new WasiFlags();
 
     @Override
     public Integer call() throws IOException {
         byte[] bytes = InspectCommand.readFile(file);
-        WasiPolicy.Builder policy = WasiPolicy.builder();
         List<String> argv = new ArrayList<>();
         argv.add(file.getFileName().toString());
         argv.addAll(args);
-        policy.args(argv);
-        for (String d : dirs) {
-            int sep = d.indexOf("::");
-            if (sep <= 0 || sep + 2 >= d.length()) {
-                throw new UsageException("--dir wants HOST::GUEST[:ro], not '" + d + "'");
-            }
-            String host = d.substring(0, sep);
-            String guest = d.substring(sep + 2);
-            WasiPolicy.Access access = WasiPolicy.Access.READ_WRITE;
-            if (guest.endsWith(":ro")) {
-                guest = guest.substring(0, guest.length() - 3);
-                access = WasiPolicy.Access.READ_ONLY;
-            }
-            if (!Files.isDirectory(Path.of(host))) {
-                throw new UsageException("--dir " + d + ": " + host + " is not a directory");
-            }
-            policy.preopen(Path.of(host), guest, access);
-        }
-        for (String e : env) {
-            int eq = e.indexOf('=');
-            if (eq <= 0) {
-                throw new UsageException("--env wants NAME=VALUE, not '" + e + "'");
-            }
-            policy.env(e.substring(0, eq), e.substring(eq + 1));
-        }
-        inheritEnv.forEach(policy::inheritEnv);
-        if (stdin != null) {
-            if (!Files.isRegularFile(stdin)) {
-                throw new UsageException("--stdin " + stdin + ": no such file");
-            }
-            policy.stdin(Files.readAllBytes(stdin));
-        }
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        policy.stdout(WasiPolicy.Output.stream(new WriterStream(out)));
-        policy.stderr(WasiPolicy.Output.stream(new WriterStream(err)));
+        WasiPolicy policy = flags.policy(argv, out, err);
 
         Plugin plugin = WitboxEngine.create().load(file.getFileName().toString(), bytes);
         ExportedFunction run = plugin.exports().stream()
@@ -119,7 +73,7 @@ final class RunCommand implements Callable<Integer> {
                 .findFirst()
                 .orElseThrow(() -> new dev.witbox.api.WitboxException(file + " is not a command: it does not export"
                         + " wasi:cli/run@0.2.x (witbox call runs the exports of other components)"));
-        try (WasiContext wasi = Wasi.context(plugin, policy.build());
+        try (WasiContext wasi = Wasi.context(plugin, policy);
                 PluginInstance instance = plugin.instantiate(wasi.imports())) {
             try {
                 WitValue result = instance.call(run.name());

@@ -62,4 +62,24 @@ class RunCommandTest {
         assertThat(witbox("run", "--dir", "nope", hello())).isEqualTo(2);
         assertThat(witbox("run", "--env", "NOEQUALS", hello())).isEqualTo(2);
     }
+
+    @Test
+    void callTakesTheSameCapabilitiesAndArgs() throws IOException {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Files.writeString(data.resolve("inside.txt"), "inside");
+        int status = witbox("call", "--arg", "probe", "--arg", "x y", "--env", "A=1",
+                "--dir", data + "::/ro:ro", WASI.resolve("wasi-probe.wasm").toString(),
+                "run(\"args\"); run(\"env\"); run(\"readonly\")");
+        assertThat(status).isZero();
+        assertThat(out.toString()).startsWith("argc=2\narg[0]=probe\narg[1]=x y\nenv A=1\nenvc=1\n")
+                .contains("read ro: 6 'inside'").endsWith("0; 0; 0\n");
+        assertThat(Files.list(data).map(p -> p.getFileName().toString()).toList()).containsExactly("inside.txt");
+    }
+
+    @Test
+    void callWithoutFlagsGrantsNothing() {
+        int status = witbox("call", WASI.resolve("wasi-probe.wasm").toString(), "run(\"args\"); run(\"env\")");
+        assertThat(status).isZero();
+        assertThat(out.toString()).isEqualTo("argc=0\nenvc=0\n0; 0\n");
+    }
 }

@@ -633,7 +633,9 @@ final class WasiHost {
         if (!dir.directory) {
             throw Fs.FsError.of("not-directory", "open-at on a file");
         }
-        if ((create || truncate || write || mutate) && dir.root.readOnly()) {
+        // mutate-directory is not refused in a read-only preopen (wasi-libc asks for it on every
+        // directory it opens); the new descriptor just does not get it, and every change is refused
+        if ((create || truncate || write) && dir.root.readOnly()) {
             throw Fs.FsError.denied("read-only", "opening '" + path + "' for change in read-only preopen "
                     + dir.root.guestPath());
         }

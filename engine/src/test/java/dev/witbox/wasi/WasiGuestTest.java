@@ -226,7 +226,9 @@ class WasiGuestTest {
     void readOnlyPreopenCannotBeChanged() throws IOException {
         Map<String, String> before = snapshot(tmp);
         Run r = probe("readonly", capturing().preopen(data, "/ro", WasiPolicy.Access.READ_ONLY).build());
-        assertThat(r.stdout()).contains("read ro: 6 'inside'").endsWith("readonly done\n");
+        assertThat(r.stdout()).contains("read ro: 6 'inside'\nls /ro: abs-link inside.txt link-out\n")
+                .endsWith("readonly done\n");
+        assertThat(r.result()).isZero();
         assertThat(r.stdout().lines().filter(l -> l.contains("ALLOWED"))).isEmpty();
         assertThat(r.denied()).isGreaterThanOrEqualTo(4);
         assertThat(snapshot(tmp)).isEqualTo(before);
