@@ -128,6 +128,15 @@ class WasiGuestTest {
     }
 
     @Test
+    void writesOverTheLimitAreRefused() {
+        Run r = probe("stdio", capturing().limits(new WasiPolicy.Limits(4, 64, 1 << 20, 100)).build());
+        // the adapter writes "to stdout\n" in one blocking-write-and-flush: refused whole, counted
+        assertThat(r.stdout()).isEmpty();
+        assertThat(r.stderr()).isEmpty();
+        assertThat(r.denied()).isEqualTo(2);
+    }
+
+    @Test
     void discardedByDefault() {
         try (WasiContext wasi = Wasi.context(PROBE, WasiPolicy.denyAll());
                 PluginInstance instance = PROBE.instantiate(wasi.imports())) {
