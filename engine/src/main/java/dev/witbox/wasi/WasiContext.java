@@ -126,6 +126,12 @@ public final class WasiContext implements AutoCloseable {
                 continue;
             }
             String iface = m.group(1);
+            if (NetworkDenied.INTERFACE.matcher(iface).matches()) {
+                collectResources(imp.type());
+                WasiHost.Impl deny = NetworkDenied.implementation(this, imp.name(), imp.type());
+                builder.function(imp.interfaceName(), imp.functionName(), imp.type(), args -> deny.call(args));
+                continue;
+            }
             FunctionType ours = WasiWit.get().function(iface, imp.functionName());
             WasiHost.Impl impl = impls.get(iface + "#" + imp.functionName());
             if (ours == null || impl == null) {
