@@ -44,4 +44,16 @@ class WasiLinkTest {
         assertThatThrownBy(() -> Wasi.context(p, policy)).isInstanceOf(PluginLinkException.class)
                 .hasMessageContaining("/no/such/dir");
     }
+
+    @Test
+    void socketsLinkAndAnswerAccessDenied() {
+        Plugin p = ENGINE.load(Path.of("src/test/resources/wasi/sockets-0.2.0.wasm"));
+        try (WasiContext wasi = Wasi.context(p, WasiPolicy.denyAll());
+                PluginInstance instance = p.instantiate(wasi.imports())) {
+            // 1 + index of access-denied in the component's error-code enum
+            assertThat(instance.call("try-tcp")).isEqualTo(new WitValue.U8(2));
+            assertThat(wasi.deniedCount()).isEqualTo(1);
+        }
+    }
 }
+
