@@ -132,6 +132,16 @@ static void probe_files(void) {
   close(fd);
   CHECK(stat("/data/d/a.txt", &st) == 0, "stat after truncate");
   printf("truncated size=%lld\n", (long long)st.st_size);
+  fd = open("/data/d/a.txt", O_RDONLY);
+  struct timespec times[2] = {{1000000000, 0}, {1234567890, 500}};
+  CHECK(futimens(fd, times) == 0, "futimens");
+  close(fd);
+  CHECK(stat("/data/d/a.txt", &st) == 0, "stat after futimens");
+  printf("mtime=%lld\n", (long long)st.st_mtim.tv_sec);
+  struct timespec later[2] = {{0, UTIME_OMIT}, {1500000000, 0}};
+  CHECK(utimensat(AT_FDCWD, "/data/d/a.txt", later, 0) == 0, "utimensat");
+  CHECK(stat("/data/d/a.txt", &st) == 0, "stat after utimensat");
+  printf("mtime=%lld\n", (long long)st.st_mtim.tv_sec);
   CHECK(mkdir("/data/d/sub", 0755) == 0, "mkdir sub");
   list_dir("/data/d");
   CHECK(rename("/data/d/a.txt", "/data/d/b.txt") == 0, "rename");

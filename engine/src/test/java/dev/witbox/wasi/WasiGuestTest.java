@@ -192,6 +192,8 @@ class WasiGuestTest {
                 pread=5 'World'
                 after seek 'llo'
                 truncated size=8
+                mtime=1234567890
+                mtime=1500000000
                 ls /data/d: a.txt sub
                 ls /data/d: b.txt sub
                 readlink=inside.txt
