@@ -7,7 +7,7 @@
 #   tests/guests/build.sh --js-hello   also build the large componentize-js guest
 #                                      into build/js-hello/ (git-ignored, never committed)
 #   tests/guests/build.sh --only NAME  build one guest (add-greet, values, resources, embed-iface, wat,
-#                                      misbehave, js-hello)
+#                                      misbehave, wasi, js-hello)
 #
 # Idempotent: every output is rewritten from source each run. Installs missing
 # toolchains (Debian apt packages, npm packages pinned in package-lock.json
@@ -167,6 +167,25 @@ build_js_hello() {
   node "$HERE/tools/verify.mjs" "$BUILD/js-hello" >&2
 }
 
+# WASI guests: C programs that DO use WASI (wasi-libc's stdio, files, clocks,
+# random), componentized through jco's preview1 adapters, into out/wasi/ (a
+# folder of their own: they have no NAME.cases; WasiGuestTest drives them).
+#   wasi-probe: a reactor (-mexec-model=reactor, reactor adapter) exporting
+#               run: func(name: string) -> s32
+#   wasi-hello: a command (_start, command adapter) exporting wasi:cli/run
+build_wasi() {
+  step "wasi-probe, wasi-hello (C + wasi-libc through the preview1 adapters)"
+  mkdir -p "$OUT/wasi"
+  "$CLANG" --target=wasm32-wasi -O2 -mexec-model=reactor -Wl,--strip-all -Wall -Wextra -Werror \
+    -o "$BUILD/wasi-probe.core.wasm" "$HERE/wasi-probe/probe.c"
+  JCO component "$BUILD/wasi-probe.core.wasm" "$HERE/wasi-probe/world.wit" probe "$OUT/wasi/wasi-probe.wasm" \
+    --adapter reactor
+  "$CLANG" --target=wasm32-wasi -O2 -Wl,--strip-all -Wall -Wextra -Werror \
+    -o "$BUILD/wasi-hello.core.wasm" "$HERE/wasi-hello/hello.c"
+  JCO component "$BUILD/wasi-hello.core.wasm" "$HERE/wasi-hello/world.wit" hello "$OUT/wasi/wasi-hello.wasm" \
+    --adapter command
+}
+
 want() { [ -z "$ONLY" ] || [ "$ONLY" = "$1" ]; }
 
 main() {
@@ -179,6 +198,7 @@ main() {
   want embed-iface && build_embed_iface
   want wat && build_wat_dir "$HERE/wat"
   want misbehave && build_wat_dir "$HERE/misbehave"
+  want wasi && build_wasi
   if [ "$JS_HELLO" = 1 ]; then build_js_hello; fi
   step "verifying components (jco print + transpile, wasm-validate --enable-all on every core module)"
   node "$HERE/tools/verify.mjs" "$OUT" > "$OUT/sizes.txt"

@@ -18,7 +18,13 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
-const jcoDir = join(here, '..', 'node_modules', '@bytecodealliance', 'jco');
+import { existsSync } from 'node:fs';
+import { execSync } from 'node:child_process';
+// the pinned local jco; else (a machine without `npm install` here) the global one
+let jcoDir = join(here, '..', 'node_modules', '@bytecodealliance', 'jco');
+if (!existsSync(jcoDir)) {
+  jcoDir = join(execSync('npm root -g').toString().trim(), '@bytecodealliance', 'jco');
+}
 const jco = await import(pathToFileURL(join(jcoDir, 'dist', 'api.js')).href);
 
 function usage() {

@@ -6,6 +6,9 @@ import dev.witbox.runtime.ExportedFunction;
 import dev.witbox.runtime.Plugin;
 import dev.witbox.runtime.PluginInstance;
 import dev.witbox.runtime.WitboxEngine;
+import dev.witbox.wasi.Wasi;
+import dev.witbox.wasi.WasiContext;
+import dev.witbox.wasi.WasiPolicy;
 import dev.witbox.wave.BoundScript;
 import dev.witbox.wave.FunctionLookup;
 import dev.witbox.wave.Outcome;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -62,6 +66,13 @@ final class CallCommand implements Callable<Integer> {
             + " 0: none); a call that runs longer traps")
     private double timeoutSeconds = 10;
 
+    @Mixin
+    private WasiFlags wasiFlags = new WasiFlags();
+
+    @Option(names = "--arg", paramLabel = "ARG", description = "a program argument the component sees through"
+            + " wasi:cli/environment (repeatable)")
+    private List<String> programArgs = new ArrayList<>();
+
     @Option(names = "--verbose", description = "show the stack trace of a trap")
     private boolean verbose;
 
@@ -97,7 +108,10 @@ final class CallCommand implements Callable<Integer> {
         List<Outcome> outcomes = new ArrayList<>();
         PluginTrapException trap = null;
         int trappedAt = -1;
-        try (PluginInstance instance = plugin.instantiate()) {
+        PrintWriter guestOut = spec.commandLine().getOut();
+        WasiPolicy policy = wasiFlags.policy(programArgs, guestOut, spec.commandLine().getErr());
+        try (WasiContext wasi = Wasi.context(plugin, policy);
+                PluginInstance instance = plugin.instantiate(wasi.imports())) {
             Map<String, WitValue> variables = new HashMap<>();
             for (Step step : bound.steps()) {
                 try {

@@ -23,7 +23,8 @@ import picocli.CommandLine.Command;
             "2:usage error",
             "70:internal error (a bug in witbox)"
         },
-        subcommands = {WitCommand.class, InspectCommand.class, CallCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {WitCommand.class, InspectCommand.class, CallCommand.class, RunCommand.class,
+                CommandLine.HelpCommand.class})
 public final class WitboxCommand {
 
     public static void main(String[] args) {

@@ -2,6 +2,7 @@ package dev.witbox.runtime;
 
 import dev.witbox.abi.FunctionType;
 import dev.witbox.abi.HostFunction;
+import dev.witbox.abi.ResourceType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -19,15 +20,31 @@ import java.util.Objects;
  */
 public final class HostImports {
 
-    private static final HostImports NONE = new HostImports(Map.of());
+    private static final HostImports NONE = new HostImports(Map.of(), null);
+
+    /**
+     * Told when the guest drops an own handle of a resource the host implements (a resource type the
+     * plugin imports), so that the host can release what {@code rep} stands for.
+     */
+    @FunctionalInterface
+    public interface ResourceDropHook {
+        void dropped(ResourceType type, int rep);
+    }
 
     /** A host function with the type it was written for. */
     record Provided(String interfaceName, String functionName, FunctionType type, HostFunction function) {}
 
     private final Map<String, Provided> functions;
+    private final ResourceDropHook dropHook;
 
-    private HostImports(Map<String, Provided> functions) {
+    private HostImports(Map<String, Provided> functions, ResourceDropHook dropHook) {
         this.functions = Map.copyOf(functions);
+        this.dropHook = dropHook;
+    }
+
+    /** The hook for drops of host-implemented resources, or null. */
+    ResourceDropHook dropHook() {
+        return dropHook;
     }
 
     /** No imports at all. */
@@ -51,6 +68,7 @@ public final class HostImports {
     public static final class Builder {
 
         private final Map<String, Provided> functions = new LinkedHashMap<>();
+        private ResourceDropHook dropHook;
 
         private Builder() {}
 
@@ -67,8 +85,14 @@ public final class HostImports {
             return this;
         }
 
+        /** Sets the hook told when the guest drops an own handle of a resource the host implements. */
+        public Builder onResourceDrop(ResourceDropHook hook) {
+            this.dropHook = hook;
+            return this;
+        }
+
         public HostImports build() {
-            return new HostImports(functions);
+            return new HostImports(functions, dropHook);
         }
     }
 }

@@ -33,7 +33,8 @@ final class Instantiation {
     private final LiftedFunction[] lifts;
     private final HostFunction[] hosts;
 
-    Instantiation(InstantiationPlan plan, HostFunction[] hosts, int maxMemoryPages) {
+    Instantiation(InstantiationPlan plan, HostFunction[] hosts, HostImports.ResourceDropHook dropHook,
+            int maxMemoryPages) {
         this.plan = plan;
         this.hosts = hosts;
         this.cores = new CoreInstanceRef[plan.steps().size()];
@@ -49,6 +50,18 @@ final class Instantiation {
         for (InstantiationPlan.ResourceDef r : plan.resources()) {
             Item.CoreItem dtor = r.destructor();
             abi[r.abi()].defineResource(r.type(), dtor == null ? null : rep -> func(dtor).call(new long[] {rep}));
+        }
+        if (dropHook != null) {
+            // a resource.drop of a type no instance defines drops a resource the host implements
+            java.util.Set<dev.witbox.abi.ResourceType> defined = java.util.Collections.newSetFromMap(
+                    new java.util.IdentityHashMap<>());
+            plan.resources().forEach(r -> defined.add(r.type()));
+            for (InstantiationPlan.TrampolineDef t : plan.trampolines()) {
+                if (t instanceof InstantiationPlan.ResourceBuiltin b && b.kind() == InstantiationPlan.ResourceBuiltin.Kind.DROP
+                        && !defined.contains(b.type())) {
+                    abi[b.abi()].importResource(b.type(), rep -> dropHook.dropped(b.type(), rep));
+                }
+            }
         }
         for (InstantiationPlan.CoreStep step : plan.steps()) {
             CoreModuleCode module = plan.modules().get(step.module());

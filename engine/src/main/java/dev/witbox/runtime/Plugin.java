@@ -97,7 +97,7 @@ public final class Plugin {
     public PluginInstance instantiate(HostImports imports) {
         HostFunction[] hosts = link(imports);
         try {
-            return new PluginInstance(this, new Instantiation(plan, hosts, engine.maxMemoryPages()));
+            return new PluginInstance(this, new Instantiation(plan, hosts, imports.dropHook(), engine.maxMemoryPages()));
         } catch (CanonicalAbiTrap | CoreTrap e) {
             throw new PluginTrapException(id, "<instantiation>", e.getMessage(), e);
         } catch (PluginLinkException e) {

@@ -95,4 +95,10 @@ class LayeringTest {
             .should().dependOnClassesThat().resideInAnyPackage(
                     "dev.witbox.bindgen..", "dev.witbox.spring..", "dev.witbox.cli..")
             .because("bindings, Spring and the CLI sit on top of the engine, never beneath it");
+
+    @ArchTest
+    static final ArchRule theRuntimeKnowsNothingOfWasi = noClasses()
+            .that().resideInAnyPackage("dev.witbox.runtime..", "dev.witbox.internal..")
+            .should().dependOnClassesThat().resideInAPackage("dev.witbox.wasi..")
+            .because("WASI is a host built on the runtime's public API, one set of host imports among others");
 }

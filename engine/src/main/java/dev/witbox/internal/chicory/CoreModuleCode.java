@@ -144,7 +144,10 @@ public final class CoreModuleCode {
                 case TAG -> throw new WitboxException(name + " imports tag " + imp + ": exceptions are not supported");
             }
         }
-        Instance.Builder builder = Instance.builder(module).withImportValues(values.build());
+        // withStart(false): Chicory would otherwise call an exported `_start` (a WASI command's entry
+        // point) while instantiating; the component model only runs the start section, and a command's
+        // `_start` is reached through wasi:cli/run.
+        Instance.Builder builder = Instance.builder(module).withImportValues(values.build()).withStart(false);
         if (machineFactory != null) {
             builder.withMachineFactory(machineFactory);
         }

@@ -1,0 +1,85 @@
+package dev.witbox.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code witbox run}: a C command through the preview1 command adapter, with exactly the flags' capabilities. */
+class RunCommandTest {
+
+    static final Path WASI = Path.of("../tests/guests/out/wasi");
+
+    @TempDir
+    Path dir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    private int witbox(String... args) {
+        return Cli.create(new PrintWriter(out), new PrintWriter(err)).execute(args);
+    }
+
+    private static String hello() {
+        return WASI.resolve("wasi-hello.wasm").toString();
+    }
+
+    @Test
+    void runsWithNothingGranted() {
+        assertThat(witbox("run", hello())).isZero();
+        assertThat(out.toString()).isEqualTo("(no greeting) from wasi-hello, 1 args\narg wasi-hello.wasm\n");
+        assertThat(err.toString()).isEqualTo("bye\n");
+    }
+
+    @Test
+    void argsEnvAndStdinAsGranted() throws IOException {
+        Path in = Files.writeString(dir.resolve("in.txt"), "héllo stdin\n");
+        int status = witbox("run", "--env", "GREETING=hi", "--stdin", in.toString(), hello(), "--", "0", "two");
+        assertThat(status).isZero();
+        assertThat(out.toString()).isEqualTo("hi from wasi-hello, 3 args\narg wasi-hello.wasm\narg 0\narg two\n"
+                + "héllo stdin\n");
+    }
+
+    @Test
+    void exitsWithTheGuestsStatus() {
+        assertThat(witbox("run", hello(), "--", "7")).isEqualTo(1);
+        assertThat(out.toString()).contains("arg 7");
+    }
+
+    @Test
+    void aReactorIsNotACommand() {
+        assertThat(witbox("run", WASI.resolve("wasi-probe.wasm").toString())).isEqualTo(1);
+        assertThat(err.toString()).contains("is not a command");
+    }
+
+    @Test
+    void badFlagsAreUsageErrors() {
+        assertThat(witbox("run", "--dir", "nope", hello())).isEqualTo(2);
+        assertThat(witbox("run", "--env", "NOEQUALS", hello())).isEqualTo(2);
+    }
+
+    @Test
+    void callTakesTheSameCapabilitiesAndArgs() throws IOException {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Files.writeString(data.resolve("inside.txt"), "inside");
+        int status = witbox("call", "--arg", "probe", "--arg", "x y", "--env", "A=1",
+                "--dir", data + "::/ro:ro", WASI.resolve("wasi-probe.wasm").toString(),
+                "run(\"args\"); run(\"env\"); run(\"readonly\")");
+        assertThat(status).isZero();
+        assertThat(out.toString()).startsWith("argc=2\narg[0]=probe\narg[1]=x y\nenv A=1\nenvc=1\n")
+                .contains("read ro: 6 'inside'").endsWith("0; 0; 0\n");
+        assertThat(Files.list(data).map(p -> p.getFileName().toString()).toList()).containsExactly("inside.txt");
+    }
+
+    @Test
+    void callWithoutFlagsGrantsNothing() {
+        int status = witbox("call", WASI.resolve("wasi-probe.wasm").toString(), "run(\"args\"); run(\"env\")");
+        assertThat(status).isZero();
+        assertThat(out.toString()).isEqualTo("argc=0\nenvc=0\n0; 0\n");
+    }
+}

@@ -1,0 +1,366 @@
+package dev.witbox.wasi;
+
+import dev.witbox.abi.FunctionType;
+import dev.witbox.abi.ResourceRef;
+import dev.witbox.abi.ResourceType;
+import dev.witbox.abi.ValueType;
+import dev.witbox.api.PluginLinkException;
+import dev.witbox.api.value.WitValue;
+import dev.witbox.runtime.HostImports;
+import dev.witbox.runtime.ImportedFunction;
+import dev.witbox.runtime.Plugin;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The WASI state of one plugin instance under one {@link WasiPolicy}: its stdout/stderr sinks,
+ * clocks, random sources, preopens and the host objects behind the WASI resources the guest holds
+ * (streams, pollables, errors, descriptors, directory streams). Make one per instance with
+ * {@link Wasi#context}, give {@link #imports()} (or {@link #addTo}) to {@link Plugin#instantiate},
+ * and {@link #close()} it with the instance: everything it holds is released then, whatever the
+ * guest dropped or leaked.
+ */
+public final class WasiContext implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WasiContext.class);
+    private static final Pattern WASI_NAME = Pattern.compile("(wasi:[a-z0-9-]+/[a-z0-9-]+)@0\\.2\\.(\\d+)");
+
+    private final String pluginId;
+    private final WasiPolicy policy;
+    private final Plugin plugin;
+    private final Streams.Sink stdout;
+    private final Streams.Sink stderr;
+    private final Streams.BytesIn stdin;
+    private final WasiClock clock;
+    private final Random secure;
+    private final Random insecure;
+    private final List<Fs.Root> roots = new ArrayList<>();
+    private final AtomicLong denied = new AtomicLong();
+
+    /** The plugin's own resource types for the WASI resources, by WIT name. */
+    private final Map<String, ResourceType> resourceTypes = new HashMap<>();
+    private final Set<ResourceType> wasiTypes = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** Representation to host object, for every WASI resource the guest holds. */
+    private final Map<Integer, Object> table = new HashMap<>();
+    private int nextRep = 1;
+    private int openDescriptors;
+    private Integer exitCode;
+    private boolean closed;
+
+    WasiContext(Plugin plugin, WasiPolicy policy) {
+        this.plugin = plugin;
+        this.pluginId = plugin.id();
+        this.policy = policy;
+        this.stdout = new Streams.Sink(policy.stdout(), pluginId, false);
+        this.stderr = new Streams.Sink(policy.stderr(), pluginId, true);
+        this.stdin = new Streams.BytesIn(policy.stdinShared());
+        this.clock = WasiClock.of(policy.clocks());
+        if (policy.random() instanceof WasiPolicy.Seeded s) {
+            this.secure = new Random(s.seed());
+            this.insecure = new Random(s.seed() ^ 0x5DEECE66DL);
+        } else {
+            this.secure = new SecureRandom();
+            this.insecure = new Random(new SecureRandom().nextLong());
+        }
+        for (WasiPolicy.Preopen p : policy.preopens()) {
+            Path real;
+            try {
+                real = p.hostPath().toRealPath();
+            } catch (IOException e) {
+                throw new PluginLinkException(pluginId, "preopened directory " + p.hostPath() + " does not exist");
+            }
+            if (!Files.isDirectory(real)) {
+                throw new PluginLinkException(pluginId, "preopened path " + p.hostPath() + " is not a directory");
+            }
+            roots.add(new Fs.Root(real, p.guestPath(), p.access() == WasiPolicy.Access.READ_ONLY));
+        }
+    }
+
+    // ------------------------------------------------------------------ public API
+
+    /** The plugin this context was made for. */
+    public String pluginId() {
+        return pluginId;
+    }
+
+    public WasiPolicy policy() {
+        return policy;
+    }
+
+    /** The host functions for every WASI import of the plugin, alone. */
+    public HostImports imports() {
+        return addTo(HostImports.builder()).build();
+    }
+
+    /**
+     * Adds the plugin's WASI imports (any {@code wasi:…@0.2.x} interface witbox implements) to
+     * {@code builder}, and sets its resource drop hook (which this context needs to release what a
+     * dropped handle holds).
+     *
+     * @throws PluginLinkException when the plugin imports a WASI 0.2 function with another type than WASI's
+     */
+    public HostImports.Builder addTo(HostImports.Builder builder) {
+        Map<String, WasiHost.Impl> impls = WasiHost.implementations(this);
+        for (ImportedFunction imp : plugin.imports()) {
+            if (imp.interfaceName() == null) {
+                continue;
+            }
+            Matcher m = WASI_NAME.matcher(imp.interfaceName());
+            if (!m.matches()) {
+                continue;
+            }
+            String iface = m.group(1);
+            if (NetworkDenied.INTERFACE.matcher(iface).matches()) {
+                collectResources(imp.type());
+                WasiHost.Impl deny = NetworkDenied.implementation(this, imp.name(), imp.type());
+                builder.function(imp.interfaceName(), imp.functionName(), imp.type(), args -> deny.call(args));
+                continue;
+            }
+            FunctionType ours = WasiWit.get().function(iface, imp.functionName());
+            WasiHost.Impl impl = impls.get(iface + "#" + imp.functionName());
+            if (ours == null || impl == null) {
+                continue; // left missing: the link error names it
+            }
+            if (!TypeShapes.same(ours, imp.type())) {
+                throw new PluginLinkException(pluginId, "import '" + imp.name()
+                        + "' does not have the type WASI " + WasiWit.VERSION + " gives it");
+            }
+            collectResources(imp.type());
+            builder.function(imp.interfaceName(), imp.functionName(), imp.type(), args -> impl.call(args));
+        }
+        builder.onResourceDrop(this::dropped);
+        return builder;
+    }
+
+    /** What the guest wrote to stdout, when the policy captures it (else empty). */
+    public byte[] stdout() {
+        return stdout.captured();
+    }
+
+    /** {@link #stdout()} as UTF-8 text. */
+    public String stdoutText() {
+        return new String(stdout.captured(), StandardCharsets.UTF_8);
+    }
+
+    public byte[] stderr() {
+        return stderr.captured();
+    }
+
+    public String stderrText() {
+        return new String(stderr.captured(), StandardCharsets.UTF_8);
+    }
+
+    /** Bytes written beyond the capture limit of stdout and stderr, dropped. */
+    public long droppedOutputBytes() {
+        return stdout.dropped() + stderr.dropped();
+    }
+
+    /** The code the guest passed to {@code wasi:cli/exit}, or null when it did not exit. */
+    public synchronized Integer exitCode() {
+        return exitCode;
+    }
+
+    /** How many attempts the policy refused. */
+    public long deniedCount() {
+        return denied.get();
+    }
+
+    /** Whether a failure of a call was the guest exiting through {@code wasi:cli/exit}. */
+    public static boolean isExit(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof WasiExit) {
+                return true;
+            }
+            if (c.getMessage() != null && c.getMessage().contains(WasiExit.class.getName())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Releases every resource still held (open files), and flushes the sinks. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        for (Object o : table.values()) {
+            release(o);
+        }
+        table.clear();
+        openDescriptors = 0;
+        stdout.close();
+        stderr.close();
+    }
+
+    /** How many WASI resources the guest holds now (for tests and metrics). */
+    public synchronized int liveResources() {
+        return table.size();
+    }
+
+    // ------------------------------------------------------------------ for WasiHost
+
+    Streams.Sink stdoutSink() {
+        return stdout;
+    }
+
+    Streams.Sink stderrSink() {
+        return stderr;
+    }
+
+    Streams.BytesIn stdinStream() {
+        return stdin;
+    }
+
+    WasiClock clock() {
+        return clock;
+    }
+
+    Random secureRandom() {
+        return secure;
+    }
+
+    Random insecureRandom() {
+        return insecure;
+    }
+
+    List<Fs.Root> roots() {
+        return roots;
+    }
+
+    WasiPolicy.Limits limits() {
+        return policy.limits();
+    }
+
+    synchronized void exit(int code) {
+        exitCode = code;
+        throw new WasiExit(code);
+    }
+
+    void deny(String what) {
+        denied.incrementAndGet();
+        LOG.debug("plugin {}: WASI denied {}", pluginId, what);
+    }
+
+    /** A new own handle to {@code object}, as the resource type the plugin knows by {@code name}. */
+    synchronized WitValue.Handle own(String name, Object object) {
+        ResourceType type = resourceTypes.get(name);
+        if (type == null) {
+            throw new IllegalStateException("the plugin does not import the WASI resource " + name);
+        }
+        checkOpen();
+        int rep = nextRep++;
+        table.put(rep, object);
+        if (object instanceof Fs.Descriptor) {
+            openDescriptors++;
+        }
+        return new WitValue.Handle(ResourceRef.hostResource(type, rep));
+    }
+
+    /** Whether another descriptor may be opened. */
+    synchronized boolean mayOpenDescriptor() {
+        return openDescriptors < policy.limits().maxOpenDescriptors();
+    }
+
+    /** The host object behind a handle the guest passed. */
+    synchronized <T> T get(WitValue value, Class<T> kind) {
+        checkOpen();
+        ResourceRef ref = (ResourceRef) ((WitValue.Handle) value).handle();
+        Object o = table.get(ref.rep());
+        if (!kind.isInstance(o)) {
+            throw new IllegalStateException("handle " + ref.rep() + " is not a live " + kind.getSimpleName());
+        }
+        return kind.cast(o);
+    }
+
+    private void checkOpen() {
+        if (closed) {
+            throw new IllegalStateException("the WASI context of plugin " + pluginId + " is closed");
+        }
+    }
+
+    private synchronized void dropped(ResourceType type, int rep) {
+        if (!wasiTypes.contains(type)) {
+            return;
+        }
+        Object o = table.remove(rep);
+        if (o instanceof Fs.Descriptor) {
+            openDescriptors--;
+        }
+        release(o);
+    }
+
+    private static void release(Object o) {
+        if (o instanceof Fs.Descriptor d) {
+            d.close();
+        }
+    }
+
+    private void collectResources(FunctionType type) {
+        for (FunctionType.Param p : type.params()) {
+            collect(p.type());
+        }
+        if (type.result() != null) {
+            collect(type.result());
+        }
+    }
+
+    private void collect(ValueType t) {
+        if (t instanceof ValueType.OwnOf o) {
+            add(o.resource());
+        } else if (t instanceof ValueType.BorrowOf b) {
+            add(b.resource());
+        } else if (t instanceof ValueType.ListOf l) {
+            collect(l.element());
+        } else if (t instanceof ValueType.OptionOf o) {
+            collect(o.element());
+        } else if (t instanceof ValueType.ResultOf r) {
+            if (r.ok() != null) {
+                collect(r.ok());
+            }
+            if (r.err() != null) {
+                collect(r.err());
+            }
+        } else if (t instanceof ValueType.TupleOf tu) {
+            tu.elements().forEach(this::collect);
+        } else if (t instanceof ValueType.RecordOf r) {
+            r.fields().forEach(f -> collect(f.type()));
+        } else if (t instanceof ValueType.VariantOf v) {
+            v.cases().forEach(c -> {
+                if (c.payload() != null) {
+                    collect(c.payload());
+                }
+            });
+        }
+    }
+
+    private void add(ResourceType type) {
+        ResourceType prev = resourceTypes.putIfAbsent(type.name(), type);
+        if (prev != null && prev != type) {
+            throw new PluginLinkException(pluginId, "the plugin imports two different WASI resources named " + type.name());
+        }
+        wasiTypes.add(type);
+    }
+
+    @Override
+    public String toString() {
+        return "WasiContext[" + pluginId + "]";
+    }
+}
