@@ -2,6 +2,9 @@ package dev.witbox.bindgen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.witbox.wit.Resolve;
+import dev.witbox.wit.Wit;
+import dev.witbox.wit.World;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +35,15 @@ class GuestWorldsCompileTest {
             String guest = w.getParent().getFileName().toString();
             return DynamicTest.dynamicTest(guest, () -> {
                 var options = new BindingsGenerator.Options(null, "guests." + guest.replace('-', '_'));
-                Compiler.assertCompiles(new BindingsGenerator(options).generate(w), tmp.resolve(guest));
+                Resolve resolve = Wit.load(w, options.witOptions());
+                World world = resolve.selectWorld(null);
+                var files = new BindingsGenerator(options).generate(resolve);
+                if (world.imports().isEmpty() && world.exports().isEmpty()) {
+                    // e.g. a WASI command whose only export the adapter adds: nothing to bind
+                    assertThat(files).as("sources for the empty world of %s", guest).isEmpty();
+                    return;
+                }
+                Compiler.assertCompiles(files, tmp.resolve(guest));
             });
         });
     }
