@@ -21,7 +21,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * against a bare Chicory instance of the same core module from a module already compiled.
  */
 @State(Scope.Thread)
-@BenchmarkMode(Mode.AverageTime)
+@BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 @Warmup(iterations = 3, time = 1)
 @Measurement(iterations = 5, time = 1)

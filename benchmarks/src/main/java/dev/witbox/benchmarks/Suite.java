@@ -30,8 +30,12 @@ public final class Suite {
     private static final List<Figure> FIGURES = List.of(
             new Figure("call add(u32, u32) -> u32", "CallOverheadBenchmark.addWitbox",
                     "CallOverheadBenchmark.addFloor", 1.5),
+            new Figure("  prepared (ExportHandle)", "CallOverheadBenchmark.addWitboxPrepared",
+                    "CallOverheadBenchmark.addFloor", null),
             new Figure("call greet(string) -> string", "CallOverheadBenchmark.greetWitbox",
                     "CallOverheadBenchmark.greetFloor", 2.0),
+            new Figure("  prepared (ExportHandle)", "CallOverheadBenchmark.greetWitboxPrepared",
+                    "CallOverheadBenchmark.greetFloor", null),
             new Figure("new instance of add-greet", "InstantiationBenchmark.witboxInstance",
                     "InstantiationBenchmark.bareChicoryInstance", 2.0));
 
@@ -102,12 +106,21 @@ public final class Suite {
         return out.toString();
     }
 
+    /** The mean, or for sampled benchmarks the median (their mean is dominated by GC pauses). */
     private static double score(RunResult result) {
-        return result.getPrimaryResult().getScore();
+        var primary = result.getPrimaryResult();
+        return isSampled(result) ? primary.getStatistics().getPercentile(50) : primary.getScore();
+    }
+
+    private static boolean isSampled(RunResult result) {
+        return result.getParams().getMode() == org.openjdk.jmh.annotations.Mode.SampleTime;
     }
 
     private static String formatted(RunResult result) {
         var primary = result.getPrimaryResult();
+        if (isSampled(result)) {
+            return String.format(Locale.ROOT, "p50 %.1f %s", score(result), primary.getScoreUnit());
+        }
         double error = primary.getScoreError();
         return Double.isNaN(error)
                 ? String.format(Locale.ROOT, "%.1f %s", primary.getScore(), primary.getScoreUnit())
