@@ -83,6 +83,28 @@ public final class Plugin {
         return component;
     }
 
+    /** The error for a call of an export the plugin does not have, listing those it has. */
+    WitboxException noSuchExport(String exportName) {
+        return new WitboxException("plugin '" + id + "' has no export '" + exportName + "'; it exports: "
+                + plan.exports().stream().map(ExportedFunction::name).collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    /** A pool of instances of this plugin with the default {@link PoolOptions}; close it when done. */
+    public PluginPool pool() {
+        return pool(PoolOptions.defaults());
+    }
+
+    /**
+     * A pool of instances of this plugin, each made with the imports {@link PoolOptions#imports()} supplies;
+     * close it when done. The pool's memory budget is its own: two pools of one plugin have one each.
+     *
+     * @throws PluginLinkException when an import is missing or provided with another type (checked by
+     *                             making one instance when {@code minIdle} is 0)
+     */
+    public PluginPool pool(PoolOptions options) {
+        return new PluginPool(this, java.util.Objects.requireNonNull(options, "options"));
+    }
+
     /** A new instance of a plugin that imports nothing. */
     public PluginInstance instantiate() {
         return instantiate(HostImports.none());

@@ -2,13 +2,13 @@ package dev.witbox.runtime;
 
 import dev.witbox.abi.CanonicalAbiTrap;
 import dev.witbox.abi.ResourceRef;
+import dev.witbox.api.PluginTimeoutException;
 import dev.witbox.api.PluginTrapException;
 import dev.witbox.api.WitboxException;
 import dev.witbox.api.value.WitValue;
 import dev.witbox.internal.chicory.CoreTrap;
 import java.time.Duration;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * One instance of a plugin: its own memories, tables, globals and resource handles. Meant for one thread
@@ -27,13 +27,19 @@ public final class PluginInstance implements AutoCloseable {
     /** The handles {@link #function} gave out, by export position: one per export and instance. */
     private final ExportHandle[] handles;
     private String poisonedBy;
+    private boolean timedOut;
     private boolean closed;
 
     PluginInstance(Plugin plugin, Instantiation instantiation) {
+        this(plugin, instantiation, plugin.engine().callTimeout());
+    }
+
+    /** An instance whose calls have their own {@code timeout} (null: none), for pools. */
+    PluginInstance(Plugin plugin, Instantiation instantiation, Duration timeout) {
         this.plugin = plugin;
         this.instantiation = instantiation;
-        this.timeout = plugin.engine().callTimeout();
-        this.deadlines = timeout == null ? null : plugin.engine().deadlines();
+        this.timeout = timeout;
+        this.deadlines = timeout == null ? null : CallDeadlines.shared();
         this.handles = new ExportHandle[plugin.exports().size()];
     }
 
@@ -62,9 +68,13 @@ public final class PluginInstance implements AutoCloseable {
     public ExportHandle function(String exportName) {
         int index = plugin.exportIndex(exportName);
         if (index < 0) {
-            throw new WitboxException("plugin '" + plugin.id() + "' has no export '" + exportName + "'; it exports: "
-                    + plugin.exports().stream().map(ExportedFunction::name).collect(Collectors.joining(", ")));
+            throw plugin.noSuchExport(exportName);
         }
+        return handle(index);
+    }
+
+    /** The handle of the export at {@code index} of {@link Plugin#exports()}. */
+    ExportHandle handle(int index) {
         ExportHandle h = handles[index];
         if (h == null) {
             h = makeHandle(index);
@@ -131,6 +141,15 @@ public final class PluginInstance implements AutoCloseable {
         return poisonedBy != null;
     }
 
+    /** Whether the trap that poisoned the instance was a call running past its deadline. */
+    synchronized boolean timedOut() {
+        return timedOut;
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
     @Override
     public synchronized void close() {
         closed = true;
@@ -154,9 +173,11 @@ public final class PluginInstance implements AutoCloseable {
             return body.get();
         } catch (CanonicalAbiTrap | CoreTrap e) {
             poisonedBy = name;
-            String reason = deadline != null && deadline.fired()
-                    ? "the call exceeded its timeout of " + timeout.toMillis() + " ms" : e.getMessage();
-            throw new PluginTrapException(plugin.id(), name, reason, e);
+            if (deadline != null && deadline.fired()) {
+                timedOut = true;
+                throw new PluginTimeoutException(plugin.id(), name, timeout, e);
+            }
+            throw new PluginTrapException(plugin.id(), name, e.getMessage(), e);
         } catch (StackOverflowError e) {
             poisonedBy = name;
             throw new PluginTrapException(plugin.id(), name, "call stack exhausted", e);
