@@ -38,10 +38,11 @@ import javax.management.openmbean.CompositeData;
  *   <li>1,000 instances of the touch guest (declares a 256 MB maximum memory) that each wrote 1 MB, held
  *       at once from a {@code fresh} pool (active) and then given back (idle), against 1,000 bare Chicory
  *       instances of the same core module that each wrote 1 MB (and 1,000 that wrote nothing);</li>
- *   <li>the image-resize scenario: 1,000 calls from 2 threads through a pool, in plain Java, and through
- *       the naive host (a new instance with a fixed 256 MB memory per call): the wall time, the bytes
- *       allocated per call, and the peak live heap — the largest heap in use after any collection during
- *       the calls, or after a full collection at their end (while the pool still holds its instances).</li>
+ *   <li>the image-resize scenario: 1,000 calls (the first argument) from 2 threads through a pool and in
+ *       plain Java, and 100 (the second) through the naive host (a new instance with a fixed 256 MB memory
+ *       per call: about a second a call here, mostly the collector's): the wall time, the bytes allocated
+ *       per call, and the peak heap — the largest heap in use after any collection during the calls, or
+ *       after a full collection at their end (while the pool still holds its instances).</li>
  * </ul>
  */
 public final class Footprint {
@@ -52,16 +53,26 @@ public final class Footprint {
 
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
+        int naiveCalls = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        long start = System.nanoTime();
         instances();
-        resize(calls);
+        System.err.printf(Locale.ROOT, "Footprint: instances in %.1f s%n", (System.nanoTime() - start) / 1e9);
+        resize(calls, naiveCalls);
+        System.err.printf(Locale.ROOT, "Footprint: done in %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
 
     private static void instances() {
         Plugin plugin = WitboxEngine.create().load("touch", Guests.bytes("touch.wasm"));
         WasmModule module = Parser.parse(Guests.bytes("touch.core.wasm"));
         Function<Instance, Machine> machine = MachineFactoryCompiler.compile(module);
-        WitValue oneMb = new WitValue.U32(1);
+        pooledInstances(plugin);
+        bareInstances(module, machine, true);
+        bareInstances(module, machine, false);
+    }
 
+    /** 1,000 leases of a fresh pool, each instance having written 1 MB; then all given back. */
+    private static void pooledInstances(Plugin plugin) {
+        WitValue oneMb = new WitValue.U32(1);
         long before = usedAfterGc();
         try (PluginPool pool = plugin.pool(PoolOptions.builder().minIdle(0).maxSize(INSTANCES).idleTimeout(null)
                 .memoryBudgetBytes(8L << 30).build())) {
@@ -75,31 +86,34 @@ public final class Footprint {
             result("pool.activeHeap", active, "B");
             result("pool.perActive", (active - before) / INSTANCES, "B");
             leases.forEach(PooledInstance::close);
-            long idle = usedAfterGc();
-            result("pool.perIdle", (idle - before) / INSTANCES, "B");
+            leases.clear();
+            result("pool.perIdle", (usedAfterGc() - before) / INSTANCES, "B");
             result("pool.idleInstances", pool.stats().idle(), "");
         }
+    }
 
-        before = usedAfterGc();
+    /** 1,000 bare Chicory instances of the same core module, each having written 1 MB (or nothing). */
+    private static void bareInstances(WasmModule module, Function<Instance, Machine> machine, boolean touched) {
+        long before = usedAfterGc();
         List<Instance> bare = new ArrayList<>();
         for (int i = 0; i < INSTANCES; i++) {
             Instance instance = Instance.builder(module).withMachineFactory(machine).build();
-            instance.export("touch").apply(1);
+            if (touched) {
+                instance.export("touch").apply(1);
+            }
             bare.add(instance);
         }
-        long active = usedAfterGc();
-        result("bare.activeHeap", active, "B");
-        result("bare.perActive", (active - before) / INSTANCES, "B");
-        bare.clear();
-        before = usedAfterGc();
-        for (int i = 0; i < INSTANCES; i++) {
-            bare.add(Instance.builder(module).withMachineFactory(machine).build());
+        long used = usedAfterGc();
+        if (touched) {
+            result("bare.activeHeap", used, "B");
+            result("bare.perActive", (used - before) / INSTANCES, "B");
+        } else {
+            result("bare.perIdle", (used - before) / INSTANCES, "B");
         }
-        result("bare.perIdle", (usedAfterGc() - before) / INSTANCES, "B");
         bare.clear();
     }
 
-    private static void resize(int calls) throws InterruptedException {
+    private static void resize(int calls, int naiveCalls) throws InterruptedException {
         byte[] image = TestImage.rgba();
         WitValue imageValue = new WitValue.Bytes(image);
         WitValue[] size = {new WitValue.U32(WIDTH), new WitValue.U32(HEIGHT), new WitValue.U32(NEW_WIDTH),
@@ -112,12 +126,12 @@ public final class Footprint {
         }
         scenario("java", calls, () -> ImageResizeJava.resize(image, WIDTH, HEIGHT, NEW_WIDTH, NEW_HEIGHT));
         NaiveHost naive = new NaiveHost();
-        scenario("naive", calls, () -> naive.resize(image, WIDTH, HEIGHT, NEW_WIDTH, NEW_HEIGHT));
+        scenario("naive", naiveCalls, () -> naive.resize(image, WIDTH, HEIGHT, NEW_WIDTH, NEW_HEIGHT));
     }
 
     /** {@code calls} calls of {@code call} from 2 threads (a few first, untimed, to warm up). */
     private static void scenario(String name, int calls, Runnable call) throws InterruptedException {
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 2; i++) {
             call.run();
         }
         usedAfterGc();
@@ -144,7 +158,7 @@ public final class Footprint {
             peak.observe(usedAfterGc());
             result("resize." + name + ".callsPerSecond", calls / seconds, "calls/s");
             result("resize." + name + ".allocatedPerCall", allocated.get() / calls, "B");
-            result("resize." + name + ".peakLiveHeap", peak.max(), "B");
+            result("resize." + name + ".peakHeap", peak.max(), "B");
         }
     }
 
@@ -188,7 +202,7 @@ public final class Footprint {
     /** Heap in use after full collections (repeated until it stops shrinking: finalisation, soft references). */
     private static long usedAfterGc() {
         long used = Long.MAX_VALUE;
-        for (int i = 0; i < 5; i++) {
+        for (int i = 0; i < 4; i++) {
             System.gc();
             long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             if (now >= used) {

@@ -72,10 +72,13 @@ public final class Suite {
                     : String.format(Locale.ROOT, "%.1f±%.1f %s", score, error, unit);
         }
 
-        /** Bytes in MB (10^6), everything else as it came. */
+        /** Bytes in MiB (or GiB from 1 GiB on), everything else as it came. */
         static String human(double value, String unit) {
-            return unit.equals("B") ? String.format(Locale.ROOT, "%.1f MB", value / 1e6)
-                    : String.format(Locale.ROOT, "%.1f %s", value, unit);
+            if (unit.equals("B")) {
+                return value >= (1L << 30) ? String.format(Locale.ROOT, "%.2f GiB", value / (1L << 30))
+                        : String.format(Locale.ROOT, "%.2f MiB", value / (1L << 20));
+            }
+            return String.format(Locale.ROOT, "%.1f %s", value, unit);
         }
     }
 
@@ -107,17 +110,17 @@ public final class Suite {
             new Figure("throughput add: 2 threads / 1", "ThroughputBenchmark.addTwoThreads",
                     "ThroughputBenchmark.addOneThread", Target.ratioAtLeast(1.8)),
             new Figure("1,000 active touch-1MB: heap", "Footprint.pool.activeHeap", "Footprint.bare.activeHeap",
-                    Target.atMost(1.2e9)),
+                    Target.atMost(1.2 * (1L << 30))),
             new Figure("  per active instance", "Footprint.pool.perActive", "Footprint.bare.perActive", null),
             new Figure("  per idle instance", "Footprint.pool.perIdle", "Footprint.bare.perIdle", null),
             new Figure("resize 2 thr: pool / plain Java", "ImageResizeBenchmark.pool",
                     "ImageResizeBenchmark.plainJava", null),
             new Figure("resize 2 thr: pool / naive host", "ImageResizeBenchmark.pool",
                     "ImageResizeBenchmark.naiveHost", null),
-            new Figure("  peak live heap: pool / Java", "Footprint.resize.pool.peakLiveHeap",
-                    "Footprint.resize.java.peakLiveHeap", null),
-            new Figure("  peak live heap: pool / naive", "Footprint.resize.pool.peakLiveHeap",
-                    "Footprint.resize.naive.peakLiveHeap", null),
+            new Figure("  peak heap: pool / Java", "Footprint.resize.pool.peakHeap",
+                    "Footprint.resize.java.peakHeap", null),
+            new Figure("  peak heap: pool / naive", "Footprint.resize.pool.peakHeap",
+                    "Footprint.resize.naive.peakHeap", null),
             new Figure("  alloc/call: pool / naive", "Footprint.resize.pool.allocatedPerCall",
                     "Footprint.resize.naive.allocatedPerCall", null));
 
@@ -139,8 +142,8 @@ public final class Suite {
                         : new String[] {"add-greet", "values"})
                 .shouldFailOnError(true);
         if (quick) {
-            options.forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(300))
-                    .measurementIterations(2).measurementTime(TimeValue.milliseconds(300));
+            options.forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(200))
+                    .measurementIterations(2).measurementTime(TimeValue.milliseconds(200));
         }
         Collection<RunResult> results = new Runner(options.build()).run();
 
@@ -153,15 +156,15 @@ public final class Suite {
             }
             byLabel.put(label, measured(result));
         }
-        byLabel.putAll(footprint(quick ? 200 : 1_000));
+        byLabel.putAll(footprint(quick ? 200 : 1_000, quick ? 2 : 100));
         System.out.print(table(byLabel));
     }
 
     /** Runs {@link Footprint} in a JVM of its own (heap figures need a quiet heap) and reads its results. */
-    private static Map<String, Measured> footprint(int calls) throws IOException, InterruptedException {
+    private static Map<String, Measured> footprint(int calls, int naiveCalls) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process process = new ProcessBuilder(java, "-Xmx4g", "-cp", System.getProperty("java.class.path"),
-                Footprint.class.getName(), Integer.toString(calls))
+                Footprint.class.getName(), Integer.toString(calls), Integer.toString(naiveCalls))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Map<String, Measured> results = new LinkedHashMap<>();
         try (BufferedReader out = new BufferedReader(
