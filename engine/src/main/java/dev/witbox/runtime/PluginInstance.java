@@ -26,21 +26,35 @@ public final class PluginInstance implements AutoCloseable {
     private final CallDeadlines deadlines;
     /** The handles {@link #function} gave out, by export position: one per export and instance. */
     private final ExportHandle[] handles;
+    /** Told of every call's outcome when the instance belongs to a pool; null otherwise. */
+    private final CallObserver observer;
     private String poisonedBy;
     private boolean timedOut;
     private boolean closed;
 
     PluginInstance(Plugin plugin, Instantiation instantiation) {
-        this(plugin, instantiation, plugin.engine().callTimeout());
+        this(plugin, instantiation, plugin.engine().callTimeout(), null);
     }
 
-    /** An instance whose calls have their own {@code timeout} (null: none), for pools. */
-    PluginInstance(Plugin plugin, Instantiation instantiation, Duration timeout) {
+    /** A pooled instance: its calls have their own {@code timeout} (null: none) and are observed. */
+    PluginInstance(Plugin plugin, Instantiation instantiation, Duration timeout, CallObserver observer) {
         this.plugin = plugin;
         this.instantiation = instantiation;
         this.timeout = timeout;
         this.deadlines = timeout == null ? null : CallDeadlines.shared();
         this.handles = new ExportHandle[plugin.exports().size()];
+        this.observer = observer;
+    }
+
+    /** What a pool learns of each call of its instances. */
+    interface CallObserver {
+        void completed(String export, long nanos);
+
+        void trapped(String export, long nanos, PluginTrapException trap);
+    }
+
+    Instantiation instantiation() {
+        return instantiation;
     }
 
     public Plugin plugin() {
@@ -99,6 +113,25 @@ public final class PluginInstance implements AutoCloseable {
         if (closed || poisonedBy != null) {
             throw refused(export.name());
         }
+        if (observer != null) {
+            return invokeObserved(export, args);
+        }
+        return run(export, args);
+    }
+
+    private WitValue invokeObserved(ExportHandle export, WitValue[] args) {
+        long start = System.nanoTime();
+        try {
+            WitValue result = run(export, args);
+            observer.completed(export.name(), System.nanoTime() - start);
+            return result;
+        } catch (PluginTrapException e) {
+            observer.trapped(export.name(), System.nanoTime() - start, e);
+            throw e;
+        }
+    }
+
+    private WitValue run(ExportHandle export, WitValue[] args) {
         if (deadlines != null) {
             return invokeWithDeadline(export, args);
         }

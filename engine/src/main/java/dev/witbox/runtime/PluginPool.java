@@ -62,9 +62,12 @@ public final class PluginPool implements AutoCloseable {
     PluginPool(Plugin plugin, PoolOptions options) {
         this.plugin = plugin;
         this.options = options;
-        this.listener = new SafeListener(options.listener());
+        this.listener = options.listener() == PluginListener.NONE ? PluginListener.NONE : new SafeListener(options.listener());
         this.ticker = options.ticker();
         this.factory = new InstanceFactory(plugin, options, listener, counters);
+        if (options.minIdle() == 0) {
+            factory.checkLink();
+        }
         List<PoolEntry> warm = new ArrayList<>();
         try {
             for (int i = 0; i < options.minIdle(); i++) {
@@ -72,7 +75,6 @@ public final class PluginPool implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             warm.forEach(PoolEntry::destroy);
-            factory.close();
             throw e;
         }
         long now = ticker.getAsLong();

@@ -8,12 +8,23 @@ final class PoolEntry {
 
     private final PluginInstance instance;
     private final InstanceFactory factory;
+    /** The host imports the instance is linked with now (replaced when a FRESH reset relinks it). */
+    private HostImports imports;
     long uses;
     long idleSince;
 
-    PoolEntry(PluginInstance instance, InstanceFactory factory) {
+    PoolEntry(PluginInstance instance, InstanceFactory factory, HostImports imports) {
         this.instance = instance;
         this.factory = factory;
+        this.imports = imports;
+    }
+
+    HostImports imports() {
+        return imports;
+    }
+
+    void setImports(HostImports imports) {
+        this.imports = imports;
     }
 
     PluginInstance instance() {

@@ -18,8 +18,9 @@ public final class PoolOptions {
     public static final Duration DEFAULT_ACQUIRE_TIMEOUT = Duration.ofSeconds(10);
     /** The default idle time after which an instance above {@link #minIdle()} is dropped. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMinutes(5);
-    /** The default most nested wasm calls one call may make. */
-    public static final int DEFAULT_MAX_STACK_DEPTH = 10_000;
+
+    /** The default imports: none. Compared by identity, so that a pool knows it never needs to relink. */
+    static final Supplier<HostImports> NO_IMPORTS = HostImports::none;
 
     private final int minIdle;
     private final int maxSize;
@@ -32,7 +33,6 @@ public final class PoolOptions {
     private final Supplier<HostImports> imports;
     private final PluginListener listener;
     private final Duration callTimeout;
-    private final int maxStackDepth;
     private final LongSupplier ticker;
 
     private PoolOptions(Builder b) {
@@ -47,7 +47,6 @@ public final class PoolOptions {
         this.imports = b.imports;
         this.listener = b.listener;
         this.callTimeout = b.callTimeout;
-        this.maxStackDepth = b.maxStackDepth;
         this.ticker = b.ticker;
     }
 
@@ -116,11 +115,6 @@ public final class PoolOptions {
         return callTimeout;
     }
 
-    /** The most nested wasm function calls one call may make before it traps. */
-    public int maxStackDepth() {
-        return maxStackDepth;
-    }
-
     /** The time source for idle eviction, in nanoseconds ({@link System#nanoTime()} unless a test sets one). */
     LongSupplier ticker() {
         return ticker;
@@ -136,10 +130,9 @@ public final class PoolOptions {
         private Isolation isolation = Isolation.FRESH;
         private long memoryBudgetBytes = Math.max(64L << 20, Runtime.getRuntime().maxMemory() / 4);
         private long maxInstanceMemoryBytes = -1;
-        private Supplier<HostImports> imports = HostImports::none;
+        private Supplier<HostImports> imports = NO_IMPORTS;
         private PluginListener listener = PluginListener.NONE;
         private Duration callTimeout;
-        private int maxStackDepth = DEFAULT_MAX_STACK_DEPTH;
         private LongSupplier ticker = System::nanoTime;
 
         private Builder() {}
@@ -228,14 +221,6 @@ public final class PoolOptions {
                 throw new IllegalArgumentException("callTimeout must be positive: " + timeout);
             }
             this.callTimeout = timeout;
-            return this;
-        }
-
-        public Builder maxStackDepth(int depth) {
-            if (depth < 1) {
-                throw new IllegalArgumentException("maxStackDepth must be at least 1: " + depth);
-            }
-            this.maxStackDepth = depth;
             return this;
         }
 
