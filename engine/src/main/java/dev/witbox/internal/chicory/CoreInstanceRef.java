@@ -25,7 +25,7 @@ public final class CoreInstanceRef {
     private long[] sealedLow;
     private long[] sealedHigh;
     private Element[] sealedElements;
-    private byte[][] sealedData;
+    private int[] sealedDataLength;
 
     CoreInstanceRef(Instance instance, String name, List<TrackedMemory> memories, List<TrackedTable> tables) {
         this.instance = instance;
@@ -77,9 +77,13 @@ public final class CoreInstanceRef {
         for (int i = 0; i < sealedElements.length; i++) {
             sealedElements[i] = instance.element(i);
         }
-        sealedData = new byte[instance.module().dataSection().dataSegmentCount()][];
-        for (int i = 0; i < sealedData.length; i++) {
-            sealedData[i] = instance.dataSegmentData(i);
+        // data.drop needs the data count section (binary format), so without it no segment can be dropped;
+        // with it, the lengths tell: Chicory's dataSegmentData returns a copy, a dropped segment an empty one
+        int droppable = instance.module().dataCountSection().isPresent()
+                ? instance.module().dataSection().dataSegmentCount() : 0;
+        sealedDataLength = new int[droppable];
+        for (int i = 0; i < droppable; i++) {
+            sealedDataLength[i] = instance.dataSegmentData(i).length;
         }
     }
 
@@ -93,8 +97,8 @@ public final class CoreInstanceRef {
                 return false;
             }
         }
-        for (int i = 0; i < sealedData.length; i++) {
-            if (instance.dataSegmentData(i) != sealedData[i]) {
+        for (int i = 0; i < sealedDataLength.length; i++) {
+            if (instance.dataSegmentData(i).length != sealedDataLength[i]) {
                 return false;
             }
         }
