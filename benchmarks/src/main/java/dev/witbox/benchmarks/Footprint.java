@@ -202,7 +202,7 @@ public final class Footprint {
     /** Heap in use after full collections (repeated until it stops shrinking: finalisation, soft references). */
     private static long usedAfterGc() {
         long used = Long.MAX_VALUE;
-        for (int i = 0; i < 4; i++) {
+        for (int i = 0; i < 3; i++) {
             System.gc();
             long now = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
             if (now >= used) {

@@ -156,7 +156,7 @@ public final class Suite {
             }
             byLabel.put(label, measured(result));
         }
-        byLabel.putAll(footprint(quick ? 200 : 1_000, quick ? 2 : 100));
+        byLabel.putAll(footprint(quick ? 100 : 1_000, quick ? 2 : 100));
         System.out.print(table(byLabel));
     }
 
