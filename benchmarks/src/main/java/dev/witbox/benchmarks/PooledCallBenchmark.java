@@ -1,6 +1,7 @@
 package dev.witbox.benchmarks;
 
 import dev.witbox.api.value.WitValue;
+import dev.witbox.runtime.Isolation;
 import dev.witbox.runtime.Plugin;
 import dev.witbox.runtime.PluginPool;
 import dev.witbox.runtime.PoolOptions;
@@ -42,6 +43,8 @@ public class PooledCallBenchmark {
 
     private PluginPool pool;
     private PooledFunction pooledGreet;
+    private PluginPool reusePool;
+    private PooledFunction reuseGreet;
     private org.extism.sdk.chicory.Plugin extism;
 
     @Setup
@@ -49,6 +52,8 @@ public class PooledCallBenchmark {
         Plugin plugin = WitboxEngine.create().load("add-greet", Guests.bytes("add-greet.wasm"));
         pool = plugin.pool(PoolOptions.builder().minIdle(1).build());
         pooledGreet = pool.function("greet");
+        reusePool = plugin.pool(PoolOptions.builder().minIdle(1).isolation(Isolation.REUSE).build());
+        reuseGreet = reusePool.function("greet");
         extism = extismGreet();
     }
 
@@ -63,6 +68,7 @@ public class PooledCallBenchmark {
     @TearDown
     public void tearDown() {
         pool.close();
+        reusePool.close();
     }
 
     @Benchmark
@@ -73,6 +79,12 @@ public class PooledCallBenchmark {
     @Benchmark
     public String greetPooledPrepared() {
         return ((WitValue.Str) pooledGreet.call(JAVA)).value();
+    }
+
+    /** The pool's own cost without the reset: a {@code reuse} pool keeps the instance's state. */
+    @Benchmark
+    public String greetPooledReuse() {
+        return ((WitValue.Str) reuseGreet.call(JAVA)).value();
     }
 
     @Benchmark

@@ -105,6 +105,8 @@ public final class Suite {
                     "CallOverheadBenchmark.greetWitbox", Target.ratioAtMost(1.3)),
             new Figure("  prepared (PooledFunction)", "PooledCallBenchmark.greetPooledPrepared",
                     "CallOverheadBenchmark.greetWitboxPrepared", null),
+            new Figure("  reuse isolation (no reset)", "PooledCallBenchmark.greetPooledReuse",
+                    "CallOverheadBenchmark.greetWitboxPrepared", null),
             new Figure("greet: witbox pool / Extism", "PooledCallBenchmark.greetPooled",
                     "PooledCallBenchmark.greetExtism", null),
             new Figure("throughput add: 2 threads / 1", "ThroughputBenchmark.addTwoThreads",
