@@ -139,14 +139,15 @@ build_resources() {
 
 # The instance-pool tests' guest: state, dirtied and grown memory, traps,
 # deep recursion, a loop that never ends. A 16 MiB static scratch area makes
-# its initial memory 258 pages, most of them never written.
+# its initial memory 258 pages, most of them never written. The core module is
+# kept too (out/pool-probe.core.wasm): the benchmarks' bare-Chicory baseline.
 build_pool_probe() {
   step "pool-probe (C)"
   local d="$HERE/pool-probe"
-  cc_wasm "$BUILD/pool-probe.core.wasm" "$d/pool_probe.c"
-  validate_core "$BUILD/pool-probe.core.wasm"
-  no_imports "$BUILD/pool-probe.core.wasm"
-  JCO component "$BUILD/pool-probe.core.wasm" "$d/world.wit" pool-probe "$OUT/pool-probe.wasm"
+  cc_wasm "$OUT/pool-probe.core.wasm" "$d/pool_probe.c"
+  validate_core "$OUT/pool-probe.core.wasm"
+  no_imports "$OUT/pool-probe.core.wasm"
+  JCO component "$OUT/pool-probe.core.wasm" "$d/world.wit" pool-probe "$OUT/pool-probe.wasm"
 }
 
 # A core module whose world imports an interface and a world function and

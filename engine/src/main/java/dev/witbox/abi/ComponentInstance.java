@@ -65,6 +65,11 @@ public final class ComponentInstance {
         return defined.containsKey(type);
     }
 
+    /** Whether the instance's handle table holds any handle. */
+    public boolean hasHandles() {
+        return handles.size() > 0;
+    }
+
     /** Whether a call into the instance is running. */
     public boolean isInCall() {
         return !mayEnter;

@@ -92,10 +92,21 @@ final class Instantiation {
         }
     }
 
+    /**
+     * Whether handles existed when the instance was sealed: made by start functions (wasi-libc reactors get
+     * their stdio streams in {@code _initialize}, which wit-component's fixup module runs as its start
+     * function). They stand for host state of this instantiation (a WASI context), which a reset cannot
+     * bring back once the imports are replaced, so such an instance is never reset in place.
+     */
+    private boolean handlesAtSeal;
+
     /** Records the state every core instance has now as the snapshot {@link #reset()} returns to. */
     void seal() {
         for (CoreInstanceRef core : cores) {
             core.seal();
+        }
+        for (ComponentInstance instance : abi) {
+            handlesAtSeal |= instance.hasHandles();
         }
     }
 
@@ -104,6 +115,9 @@ final class Instantiation {
      * nothing, when some state cannot be restored in place (then the instance must be dropped).
      */
     boolean reset() {
+        if (handlesAtSeal) {
+            return false;
+        }
         for (CoreInstanceRef core : cores) {
             if (!core.resettable()) {
                 return false;

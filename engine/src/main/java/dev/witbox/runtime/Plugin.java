@@ -99,8 +99,8 @@ public final class Plugin {
      * A pool of instances of this plugin, each made with the imports {@link PoolOptions#imports()} supplies;
      * close it when done. The pool's memory budget is its own: two pools of one plugin have one each.
      *
-     * @throws PluginLinkException when an import is missing or provided with another type (checked by
-     *                             making one instance when {@code minIdle} is 0)
+     * @throws PluginLinkException when an import is missing or provided with another type (checked up front,
+     *                             by linking what the imports supplier returns once)
      */
     public PluginPool pool(PoolOptions options) {
         return new PluginPool(this, java.util.Objects.requireNonNull(options, "options"));

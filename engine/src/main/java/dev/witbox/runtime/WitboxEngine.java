@@ -30,13 +30,11 @@ public final class WitboxEngine {
     private final ExecutionMode mode;
     private final Duration callTimeout;
     private final int maxMemoryPages;
-    private final CallDeadlines deadlines;
 
     private WitboxEngine(Builder b) {
         this.mode = b.interpreted ? ExecutionMode.INTERPRETED : ExecutionMode.COMPILED;
         this.callTimeout = b.callTimeout;
         this.maxMemoryPages = (int) Math.min(65536, Math.max(1, b.maxMemoryBytes / 65536));
-        this.deadlines = callTimeout == null ? null : CallDeadlines.shared();
     }
 
     /** An engine with the defaults: compiled code, no call timeout, memories up to 1 GiB. */
@@ -93,10 +91,6 @@ public final class WitboxEngine {
 
     Duration callTimeout() {
         return callTimeout;
-    }
-
-    CallDeadlines deadlines() {
-        return deadlines;
     }
 
     /** Engine options. */

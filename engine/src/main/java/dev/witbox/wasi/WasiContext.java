@@ -196,6 +196,11 @@ public final class WasiContext implements AutoCloseable {
         return false;
     }
 
+    /** Whether {@link #close()} ran (a pool closes the context of an instance it resets or drops). */
+    public synchronized boolean isClosed() {
+        return closed;
+    }
+
     /** Releases every resource still held (open files), and flushes the sinks. */
     @Override
     public synchronized void close() {

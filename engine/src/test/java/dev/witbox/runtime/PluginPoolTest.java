@@ -358,6 +358,43 @@ class PluginPoolTest {
         }
     }
 
+    @Test
+    void aListenerThatThrowsCannotBreakACall() {
+        PluginListener broken = new PluginListener() {
+            @Override
+            public void callCompleted(String pluginId, String export, long nanos) {
+                throw new IllegalStateException("broken metrics");
+            }
+
+            @Override
+            public void instanceCreated(String pluginId) {
+                throw new IllegalStateException("broken metrics");
+            }
+
+            @Override
+            public void memoryInUse(String pluginId, long inUseBytes, long budgetBytes) {
+                throw new IllegalStateException("broken metrics");
+            }
+        };
+        try (PluginPool pool = PROBE.pool(oneInstance().listener(broken).build())) {
+            assertThat(pool.call("square", new WitValue.U32(3))).isEqualTo(new WitValue.U64(9));
+            assertThat(pool.stats().calls()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void optionsRefuseNonsense() {
+        assertThatThrownBy(() -> PoolOptions.builder().maxSize(0)).hasMessage("maxSize must be at least 1: 0");
+        assertThatThrownBy(() -> PoolOptions.builder().minIdle(3).maxSize(2).build())
+                .hasMessage("minIdle (3) exceeds maxSize (2)");
+        assertThatThrownBy(() -> PoolOptions.builder().memoryBudgetBytes(100))
+                .hasMessage("memoryBudgetBytes must be at least one 64 KiB page: 100");
+        PoolOptions defaults = PoolOptions.defaults();
+        assertThat(defaults.isolation()).isEqualTo(Isolation.FRESH);
+        assertThat(defaults.maxSize()).isGreaterThanOrEqualTo(4);
+        assertThat(defaults.idleTimeout()).isEqualTo(PoolOptions.DEFAULT_IDLE_TIMEOUT);
+    }
+
     /** Waits for a condition another thread brings about; bounded, so a bug fails instead of hanging. */
     static void awaitUntil(java.util.function.BooleanSupplier condition) {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);

@@ -25,7 +25,7 @@ public final class CoreInstanceRef {
     private long[] sealedLow;
     private long[] sealedHigh;
     private Element[] sealedElements;
-    private int[] sealedDataLength;
+    private byte[][] sealedData;
 
     CoreInstanceRef(Instance instance, String name, List<TrackedMemory> memories, List<TrackedTable> tables) {
         this.instance = instance;
@@ -77,19 +77,28 @@ public final class CoreInstanceRef {
         for (int i = 0; i < sealedElements.length; i++) {
             sealedElements[i] = instance.element(i);
         }
-        // data.drop needs the data count section (binary format), so without it no segment can be dropped;
-        // with it, the lengths tell: Chicory's dataSegmentData returns a copy, a dropped segment an empty one
-        int droppable = instance.module().dataCountSection().isPresent()
-                ? instance.module().dataSection().dataSegmentCount() : 0;
-        sealedDataLength = new int[droppable];
-        for (int i = 0; i < droppable; i++) {
-            sealedDataLength[i] = instance.dataSegmentData(i).length;
+        // data.drop marks the segment dropped on the Instance, which nothing can undo; memory.init reads the
+        // memory's own list (which TrackedMemory restores), so only GC's array.new_data/init_data would see
+        // a dropped segment: watch the segments of modules that declare array types
+        sealedData = new byte[declaresArrayTypes(instance) ? instance.module().dataSection().dataSegmentCount() : 0][];
+        for (int i = 0; i < sealedData.length; i++) {
+            sealedData[i] = instance.dataSegmentData(i);
         }
     }
 
+    private static boolean declaresArrayTypes(Instance instance) {
+        var types = instance.module().typeSection();
+        for (int i = 0; i < types.subTypeCount(); i++) {
+            if (types.getSubType(i).compType().arrayType() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
-     * Whether {@link #reset()} can restore the sealed state: not when a table was changed, or a data segment
-     * dropped, since then (the snapshot does not hold tables, and Chicory cannot un-drop a segment).
+     * Whether {@link #reset()} can restore the sealed state: not when a table was changed (the snapshot does
+     * not hold tables), nor when a GC module dropped a data segment (Chicory cannot un-drop it).
      */
     public boolean resettable() {
         for (TrackedTable t : tables) {
@@ -97,8 +106,8 @@ public final class CoreInstanceRef {
                 return false;
             }
         }
-        for (int i = 0; i < sealedDataLength.length; i++) {
-            if (instance.dataSegmentData(i).length != sealedDataLength[i]) {
+        for (int i = 0; i < sealedData.length; i++) {
+            if (instance.dataSegmentData(i) != sealedData[i]) {
                 return false;
             }
         }

@@ -58,6 +58,8 @@ final class TrackedMemory implements Memory {
     private boolean[] owned;
     /** One byte per chunk: non-zero once the chunk was written since the last seal or reset. */
     private byte[] dirty;
+    /** Per page, how many of its chunks are dirty (a wholly dirty page is re-shared on reset, not copied). */
+    private byte[] dirtyChunksInPage;
     private int size;
     /** The chunks written since the last seal or reset, in the order first written. */
     private int[] dirtyList = new int[16];
@@ -81,6 +83,7 @@ final class TrackedMemory implements Memory {
         this.pages = new byte[capacity][];
         this.owned = new boolean[capacity];
         this.dirty = new byte[capacity * CHUNKS_PER_PAGE];
+        this.dirtyChunksInPage = new byte[capacity];
         Arrays.fill(pages, 0, initialPages, ZERO_PAGE);
         this.size = initialPages;
     }
@@ -103,9 +106,16 @@ final class TrackedMemory implements Memory {
             int chunk = dirtyList[i];
             if (chunk < limit) {
                 int page = chunk / CHUNKS_PER_PAGE;
-                int offset = (chunk % CHUNKS_PER_PAGE) * CHUNK;
-                int length = Math.min(CHUNK + STORE_TAIL, PAGE_SIZE - offset);
-                System.arraycopy(snapshotPages[page], offset, pages[page], offset, length);
+                if (dirtyChunksInPage[page] == CHUNKS_PER_PAGE) {
+                    // all of it was written: share the snapshot's page again instead of copying 64 KiB back
+                    // (the next store copies it on write, and an idle instance holds less meanwhile)
+                    pages[page] = snapshotPages[page];
+                    owned[page] = false;
+                } else if (owned[page]) {
+                    int offset = (chunk % CHUNKS_PER_PAGE) * CHUNK;
+                    int length = Math.min(CHUNK + STORE_TAIL, PAGE_SIZE - offset);
+                    System.arraycopy(snapshotPages[page], offset, pages[page], offset, length);
+                }
             }
         }
         clearDirty(limit);
@@ -132,6 +142,7 @@ final class TrackedMemory implements Memory {
             pages = new byte[0][];
             owned = new boolean[0];
             dirty = new byte[0];
+            dirtyChunksInPage = new byte[0];
             size = 0;
         }
     }
@@ -142,6 +153,7 @@ final class TrackedMemory implements Memory {
             if (chunk < limit || limit == Integer.MAX_VALUE) {
                 dirty[chunk] = 0;
             }
+            dirtyChunksInPage[chunk / CHUNKS_PER_PAGE] = 0;
         }
         dirtyCount = 0;
         if (dirtyList.length > 4096) {
@@ -161,6 +173,7 @@ final class TrackedMemory implements Memory {
             owned[page] = true;
         }
         dirty[chunk] = 1;
+        dirtyChunksInPage[page]++;
         if (dirtyCount == dirtyList.length) {
             dirtyList = Arrays.copyOf(dirtyList, dirtyCount * 2);
         }
@@ -224,6 +237,7 @@ final class TrackedMemory implements Memory {
             pages = Arrays.copyOf(pages, capacity);
             owned = Arrays.copyOf(owned, capacity);
             dirty = Arrays.copyOf(dirty, capacity * CHUNKS_PER_PAGE);
+            dirtyChunksInPage = Arrays.copyOf(dirtyChunksInPage, capacity);
         }
         Arrays.fill(pages, old, newSize, ZERO_PAGE);
         size = newSize;

@@ -112,6 +112,22 @@ class TrackedMemoryTest {
     }
 
     @Test
+    void aWhollyDirtiedPageIsSharedAgainAndStillCopiedOnTheNextWrite() {
+        TrackedMemory m = memory(2, 2, MemoryBudget.unlimited());
+        m.writeI32(PAGE + 16, 77);
+        m.seal();
+        m.fill((byte) 0x55, PAGE, 2 * PAGE);
+        m.writeI32(8, 1);
+        m.reset();
+        assertThat(m.readI32(PAGE + 16)).isEqualTo(77);
+        assertThat(m.readBytes(PAGE + 20, PAGE - 20)).containsOnly(0);
+        assertThat(m.readI32(8)).isZero();
+        m.writeI32(PAGE + 16, 5);
+        m.reset();
+        assertThat(m.readI32(PAGE + 16)).isEqualTo(77);
+    }
+
+    @Test
     void aStoreEndingInTheNextChunkIsUndoneWhole() {
         TrackedMemory m = memory(1, 1, MemoryBudget.unlimited());
         m.seal();
