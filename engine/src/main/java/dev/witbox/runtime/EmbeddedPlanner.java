@@ -12,6 +12,7 @@ import dev.witbox.component.ExternType;
 import dev.witbox.component.Section;
 import dev.witbox.component.Sort;
 import dev.witbox.component.TypeDef;
+import dev.witbox.internal.chicory.CompileCache;
 import dev.witbox.internal.chicory.CoreImport;
 import dev.witbox.internal.chicory.CoreModuleCode;
 import dev.witbox.internal.chicory.ExecutionMode;
@@ -77,16 +78,16 @@ final class EmbeddedPlanner {
     private final List<ExportedFunction> exports = new ArrayList<>();
     private final Map<String, Item.Func> exportItems = new LinkedHashMap<>();
 
-    private EmbeddedPlanner(String pluginId, ExecutionMode mode) {
+    private EmbeddedPlanner(String pluginId, ExecutionMode mode, CompileCache compileCache) {
         this.pluginId = pluginId;
-        this.types = new Planner(pluginId, mode);
+        this.types = new Planner(pluginId, mode, compileCache);
     }
 
     /**
      * Plans a core module, or refuses it: without a {@code component-type} section it is not something
      * witbox can call.
      */
-    static Embedded plan(String pluginId, byte[] bytes, ExecutionMode mode) {
+    static Embedded plan(String pluginId, byte[] bytes, ExecutionMode mode, CompileCache compileCache) {
         CoreModuleSections sections = CoreModuleSections.read(pluginId, bytes);
         List<CoreModuleSections.Custom> worlds = sections.customs().stream()
                 .filter(c -> c.name().startsWith(SECTION_PREFIX)).toList();
@@ -99,7 +100,7 @@ final class EmbeddedPlanner {
                     + ": merging several embedded worlds is not supported; embed one world, or make a component"
                     + " with `wasm-tools component new`");
         }
-        return new EmbeddedPlanner(pluginId, mode).planModule(worlds.get(0), bytes, mode);
+        return new EmbeddedPlanner(pluginId, mode, compileCache).planModule(worlds.get(0), bytes, mode, compileCache);
     }
 
     private static WitboxException notEmbedded(String pluginId, Set<String> importModules) {
@@ -115,12 +116,14 @@ final class EmbeddedPlanner {
         return new WitboxException(sb.toString());
     }
 
-    private Embedded planModule(CoreModuleSections.Custom section, byte[] bytes, ExecutionMode mode) {
+    private Embedded planModule(CoreModuleSections.Custom section, byte[] bytes, ExecutionMode mode,
+            CompileCache compileCache) {
         Component world = decodeSection(section);
         StringEncoding encoding = encoding(world, section);
         Planner.Declared declared = worldDeclarations(world, section);
 
-        CoreModuleCode code = CoreModuleCode.compile("plugin '" + pluginId + "' core module", bytes, mode);
+        CoreModuleCode code = CoreModuleCode.compile("plugin '" + pluginId + "' core module", bytes, mode,
+                compileCache);
         Item.CoreItem memory = code.exportKind("memory").filter(k -> k == CoreImport.Kind.MEMORY).isPresent()
                 ? new Item.CoreExport(0, "memory", Sort.CORE_MEMORY) : null;
         Item.CoreItem importRealloc = func(code, "cabi_import_realloc", func(code, "cabi_realloc", null));
