@@ -20,7 +20,8 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * <p>{@code --quick} trades precision for time (one short fork: the table appears within about a
  * minute, with wide error); without it every benchmark runs with its own annotations' settings.
  * {@code --with-js} also loads the 12 MB componentize-js guest (build it first with
- * {@code tests/guests/build.sh --js-hello}).
+ * {@code tests/guests/build.sh --js-hello}). Cold starts ({@link ColdStart}) are timed from outside fresh JVMs
+ * after the JMH runs.
  */
 public final class Suite {
 
@@ -64,10 +65,10 @@ public final class Suite {
             String guest = result.getParams().getParam("guest");
             byLabel.put(guest == null ? label : label + "[" + guest + "]", result);
         }
-        System.out.print(table(byLabel));
+        System.out.print(table(byLabel, ColdStart.section(quick, withJs)));
     }
 
-    static String table(Map<String, RunResult> results) {
+    static String table(Map<String, RunResult> results, String coldStart) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%n%-30s %22s %22s %9s %8s %s%n",
                 "figure", "witbox", "baseline", "ratio", "target", ""));
@@ -102,6 +103,7 @@ public final class Suite {
             out.append(String.format(Locale.ROOT, "%nloading (decode + plan + compile), and to the first call:%n"));
             loads.forEach(out::append);
         }
+        out.append(coldStart); // no targets: the issue asks for the figures and their differences
         out.append(String.format(Locale.ROOT, "%ntargets met: %d/%d%n", met, withTarget));
         return out.toString();
     }
