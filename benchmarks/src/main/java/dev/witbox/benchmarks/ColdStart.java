@@ -31,7 +31,8 @@ public final class ColdStart {
         long median() {
             long[] sorted = millis.clone();
             Arrays.sort(sorted);
-            return sorted[sorted.length / 2];
+            int middle = sorted.length / 2;
+            return sorted.length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
         }
     }
 

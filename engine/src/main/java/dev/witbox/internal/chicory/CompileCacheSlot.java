@@ -17,8 +17,9 @@ final class CompileCacheSlot implements Cache {
     private final String moduleName;
     private final String key;
     private final Path file;
-    private volatile boolean served;
-    private volatile boolean bypassed;
+    // one compile on one thread uses a slot: no synchronisation needed
+    private boolean served;
+    private boolean bypassed;
 
     CompileCacheSlot(CompileCache cache, String moduleName, String key, Path file) {
         this.cache = cache;
