@@ -117,7 +117,7 @@ class GenerateMojoIT {
     }
 
     @Test
-    void generatesTheWorldsInterfacesCompilesCodeUsingThemAndIsUpToDateTheSecondTime() throws Exception {
+    void generatesCompilesCodeUsingTheInterfacesIsUpToDateTheSecondTimeAndDropsStaleFiles() throws Exception {
         Path project = project("greeter");
         Path generated = project.resolve("target/generated-sources/witbox");
 
@@ -144,6 +144,20 @@ class GenerateMojoIT {
                 .doesNotContain("witbox generated");
         assertThat(filesUnder(generated).values()).as("nothing generated was written again").containsOnly(LONG_AGO);
         assertThat(second.log()).as("so the compiler has nothing to do either").contains("Nothing to compile");
+
+        // the plugin stops importing the clock: its interface goes, with the class implementing it
+        Path wit = project.resolve("src/main/wit/world.wit");
+        Files.writeString(wit, Files.readString(wit).replace("  import clock;\n", ""));
+        Files.delete(project.resolve("src/main/java/com/example/app/FixedClock.java"));
+        Build third = mvn(project, "build-3.log", "compile");
+
+        assertThat(third.status()).as("third build:\n%s", third.log()).isZero();
+        assertThat(third.log()).containsPattern(
+                "witbox generated \\d+ files in .* \\(\\d+ written, \\d+ unchanged, [1-9]\\d* stale removed\\)");
+        assertThat(filesUnder(generated)).as("the stale interface is deleted, the others are left as they were")
+                .doesNotContainKey("com/example/greeter/Clock.java")
+                .containsEntry("com/example/greeter/Names.java", LONG_AGO)
+                .containsEntry("com/example/greeter/Casing.java", LONG_AGO);
     }
 
     @Test
