@@ -29,40 +29,42 @@ import org.apache.maven.project.MavenProject;
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractMojo {
 
+    // Maven sets the parameters by reflection; they are package-private so that tests can set them too.
+
     /** The WIT package folder: its {@code *.wit} files form one package, with its dependencies in {@code deps/}. */
     @Parameter(property = "witbox.witDirectory", defaultValue = "${project.basedir}/src/main/wit", required = true)
-    private File witDirectory;
+    File witDirectory;
 
     /**
      * The world to generate: a world of the package by its name, or {@code ns:pkg/world@version}. May be
      * left out when the package has exactly one world.
      */
     @Parameter(property = "witbox.world")
-    private String world;
+    String world;
 
     /** The Java package of every generated type. */
     @Parameter(property = "witbox.javaPackage", required = true)
-    private String javaPackage;
+    String javaPackage;
 
     /** The {@code @unstable} WIT features to enable; items gated on other features are not generated. */
     @Parameter(property = "witbox.features")
-    private List<String> features;
+    List<String> features;
 
     /** Enables every {@code @unstable} WIT feature. */
     @Parameter(property = "witbox.allFeatures", defaultValue = "false")
-    private boolean allFeatures;
+    boolean allFeatures;
 
     /** Where the sources are written; it should hold nothing else, since stale generated files are deleted. */
     @Parameter(property = "witbox.outputDirectory",
             defaultValue = "${project.build.directory}/generated-sources/witbox", required = true)
-    private File outputDirectory;
+    File outputDirectory;
 
     /** Skips the generation (and does not add the output folder as a source root). */
     @Parameter(property = "witbox.skip", defaultValue = "false")
-    private boolean skip;
+    boolean skip;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
-    private MavenProject project;
+    MavenProject project;
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
