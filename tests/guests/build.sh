@@ -7,7 +7,7 @@
 #   tests/guests/build.sh --js-hello   also build the large componentize-js guest
 #                                      into build/js-hello/ (git-ignored, never committed)
 #   tests/guests/build.sh --only NAME  build one guest (add-greet, values, resources, embed-iface, wat,
-#                                      misbehave, wasi, js-hello)
+#                                      misbehave, pool-probe, wasi, js-hello)
 #
 # Idempotent: every output is rewritten from source each run. Installs missing
 # toolchains (Debian apt packages, npm packages pinned in package-lock.json
@@ -137,6 +137,19 @@ build_resources() {
   validate_core "$OUT/resources.embed.wasm"
 }
 
+# The instance-pool tests' guest: state, dirtied and grown memory, traps,
+# deep recursion, a loop that never ends. A 16 MiB static scratch area makes
+# its initial memory 258 pages, most of them never written. The core module is
+# kept too (out/pool-probe.core.wasm): the benchmarks' bare-Chicory baseline.
+build_pool_probe() {
+  step "pool-probe (C)"
+  local d="$HERE/pool-probe"
+  cc_wasm "$OUT/pool-probe.core.wasm" "$d/pool_probe.c"
+  validate_core "$OUT/pool-probe.core.wasm"
+  no_imports "$OUT/pool-probe.core.wasm"
+  JCO component "$OUT/pool-probe.core.wasm" "$d/world.wit" pool-probe "$OUT/pool-probe.wasm"
+}
+
 # A core module whose world imports an interface and a world function and
 # exports both kinds: only embedded (component-type section), never a component.
 build_embed_iface() {
@@ -196,6 +209,7 @@ main() {
   want values && build_values
   want resources && build_resources
   want embed-iface && build_embed_iface
+  want pool-probe && build_pool_probe
   want wat && build_wat_dir "$HERE/wat"
   want misbehave && build_wat_dir "$HERE/misbehave"
   want wasi && build_wasi

@@ -168,6 +168,9 @@ final class CallContext {
                     + (ref.owner() == null ? "the host" : ref.owner().name()) + " was passed to " + instance.name()
                     + " (handle from another instance)");
         }
+        if (ref.stale()) {
+            throw ref.staleTrap();
+        }
         return ref;
     }
 

@@ -25,6 +25,11 @@ public final class ComponentInstance {
     boolean mayLeave = true;
     /** Borrow handles lent into the current call that the guest has not dropped yet. */
     int outstandingBorrows;
+    /**
+     * How often the instance was {@link #reset()}: a handle the host holds from before a reset names a
+     * resource of a state that is gone, and is refused.
+     */
+    int epoch;
 
     private final Map<ResourceType, Destructor> defined = new IdentityHashMap<>();
     private final Map<ResourceType, Destructor> imported = new IdentityHashMap<>();
@@ -58,6 +63,11 @@ public final class ComponentInstance {
     /** Whether this instance implements {@code type}. */
     public boolean definesResource(ResourceType type) {
         return defined.containsKey(type);
+    }
+
+    /** Whether the instance's handle table holds any handle. */
+    public boolean hasHandles() {
+        return handles.size() > 0;
     }
 
     /** Whether a call into the instance is running. */
@@ -128,6 +138,18 @@ public final class ComponentInstance {
             throw new CanonicalAbiTrap(what + " called by " + name
                     + " while it may not leave (during realloc or post-return)");
         }
+    }
+
+    /**
+     * Returns the instance to its state before any call: no handles, may enter, may leave. For a pooled
+     * instance whose core state was reset to its snapshot; handles the host still holds are refused from now.
+     */
+    public void reset() {
+        handles.clear();
+        mayEnter = true;
+        mayLeave = true;
+        outstandingBorrows = 0;
+        epoch++;
     }
 
     /** Marks the start of a call into the instance, trapping if one is already running. */

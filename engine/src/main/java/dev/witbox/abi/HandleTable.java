@@ -86,6 +86,16 @@ public final class HandleTable {
         return e;
     }
 
+    /** Empties the table, as new. */
+    void clear() {
+        if (length > 1) {
+            java.util.Arrays.fill(entries, 1, length, null);
+        }
+        length = 1;
+        freeCount = 0;
+        live = 0;
+    }
+
     void remove(int index) {
         entries[index] = null;
         if (freeCount == free.length) {

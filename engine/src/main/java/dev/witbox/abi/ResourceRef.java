@@ -19,6 +19,8 @@ public final class ResourceRef implements ResourceHandle {
     /** The instance that defines the resource type, or null for a resource the host implements. */
     private final ComponentInstance owner;
     private final boolean own;
+    /** The owner's {@link ComponentInstance#epoch} when the handle was made. */
+    private final int epoch;
     int lends;
     boolean dropped;
 
@@ -27,6 +29,18 @@ public final class ResourceRef implements ResourceHandle {
         this.rep = rep;
         this.owner = owner;
         this.own = own;
+        this.epoch = owner == null ? 0 : owner.epoch;
+    }
+
+    /** Whether the owner was reset since the handle was made (a pooled instance's earlier lease). */
+    boolean stale() {
+        return owner != null && owner.epoch != epoch;
+    }
+
+    /** The trap for a handle used after its owner was reset. */
+    CanonicalAbiTrap staleTrap() {
+        return new CanonicalAbiTrap(withArticle() + " of " + owner.name()
+                + " comes from an earlier lease of the pooled instance, which was reset since");
     }
 
     /** An own reference to a resource the host itself implements, with representation {@code rep}. */
@@ -67,6 +81,9 @@ public final class ResourceRef implements ResourceHandle {
      * resource's destructor in its instance; a borrow reference just ends early.
      */
     public void drop() {
+        if (stale()) {
+            throw staleTrap();
+        }
         if (dropped) {
             throw new CanonicalAbiTrap(describe() + " was already dropped or moved");
         }

@@ -20,7 +20,7 @@ import java.util.Objects;
  */
 public final class HostImports {
 
-    private static final HostImports NONE = new HostImports(Map.of(), null);
+    private static final HostImports NONE = new HostImports(Map.of(), null, java.util.List.of());
 
     /**
      * Told when the guest drops an own handle of a resource the host implements (a resource type the
@@ -36,10 +36,31 @@ public final class HostImports {
 
     private final Map<String, Provided> functions;
     private final ResourceDropHook dropHook;
+    private final java.util.List<AutoCloseable> closers;
 
-    private HostImports(Map<String, Provided> functions, ResourceDropHook dropHook) {
+    private HostImports(Map<String, Provided> functions, ResourceDropHook dropHook, java.util.List<AutoCloseable> closers) {
         this.functions = Map.copyOf(functions);
         this.dropHook = dropHook;
+        this.closers = java.util.List.copyOf(closers);
+    }
+
+    /**
+     * Runs what {@link Builder#onClose} registered, in order; a failure of one does not stop the others. A
+     * {@link PluginPool} calls it when the instance these imports were made for is reset or dropped.
+     */
+    void close() {
+        for (AutoCloseable c : closers) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                // the instance is going away either way; the state it held is what there was to release
+            }
+        }
+    }
+
+    /** Whether closing these imports does anything. */
+    boolean needsClosing() {
+        return !closers.isEmpty();
     }
 
     /** The hook for drops of host-implemented resources, or null. */
@@ -69,8 +90,18 @@ public final class HostImports {
 
         private final Map<String, Provided> functions = new LinkedHashMap<>();
         private ResourceDropHook dropHook;
+        private final java.util.List<AutoCloseable> closers = new java.util.ArrayList<>();
 
         private Builder() {}
+
+        /**
+         * Registers state to release when the instance these imports were made for is done with them: a pool
+         * closes the imports it got from {@link PoolOptions#imports()} when it resets or drops the instance.
+         */
+        public Builder onClose(AutoCloseable closer) {
+            closers.add(Objects.requireNonNull(closer, "closer"));
+            return this;
+        }
 
         /**
          * Provides {@code functionName} of interface {@code interfaceName} (e.g.
@@ -92,7 +123,7 @@ public final class HostImports {
         }
 
         public HostImports build() {
-            return new HostImports(functions, dropHook);
+            return new HostImports(functions, dropHook, closers);
         }
     }
 }

@@ -13,6 +13,7 @@ import dev.witbox.internal.chicory.CoreFunc;
 import dev.witbox.internal.chicory.CoreInstanceRef;
 import dev.witbox.internal.chicory.CoreMemory;
 import dev.witbox.internal.chicory.CoreModuleCode;
+import dev.witbox.internal.chicory.MemoryBudget;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,12 +32,21 @@ final class Instantiation {
     private final ComponentInstance[] abi;
     private final CoreFunc[] trampolines;
     private final LiftedFunction[] lifts;
+    /** The linked host functions; replaced in place by {@link #relink} (trampolines read through it). */
     private final HostFunction[] hosts;
+    private HostImports.ResourceDropHook dropHook;
 
     Instantiation(InstantiationPlan plan, HostFunction[] hosts, HostImports.ResourceDropHook dropHook,
             int maxMemoryPages) {
+        this(plan, hosts, dropHook, maxMemoryPages, MemoryBudget.unlimited());
+    }
+
+    /** An instance whose memories are charged to {@code budget}. */
+    Instantiation(InstantiationPlan plan, HostFunction[] hosts, HostImports.ResourceDropHook dropHook,
+            int maxMemoryPages, MemoryBudget budget) {
         this.plan = plan;
         this.hosts = hosts;
+        this.dropHook = dropHook;
         this.cores = new CoreInstanceRef[plan.steps().size()];
         this.abi = new ComponentInstance[plan.abiInstances().size()];
         for (int i = 0; i < abi.length; i++) {
@@ -51,16 +61,20 @@ final class Instantiation {
             Item.CoreItem dtor = r.destructor();
             abi[r.abi()].defineResource(r.type(), dtor == null ? null : rep -> func(dtor).call(new long[] {rep}));
         }
-        if (dropHook != null) {
-            // a resource.drop of a type no instance defines drops a resource the host implements
-            java.util.Set<dev.witbox.abi.ResourceType> defined = java.util.Collections.newSetFromMap(
-                    new java.util.IdentityHashMap<>());
-            plan.resources().forEach(r -> defined.add(r.type()));
-            for (InstantiationPlan.TrampolineDef t : plan.trampolines()) {
-                if (t instanceof InstantiationPlan.ResourceBuiltin b && b.kind() == InstantiationPlan.ResourceBuiltin.Kind.DROP
-                        && !defined.contains(b.type())) {
-                    abi[b.abi()].importResource(b.type(), rep -> dropHook.dropped(b.type(), rep));
-                }
+        // a resource.drop of a type no instance defines drops a resource the host implements; the hook is
+        // read at the drop, since relinking a pooled instance replaces it
+        java.util.Set<dev.witbox.abi.ResourceType> defined = java.util.Collections.newSetFromMap(
+                new java.util.IdentityHashMap<>());
+        plan.resources().forEach(r -> defined.add(r.type()));
+        for (InstantiationPlan.TrampolineDef t : plan.trampolines()) {
+            if (t instanceof InstantiationPlan.ResourceBuiltin b && b.kind() == InstantiationPlan.ResourceBuiltin.Kind.DROP
+                    && !defined.contains(b.type())) {
+                abi[b.abi()].importResource(b.type(), rep -> {
+                    HostImports.ResourceDropHook hook = this.dropHook;
+                    if (hook != null) {
+                        hook.dropped(b.type(), rep);
+                    }
+                });
             }
         }
         for (InstantiationPlan.CoreStep step : plan.steps()) {
@@ -69,7 +83,76 @@ final class Instantiation {
             for (Item.CoreItem item : step.imports()) {
                 imports.add(resolve(item));
             }
-            cores[step.slot()] = module.instantiate(imports, maxMemoryPages);
+            try {
+                cores[step.slot()] = module.instantiate(imports, maxMemoryPages, budget);
+            } catch (RuntimeException | Error e) {
+                free();
+                throw e;
+            }
+        }
+    }
+
+    /**
+     * Whether handles existed when the instance was sealed: made by start functions (wasi-libc reactors get
+     * their stdio streams in {@code _initialize}, which wit-component's fixup module runs as its start
+     * function). They stand for host state of this instantiation (a WASI context), which a reset cannot
+     * bring back once the imports are replaced, so such an instance is never reset in place.
+     */
+    private boolean handlesAtSeal;
+
+    /** Records the state every core instance has now as the snapshot {@link #reset()} returns to. */
+    void seal() {
+        for (CoreInstanceRef core : cores) {
+            core.seal();
+        }
+        for (ComponentInstance instance : abi) {
+            handlesAtSeal |= instance.hasHandles();
+        }
+    }
+
+    /**
+     * Returns every core instance to its sealed snapshot and the canonical ABI state to new; false, changing
+     * nothing, when some state cannot be restored in place (then the instance must be dropped).
+     */
+    boolean reset() {
+        if (handlesAtSeal) {
+            return false;
+        }
+        for (CoreInstanceRef core : cores) {
+            if (!core.resettable()) {
+                return false;
+            }
+        }
+        for (CoreInstanceRef core : cores) {
+            core.reset();
+        }
+        for (ComponentInstance instance : abi) {
+            instance.reset();
+        }
+        return true;
+    }
+
+    /** Replaces the host functions (same plan, newly linked imports), e.g. a fresh WASI context. */
+    void relink(HostFunction[] newHosts, HostImports.ResourceDropHook newDropHook) {
+        System.arraycopy(newHosts, 0, hosts, 0, hosts.length);
+        this.dropHook = newDropHook;
+    }
+
+    /** Bytes of memory dirtied since the seal or the last reset. */
+    long dirtyBytes() {
+        long sum = 0;
+        for (CoreInstanceRef core : cores) {
+            sum += core.dirtyBytes();
+        }
+        return sum;
+    }
+
+    /** Gives the memories back to their budget; the instance must not run again. */
+    void free() {
+        for (CoreInstanceRef core : cores) {
+            if (core != null) {
+                core.free();
+            }
         }
     }
 

@@ -7,6 +7,7 @@ import dev.witbox.api.PluginTrapException;
 import dev.witbox.api.WitboxException;
 import dev.witbox.component.Component;
 import dev.witbox.internal.chicory.CoreTrap;
+import dev.witbox.internal.chicory.MemoryBudget;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -83,6 +84,28 @@ public final class Plugin {
         return component;
     }
 
+    /** The error for a call of an export the plugin does not have, listing those it has. */
+    WitboxException noSuchExport(String exportName) {
+        return new WitboxException("plugin '" + id + "' has no export '" + exportName + "'; it exports: "
+                + plan.exports().stream().map(ExportedFunction::name).collect(java.util.stream.Collectors.joining(", ")));
+    }
+
+    /** A pool of instances of this plugin with the default {@link PoolOptions}; close it when done. */
+    public PluginPool pool() {
+        return pool(PoolOptions.defaults());
+    }
+
+    /**
+     * A pool of instances of this plugin, each made with the imports {@link PoolOptions#imports()} supplies;
+     * close it when done. The pool's memory budget is its own: two pools of one plugin have one each.
+     *
+     * @throws PluginLinkException when an import is missing or provided with another type (checked up front,
+     *                             by linking what the imports supplier returns once)
+     */
+    public PluginPool pool(PoolOptions options) {
+        return new PluginPool(this, java.util.Objects.requireNonNull(options, "options"));
+    }
+
     /** A new instance of a plugin that imports nothing. */
     public PluginInstance instantiate() {
         return instantiate(HostImports.none());
@@ -95,9 +118,19 @@ public final class Plugin {
      * @throws PluginTrapException when the plugin traps while starting
      */
     public PluginInstance instantiate(HostImports imports) {
-        HostFunction[] hosts = link(imports);
+        return new PluginInstance(this, instantiation(link(imports), imports, engine.maxMemoryPages(),
+                MemoryBudget.unlimited()));
+    }
+
+    /**
+     * Replays the plan with linked host functions, memories charged to {@code budget}; failures become the
+     * exceptions {@link #instantiate(HostImports)} documents.
+     */
+    Instantiation instantiation(HostFunction[] hosts, HostImports imports, int maxMemoryPages, MemoryBudget budget) {
         try {
-            return new PluginInstance(this, new Instantiation(plan, hosts, imports.dropHook(), engine.maxMemoryPages()));
+            return new Instantiation(plan, hosts, imports.dropHook(), maxMemoryPages, budget);
+        } catch (MemoryBudget.Exhausted e) {
+            throw new WitboxException("plugin '" + id + "' cannot make another instance: " + e.getMessage(), e);
         } catch (CanonicalAbiTrap | CoreTrap e) {
             throw new PluginTrapException(id, "<instantiation>", e.getMessage(), e);
         } catch (PluginLinkException e) {
@@ -109,7 +142,8 @@ public final class Plugin {
         }
     }
 
-    private HostFunction[] link(HostImports imports) {
+    /** The host functions for the plan's imports, checked against their types. */
+    HostFunction[] link(HostImports imports) {
         List<InstantiationPlan.HostImport> needed = plan.hostImports();
         HostFunction[] hosts = new HostFunction[needed.size()];
         List<String> missing = new ArrayList<>();

@@ -2,13 +2,13 @@ package dev.witbox.runtime;
 
 import dev.witbox.abi.CanonicalAbiTrap;
 import dev.witbox.abi.ResourceRef;
+import dev.witbox.api.PluginTimeoutException;
 import dev.witbox.api.PluginTrapException;
 import dev.witbox.api.WitboxException;
 import dev.witbox.api.value.WitValue;
 import dev.witbox.internal.chicory.CoreTrap;
 import java.time.Duration;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * One instance of a plugin: its own memories, tables, globals and resource handles. Meant for one thread
@@ -26,15 +26,35 @@ public final class PluginInstance implements AutoCloseable {
     private final CallDeadlines deadlines;
     /** The handles {@link #function} gave out, by export position: one per export and instance. */
     private final ExportHandle[] handles;
+    /** Told of every call's outcome when the instance belongs to a pool; null otherwise. */
+    private final CallObserver observer;
     private String poisonedBy;
+    private boolean timedOut;
     private boolean closed;
 
     PluginInstance(Plugin plugin, Instantiation instantiation) {
+        this(plugin, instantiation, plugin.engine().callTimeout(), null);
+    }
+
+    /** A pooled instance: its calls have their own {@code timeout} (null: none) and are observed. */
+    PluginInstance(Plugin plugin, Instantiation instantiation, Duration timeout, CallObserver observer) {
         this.plugin = plugin;
         this.instantiation = instantiation;
-        this.timeout = plugin.engine().callTimeout();
-        this.deadlines = timeout == null ? null : plugin.engine().deadlines();
+        this.timeout = timeout;
+        this.deadlines = timeout == null ? null : CallDeadlines.shared();
         this.handles = new ExportHandle[plugin.exports().size()];
+        this.observer = observer;
+    }
+
+    /** What a pool learns of each call of its instances. */
+    interface CallObserver {
+        void completed(String export, long nanos);
+
+        void trapped(String export, long nanos, PluginTrapException trap);
+    }
+
+    Instantiation instantiation() {
+        return instantiation;
     }
 
     public Plugin plugin() {
@@ -62,9 +82,13 @@ public final class PluginInstance implements AutoCloseable {
     public ExportHandle function(String exportName) {
         int index = plugin.exportIndex(exportName);
         if (index < 0) {
-            throw new WitboxException("plugin '" + plugin.id() + "' has no export '" + exportName + "'; it exports: "
-                    + plugin.exports().stream().map(ExportedFunction::name).collect(Collectors.joining(", ")));
+            throw plugin.noSuchExport(exportName);
         }
+        return handle(index);
+    }
+
+    /** The handle of the export at {@code index} of {@link Plugin#exports()}. */
+    ExportHandle handle(int index) {
         ExportHandle h = handles[index];
         if (h == null) {
             h = makeHandle(index);
@@ -89,6 +113,25 @@ public final class PluginInstance implements AutoCloseable {
         if (closed || poisonedBy != null) {
             throw refused(export.name());
         }
+        if (observer != null) {
+            return invokeObserved(export, args);
+        }
+        return run(export, args);
+    }
+
+    private WitValue invokeObserved(ExportHandle export, WitValue[] args) {
+        long start = System.nanoTime();
+        try {
+            WitValue result = run(export, args);
+            observer.completed(export.name(), System.nanoTime() - start);
+            return result;
+        } catch (PluginTrapException e) {
+            observer.trapped(export.name(), System.nanoTime() - start, e);
+            throw e;
+        }
+    }
+
+    private WitValue run(ExportHandle export, WitValue[] args) {
         if (deadlines != null) {
             return invokeWithDeadline(export, args);
         }
@@ -131,6 +174,15 @@ public final class PluginInstance implements AutoCloseable {
         return poisonedBy != null;
     }
 
+    /** Whether the trap that poisoned the instance was a call running past its deadline. */
+    synchronized boolean timedOut() {
+        return timedOut;
+    }
+
+    synchronized boolean isClosed() {
+        return closed;
+    }
+
     @Override
     public synchronized void close() {
         closed = true;
@@ -154,9 +206,11 @@ public final class PluginInstance implements AutoCloseable {
             return body.get();
         } catch (CanonicalAbiTrap | CoreTrap e) {
             poisonedBy = name;
-            String reason = deadline != null && deadline.fired()
-                    ? "the call exceeded its timeout of " + timeout.toMillis() + " ms" : e.getMessage();
-            throw new PluginTrapException(plugin.id(), name, reason, e);
+            if (deadline != null && deadline.fired()) {
+                timedOut = true;
+                throw new PluginTimeoutException(plugin.id(), name, timeout, e);
+            }
+            throw new PluginTrapException(plugin.id(), name, e.getMessage(), e);
         } catch (StackOverflowError e) {
             poisonedBy = name;
             throw new PluginTrapException(plugin.id(), name, "call stack exhausted", e);

@@ -31,14 +31,12 @@ public final class WitboxEngine {
     private final ExecutionMode mode;
     private final Duration callTimeout;
     private final int maxMemoryPages;
-    private final CallDeadlines deadlines;
     private final CompileCache compileCache;
 
     private WitboxEngine(Builder b) {
         this.mode = b.interpreted ? ExecutionMode.INTERPRETED : ExecutionMode.COMPILED;
         this.callTimeout = b.callTimeout;
         this.maxMemoryPages = (int) Math.min(65536, Math.max(1, b.maxMemoryBytes / 65536));
-        this.deadlines = callTimeout == null ? null : CallDeadlines.shared();
         this.compileCache = b.compileCache == null || b.interpreted ? null : CompileCache.open(b.compileCache);
     }
 
@@ -96,10 +94,6 @@ public final class WitboxEngine {
 
     Duration callTimeout() {
         return callTimeout;
-    }
-
-    CallDeadlines deadlines() {
-        return deadlines;
     }
 
     /** The persistent compile cache, or null when there is none. */

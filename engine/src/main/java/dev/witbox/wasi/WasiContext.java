@@ -111,7 +111,8 @@ public final class WasiContext implements AutoCloseable {
     /**
      * Adds the plugin's WASI imports (any {@code wasi:…@0.2.x} interface witbox implements) to
      * {@code builder}, and sets its resource drop hook (which this context needs to release what a
-     * dropped handle holds).
+     * dropped handle holds). Closing the imports (a {@code PluginPool} does when it resets or drops the
+     * instance) closes this context.
      *
      * @throws PluginLinkException when the plugin imports a WASI 0.2 function with another type than WASI's
      */
@@ -145,6 +146,7 @@ public final class WasiContext implements AutoCloseable {
             builder.function(imp.interfaceName(), imp.functionName(), imp.type(), args -> impl.call(args));
         }
         builder.onResourceDrop(this::dropped);
+        builder.onClose(this);
         return builder;
     }
 
@@ -192,6 +194,11 @@ public final class WasiContext implements AutoCloseable {
             }
         }
         return false;
+    }
+
+    /** Whether {@link #close()} ran (a pool closes the context of an instance it resets or drops). */
+    public synchronized boolean isClosed() {
+        return closed;
     }
 
     /** Releases every resource still held (open files), and flushes the sinks. */

@@ -1,18 +1,37 @@
 package dev.witbox.internal.chicory;
 
+import com.dylibso.chicory.runtime.GlobalInstance;
 import com.dylibso.chicory.runtime.Instance;
+import com.dylibso.chicory.wasm.types.Element;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExportSection;
+import com.dylibso.chicory.wasm.types.MutabilityType;
+import java.util.ArrayList;
+import java.util.List;
 
-/** An instantiated core module: its exports, looked up by name. */
+/**
+ * An instantiated core module: its exports, looked up by name, and the state a pool snapshots and resets —
+ * the memories and tables it defines, its mutable globals, its element and data segments.
+ */
 public final class CoreInstanceRef {
 
     private final Instance instance;
     private final String name;
+    private final List<TrackedMemory> memories;
+    private final List<TrackedTable> tables;
 
-    CoreInstanceRef(Instance instance, String name) {
+    /** The sealed state: mutable globals it defines with their values, element and data segments. */
+    private GlobalInstance[] sealedGlobals;
+    private long[] sealedLow;
+    private long[] sealedHigh;
+    private Element[] sealedElements;
+    private byte[][] sealedData;
+
+    CoreInstanceRef(Instance instance, String name, List<TrackedMemory> memories, List<TrackedTable> tables) {
         this.instance = instance;
         this.name = name;
+        this.memories = List.copyOf(memories);
+        this.tables = List.copyOf(tables);
     }
 
     /** The export called {@code exportName}, or null if the module exports nothing by that name. */
@@ -31,6 +50,98 @@ public final class CoreInstanceRef {
             }
         }
         return null;
+    }
+
+    /**
+     * Records the instance's state as the snapshot {@link #reset()} returns to. Called once, right after the
+     * whole plugin instance was made (start functions and segments done), before any call.
+     */
+    public void seal() {
+        memories.forEach(TrackedMemory::seal);
+        tables.forEach(TrackedTable::seal);
+        List<GlobalInstance> mutable = new ArrayList<>();
+        for (int i = instance.imports().globalCount(); i < instance.globalCount(); i++) {
+            GlobalInstance g = instance.global(i);
+            if (g.getMutabilityType() == MutabilityType.Var) {
+                mutable.add(g);
+            }
+        }
+        sealedGlobals = mutable.toArray(new GlobalInstance[0]);
+        sealedLow = new long[sealedGlobals.length];
+        sealedHigh = new long[sealedGlobals.length];
+        for (int i = 0; i < sealedGlobals.length; i++) {
+            sealedLow[i] = sealedGlobals[i].getValueLow();
+            sealedHigh[i] = sealedGlobals[i].getValueHigh();
+        }
+        sealedElements = new Element[instance.elementCount()];
+        for (int i = 0; i < sealedElements.length; i++) {
+            sealedElements[i] = instance.element(i);
+        }
+        // data.drop marks the segment dropped on the Instance, which nothing can undo; memory.init reads the
+        // memory's own list (which TrackedMemory restores), so only GC's array.new_data/init_data would see
+        // a dropped segment: watch the segments of modules that declare array types
+        sealedData = new byte[declaresArrayTypes(instance) ? instance.module().dataSection().dataSegmentCount() : 0][];
+        for (int i = 0; i < sealedData.length; i++) {
+            sealedData[i] = instance.dataSegmentData(i);
+        }
+    }
+
+    private static boolean declaresArrayTypes(Instance instance) {
+        var types = instance.module().typeSection();
+        for (int i = 0; i < types.subTypeCount(); i++) {
+            if (types.getSubType(i).compType().arrayType() != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether {@link #reset()} can restore the sealed state: not when a table was changed (the snapshot does
+     * not hold tables), nor when a GC module dropped a data segment (Chicory cannot un-drop it).
+     */
+    public boolean resettable() {
+        for (TrackedTable t : tables) {
+            if (t.changedSinceSeal()) {
+                return false;
+            }
+        }
+        for (int i = 0; i < sealedData.length; i++) {
+            if (instance.dataSegmentData(i) != sealedData[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Restores the sealed state: dirtied memory, grown pages, mutable globals, dropped element segments. */
+    public void reset() {
+        for (TrackedMemory m : memories) {
+            m.reset();
+        }
+        for (int i = 0; i < sealedGlobals.length; i++) {
+            sealedGlobals[i].setValueLow(sealedLow[i]);
+            sealedGlobals[i].setValueHigh(sealedHigh[i]);
+        }
+        for (int i = 0; i < sealedElements.length; i++) {
+            if (instance.element(i) != sealedElements[i]) {
+                instance.setElement(i, sealedElements[i]);
+            }
+        }
+    }
+
+    /** Bytes of memory dirtied since the seal or last reset (what the next reset restores). */
+    public long dirtyBytes() {
+        long sum = 0;
+        for (TrackedMemory m : memories) {
+            sum += m.dirtyBytes();
+        }
+        return sum;
+    }
+
+    /** Gives the memories this instance defines back to their budget; the instance must not run again. */
+    public void free() {
+        memories.forEach(TrackedMemory::free);
     }
 
     @Override

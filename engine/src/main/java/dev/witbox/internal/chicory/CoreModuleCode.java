@@ -41,6 +41,11 @@ public final class CoreModuleCode {
     private final Function<Instance, Machine> machineFactory;
     private final List<CoreImport> imports;
     private final List<String> exports;
+    /**
+     * The memory image after data segments, shared by every instance's memory; only for a module that
+     * defines its one memory (an imported memory is initialised by its owner).
+     */
+    private final DataImage.Slot dataImage;
 
     private CoreModuleCode(String name, WasmModule module, Function<Instance, Machine> machineFactory) {
         this.name = name;
@@ -53,6 +58,9 @@ public final class CoreModuleCode {
             names.add(section.getExport(i).name());
         }
         this.exports = List.copyOf(names);
+        boolean ownsOneMemory = module.memorySection().map(m -> m.memoryCount() == 1).orElse(false)
+                && imports.stream().noneMatch(i -> i.kind() == CoreImport.Kind.MEMORY);
+        this.dataImage = ownsOneMemory ? new DataImage.Slot(module) : null;
     }
 
     /**
@@ -146,6 +154,20 @@ public final class CoreModuleCode {
      * @throws WitboxException when an import does not fit (wrong kind or type)
      */
     public CoreInstanceRef instantiate(List<CoreExtern> resolved, int maxMemoryPages) {
+        return instantiate(resolved, maxMemoryPages, MemoryBudget.unlimited());
+    }
+
+    /**
+     * Instantiates the module, running its start function, with memories that charge {@code budget} for their
+     * size (and fail to grow past it).
+     *
+     * @param resolved one value per {@link #imports()} entry, in the same order
+     * @param maxMemoryPages the most pages the module's own memory may grow to (clamped to what it declares)
+     * @throws CoreTrap when the start function or a segment initialisation traps
+     * @throws WitboxException when an import does not fit (wrong kind or type), or the budget cannot hold the
+     *                         memory's initial size
+     */
+    public CoreInstanceRef instantiate(List<CoreExtern> resolved, int maxMemoryPages, MemoryBudget budget) {
         if (resolved.size() != imports.size()) {
             throw new IllegalArgumentException(resolved.size() + " imports for " + imports.size());
         }
@@ -188,6 +210,19 @@ public final class CoreModuleCode {
         if (machineFactory != null) {
             builder.withMachineFactory(machineFactory);
         }
+        List<TrackedMemory> memories = new ArrayList<>(1);
+        List<TrackedTable> tables = new ArrayList<>(1);
+        builder.withMemoryFactory(limits -> {
+            TrackedMemory m = new TrackedMemory(limits.initialPages(), Math.min(limits.maximumPages(), maxMemoryPages),
+                    budget, memories.isEmpty() ? dataImage : null);
+            memories.add(m);
+            return m;
+        });
+        builder.withTableFactory((table, initialRef) -> {
+            TrackedTable t = new TrackedTable(table, initialRef);
+            tables.add(t);
+            return t;
+        });
         module.memorySection().ifPresent(section -> {
             if (section.memoryCount() > 0) {
                 MemoryLimits declared = section.getMemory(0).limits();
@@ -200,14 +235,18 @@ public final class CoreModuleCode {
             }
         });
         try {
-            return new CoreInstanceRef(builder.build(), name);
+            return new CoreInstanceRef(builder.build(), name, memories, tables);
         } catch (WitboxException e) {
+            memories.forEach(TrackedMemory::free);
             throw e;
         } catch (StackOverflowError e) {
+            memories.forEach(TrackedMemory::free);
             throw new CoreTrap("call stack exhausted while instantiating " + name, e);
         } catch (com.dylibso.chicory.runtime.TrapException | com.dylibso.chicory.runtime.ChicoryInterruptedException e) {
+            memories.forEach(TrackedMemory::free);
             throw new CoreTrap(name + " trapped while being instantiated: " + e.getMessage(), e);
         } catch (ChicoryException e) {
+            memories.forEach(TrackedMemory::free);
             throw new WitboxException("cannot instantiate " + name + ": " + e.getMessage(), e);
         }
     }

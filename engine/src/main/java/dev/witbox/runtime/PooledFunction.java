@@ -1,0 +1,47 @@
+package dev.witbox.runtime;
+
+import dev.witbox.api.PluginBusyException;
+import dev.witbox.api.PluginTrapException;
+import dev.witbox.api.WitboxException;
+import dev.witbox.api.value.WitValue;
+
+/**
+ * One export of a pooled plugin, looked up once: each {@link #call} borrows an instance from the pool,
+ * calls the export and gives the instance back. Thread-safe; get one with {@link PluginPool#function}.
+ */
+public final class PooledFunction {
+
+    private final PluginPool pool;
+    private final ExportedFunction export;
+    private final int index;
+
+    PooledFunction(PluginPool pool, ExportedFunction export, int index) {
+        this.pool = pool;
+        this.export = export;
+        this.index = index;
+    }
+
+    /** The export's name and type. */
+    public ExportedFunction export() {
+        return export;
+    }
+
+    /**
+     * Calls the export on an instance of the pool.
+     *
+     * @return the result, or null when the function has none
+     * @throws PluginBusyException when no instance became free within the acquire timeout
+     * @throws PluginTrapException when the guest trapped or ran past its deadline
+     * @throws WitboxException when the arguments do not fit the export's type
+     */
+    public WitValue call(WitValue... args) {
+        try (PooledInstance lease = pool.acquire()) {
+            return lease.entry().instance().handle(index).call(args);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "PooledFunction[" + export.name() + " of " + pool.plugin().id() + "]";
+    }
+}
