@@ -126,14 +126,10 @@ public final class WasiContext implements AutoCloseable {
                 continue;
             }
             String iface = m.group(1);
-            if (NetworkDenied.INTERFACE.matcher(iface).matches()) {
-                collectResources(imp.type());
-                WasiHost.Impl deny = NetworkDenied.implementation(this, imp.name(), imp.type());
-                builder.function(imp.interfaceName(), imp.functionName(), imp.type(), args -> deny.call(args));
-                continue;
-            }
             FunctionType ours = WasiWit.get().function(iface, imp.functionName());
-            WasiHost.Impl impl = impls.get(iface + "#" + imp.functionName());
+            WasiHost.Impl impl = NetworkDenied.interfaceMatches(iface)
+                    ? (ours == null ? null : NetworkDenied.implementation(this, imp.name(), ours))
+                    : impls.get(iface + "#" + imp.functionName());
             if (ours == null || impl == null) {
                 continue; // left missing: the link error names it
             }
