@@ -144,10 +144,21 @@ public final class CoreModuleCode {
                 case TAG -> throw new WitboxException(name + " imports tag " + imp + ": exceptions are not supported");
             }
         }
+        return new CoreInstanceRef(build(values.build(), maxMemoryPages), name);
+    }
+
+    /** Instantiates the module with Chicory host functions as its imports (the WASI preview 1 adapter's). */
+    Instance instantiateWith(List<HostFunction> functions, int maxMemoryPages) {
+        ImportValues.Builder values = ImportValues.builder();
+        functions.forEach(values::addFunction);
+        return build(values.build(), maxMemoryPages);
+    }
+
+    private Instance build(ImportValues values, int maxMemoryPages) {
         // withStart(false): Chicory would otherwise call an exported `_start` (a WASI command's entry
         // point) while instantiating; the component model only runs the start section, and a command's
         // `_start` is reached through wasi:cli/run.
-        Instance.Builder builder = Instance.builder(module).withImportValues(values.build()).withStart(false);
+        Instance.Builder builder = Instance.builder(module).withImportValues(values).withStart(false);
         if (machineFactory != null) {
             builder.withMachineFactory(machineFactory);
         }
@@ -163,7 +174,7 @@ public final class CoreModuleCode {
             }
         });
         try {
-            return new CoreInstanceRef(builder.build(), name);
+            return builder.build();
         } catch (WitboxException e) {
             throw e;
         } catch (StackOverflowError e) {
