@@ -80,7 +80,7 @@ class WasiGuestTest {
         return WasiPolicy.builder().stdout(WasiPolicy.Output.capture(1 << 20)).stderr(WasiPolicy.Output.capture(1 << 20));
     }
 
-    private static Run probe(String name, WasiPolicy policy) {
+    static Run probe(String name, WasiPolicy policy) {
         try (WasiContext wasi = Wasi.context(PROBE, policy);
                 PluginInstance instance = PROBE.instantiate(wasi.imports())) {
             WitValue r = instance.call("run", new WitValue.Str(name));
@@ -88,7 +88,7 @@ class WasiGuestTest {
         }
     }
 
-    private static Map<String, String> snapshot(Path root) throws IOException {
+    static Map<String, String> snapshot(Path root) throws IOException {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.toList()) {
