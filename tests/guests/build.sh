@@ -189,6 +189,11 @@ build_wasi() {
   "$CLANG" --target=wasm32-wasi -O2 -DPROBE_COMMAND -Wl,--strip-all -Wall -Wextra -Werror \
     -o "$OUT/wasi/wasi-probe.p1.wasm" "$HERE/wasi-probe/probe.c"
   cp "$BUILD/wasi-hello.core.wasm" "$OUT/wasi/wasi-hello.p1.wasm"
+  # the benchmark's WASI-heavy command (benchmarks/WasiIoBenchmark), in both forms too
+  "$CLANG" --target=wasm32-wasi -O2 -Wl,--strip-all -Wall -Wextra -Werror \
+    -o "$OUT/wasi/wasi-io.p1.wasm" "$HERE/wasi-io/io.c"
+  JCO component "$OUT/wasi/wasi-io.p1.wasm" "$HERE/wasi-io/world.wit" io "$OUT/wasi/wasi-io.wasm" --adapter command
+  validate_core "$OUT/wasi/wasi-io.p1.wasm"
   validate_core "$OUT/wasi/wasi-probe.p1.wasm"
   validate_core "$OUT/wasi/wasi-hello.p1.wasm"
 }
