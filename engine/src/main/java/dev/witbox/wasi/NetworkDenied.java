@@ -17,7 +17,10 @@ import java.util.regex.Pattern;
  *   <li>one whose error is a variant with {@code HTTP-request-denied}
  *       ({@code wasi:http/types.error-code}) answers {@code err(HTTP-request-denied)};
  *   <li>one whose error is a variant with {@code forbidden} ({@code wasi:http/types.header-error})
- *       answers {@code err(forbidden)}; a bare {@code result} (the http setters) answers {@code err};
+ *       answers {@code err(forbidden)}; one without an error type (the http setters, {@code body},
+ *       {@code consume}, {@code write}) answers {@code err};
+ *   <li>{@code fields} can only be empty, so {@code get} and {@code entries} answer an empty list,
+ *       {@code has} false, {@code clone} another empty handle;
  *   <li>{@code instance-network} and the http constructors (taking nothing or only handles) hand out a handle to nothing, so that a guest can
  *       build a request and be refused where WASI says it may be: at {@code outgoing-handler.handle};
  *   <li>anything else (methods whose result can express no refusal, of resources that can only be
@@ -47,8 +50,16 @@ final class NetworkDenied {
             };
         }
         if (type.result() instanceof ValueType.OwnOf own
-                && (type.params().isEmpty() || qualifiedName.contains("[constructor]") && onlyHandles(type))) {
+                && (type.params().isEmpty() || qualifiedName.contains("[constructor]") && onlyHandles(type)
+                        || qualifiedName.endsWith("[method]fields.clone"))) {
             return args -> ctx.own(own.resource().name(), new Nothing());
+        }
+        // a fields (headers) value can only be empty here: every change of it is refused
+        if (qualifiedName.endsWith("[method]fields.get") || qualifiedName.endsWith("[method]fields.entries")) {
+            return args -> new WitValue.ListOf(java.util.List.of());
+        }
+        if (qualifiedName.endsWith("[method]fields.has")) {
+            return args -> new WitValue.Bool(false);
         }
         return args -> {
             ctx.deny("network access (" + qualifiedName + ")");
@@ -62,7 +73,7 @@ final class NetworkDenied {
             return null;
         }
         if (r.err() == null) {
-            return result.equals(new ValueType.ResultOf(null, null)) ? new WitValue.Result(false, null) : null;
+            return new WitValue.Result(false, null);
         }
         if (r.err() instanceof ValueType.EnumOf e && e.cases().contains("access-denied")) {
             return new WitValue.Result(false, new WitValue.Enum("access-denied"));
