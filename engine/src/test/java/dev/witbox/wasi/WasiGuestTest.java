@@ -374,6 +374,21 @@ class WasiGuestTest {
     }
 
     @Test
+    void theCoreCommandUsesTheSameSinks() {
+        WasiCommand.Outcome bounded = PROBE_P1.run(WasiPolicy.builder().stdout(WasiPolicy.Output.capture(4))
+                .args("stdio").build());
+        assertThat(bounded.stdoutText()).isEqualTo("to s");
+        assertThat(bounded.droppedOutputBytes()).isEqualTo(6);
+        WasiCommand.Outcome discarded = PROBE_P1.run(WasiPolicy.builder().args("stdio").build());
+        assertThat(discarded.exitCode()).isZero();
+        assertThat(discarded.stdout()).isEmpty();
+        assertThat(discarded.stderr()).isEmpty();
+        java.io.ByteArrayOutputStream host = new java.io.ByteArrayOutputStream();
+        PROBE_P1.run(WasiPolicy.builder().stderr(WasiPolicy.Output.stream(host)).args("stdio").build());
+        assertThat(host.toString(StandardCharsets.UTF_8)).isEqualTo("to stderr\n");
+    }
+
+    @Test
     void bothFormsDrawTheSameBytesFromTheSameSeed() {
         WasiPolicy seeded = capturing().random(WasiPolicy.Randomness.seeded(42)).build();
         assertThat(Form.CORE_P1.probe("random", seeded).stdout()).isEqualTo(Form.COMPONENT.probe("random", seeded).stdout());
