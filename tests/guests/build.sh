@@ -186,6 +186,7 @@ build_js_hello() {
 #   wasi-probe: a reactor (-mexec-model=reactor, reactor adapter) exporting
 #               run: func(name: string) -> s32
 #   wasi-hello: a command (_start, command adapter) exporting wasi:cli/run
+# and each also as a plain wasip1 command (NAME.p1.wasm; the probe's last argument names the probe)
 build_wasi() {
   step "wasi-probe, wasi-hello (C + wasi-libc through the preview1 adapters)"
   mkdir -p "$OUT/wasi"
@@ -197,6 +198,17 @@ build_wasi() {
     -o "$BUILD/wasi-hello.core.wasm" "$HERE/wasi-hello/hello.c"
   JCO component "$BUILD/wasi-hello.core.wasm" "$HERE/wasi-hello/world.wit" hello "$OUT/wasi/wasi-hello.wasm" \
     --adapter command
+  # the same programs as plain wasip1 commands (_start), run on Chicory's preview 1 under the same policy
+  "$CLANG" --target=wasm32-wasi -O2 -DPROBE_COMMAND -Wl,--strip-all -Wall -Wextra -Werror \
+    -o "$OUT/wasi/wasi-probe.p1.wasm" "$HERE/wasi-probe/probe.c"
+  cp "$BUILD/wasi-hello.core.wasm" "$OUT/wasi/wasi-hello.p1.wasm"
+  # the benchmark's WASI-heavy command (benchmarks/WasiIoBenchmark), in both forms too
+  "$CLANG" --target=wasm32-wasi -O2 -Wl,--strip-all -Wall -Wextra -Werror \
+    -o "$OUT/wasi/wasi-io.p1.wasm" "$HERE/wasi-io/io.c"
+  JCO component "$OUT/wasi/wasi-io.p1.wasm" "$HERE/wasi-io/world.wit" io "$OUT/wasi/wasi-io.wasm" --adapter command
+  validate_core "$OUT/wasi/wasi-io.p1.wasm"
+  validate_core "$OUT/wasi/wasi-probe.p1.wasm"
+  validate_core "$OUT/wasi/wasi-hello.p1.wasm"
 }
 
 want() { [ -z "$ONLY" ] || [ "$ONLY" = "$1" ]; }

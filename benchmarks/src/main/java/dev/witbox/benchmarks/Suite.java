@@ -38,7 +38,9 @@ public final class Suite {
             new Figure("  prepared (ExportHandle)", "CallOverheadBenchmark.greetWitboxPrepared",
                     "CallOverheadBenchmark.greetFloor", null),
             new Figure("new instance of add-greet", "InstantiationBenchmark.witboxInstance",
-                    "InstantiationBenchmark.bareChicoryInstance", 2.0));
+                    "InstantiationBenchmark.bareChicoryInstance", 2.0),
+            new Figure("WASI: 10 MB out + 10 MB file in", "WasiIoBenchmark.componentOnWasi02",
+                    "WasiIoBenchmark.coreOnChicoryWasi", 1.5));
 
     private Suite() {}
 
@@ -50,6 +52,7 @@ public final class Suite {
                 .include("CallOverheadBenchmark")
                 .include("InstantiationBenchmark")
                 .include("LoadBenchmark")
+                .include("WasiIoBenchmark")
                 .param("guest", withJs ? new String[] {"add-greet", "values", "js-hello"}
                         : new String[] {"add-greet", "values"})
                 .shouldFailOnError(true);

@@ -109,8 +109,8 @@ final class EmbeddedPlanner {
                 + "embed its world with `wasm-tools component embed` (jco: componentEmbed), or wrap it into a"
                 + " component with `wasm-tools component new`");
         if (importModules.contains(WASI_P1)) {
-            sb.append("; it imports ").append(WASI_P1).append(" (WASI preview 1), which witbox does not provide:"
-                    + " WASI p1 modules are planned together with WASI support; until then adapt it into a"
+            sb.append("; it imports ").append(WASI_P1).append(" (WASI preview 1): run it as a WASI preview 1"
+                    + " command instead (`witbox run`, dev.witbox.wasi.WasiCommand), or adapt it into a"
                     + " component with the wasi_snapshot_preview1 adapter");
         }
         return new WitboxException(sb.toString());
@@ -245,8 +245,8 @@ final class EmbeddedPlanner {
         StringBuilder sb = new StringBuilder("plugin '" + pluginId + "': its core module imports " + imp
                 + ", which its WIT world does not explain");
         if (imp.module().equals(WASI_P1)) {
-            sb.append(" (WASI preview 1 imports are planned together with WASI support; until then adapt the"
-                    + " module into a component with the wasi_snapshot_preview1 adapter)");
+            sb.append(" (a component's core module gets WASI through the wasi_snapshot_preview1 adapter; a plain"
+                    + " WASI preview 1 command runs as dev.witbox.wasi.WasiCommand)");
         } else if (imp.kind() != CoreImport.Kind.FUNC) {
             sb.append(" (only functions are imported by the canonical core module conventions)");
         } else {

@@ -203,10 +203,21 @@ public final class CoreModuleCode {
                 case TAG -> throw new WitboxException(name + " imports tag " + imp + ": exceptions are not supported");
             }
         }
+        return build(values.build(), maxMemoryPages, budget);
+    }
+
+    /** Instantiates the module with Chicory host functions as its imports (the WASI preview 1 adapter's). */
+    Instance instantiateWith(List<HostFunction> functions, int maxMemoryPages) {
+        ImportValues.Builder values = ImportValues.builder();
+        functions.forEach(values::addFunction);
+        return build(values.build(), maxMemoryPages, MemoryBudget.unlimited()).instance();
+    }
+
+    private CoreInstanceRef build(ImportValues values, int maxMemoryPages, MemoryBudget budget) {
         // withStart(false): Chicory would otherwise call an exported `_start` (a WASI command's entry
         // point) while instantiating; the component model only runs the start section, and a command's
         // `_start` is reached through wasi:cli/run.
-        Instance.Builder builder = Instance.builder(module).withImportValues(values.build()).withStart(false);
+        Instance.Builder builder = Instance.builder(module).withImportValues(values).withStart(false);
         if (machineFactory != null) {
             builder.withMachineFactory(machineFactory);
         }
