@@ -6,8 +6,8 @@
 #   tests/guests/build.sh --no-oracle  build only
 #   tests/guests/build.sh --js-hello   also build the large componentize-js guest
 #                                      into build/js-hello/ (git-ignored, never committed)
-#   tests/guests/build.sh --only NAME  build one guest (add-greet, values, resources, embed-iface, wat,
-#                                      misbehave, wasi, js-hello)
+#   tests/guests/build.sh --only NAME  build one guest (add-greet, values, resources, embed-iface, catalog,
+#                                      wat, misbehave, wasi, js-hello)
 #
 # Idempotent: every output is rewritten from source each run. Installs missing
 # toolchains (Debian apt packages, npm packages pinned in package-lock.json
@@ -148,6 +148,16 @@ build_embed_iface() {
   validate_core "$OUT/embed-iface.embed.wasm"
 }
 
+# A guest importing an interface the host implements (typed host imports):
+# the component, and the core module as is for the benchmark floor.
+build_catalog() {
+  step "catalog (C, imports host:app/catalog)"
+  local d="$HERE/catalog"
+  cc_wasm "$OUT/catalog.core.wasm" "$d/catalog.c"
+  validate_core "$OUT/catalog.core.wasm"
+  JCO component "$OUT/catalog.core.wasm" "$d/world.wit" catalog-app "$OUT/catalog.wasm"
+}
+
 # Component text (WAT) -> binary with `jco parse`; one component per file.
 build_wat_dir() { # dir
   local f
@@ -196,6 +206,7 @@ main() {
   want values && build_values
   want resources && build_resources
   want embed-iface && build_embed_iface
+  want catalog && build_catalog
   want wat && build_wat_dir "$HERE/wat"
   want misbehave && build_wat_dir "$HERE/misbehave"
   want wasi && build_wasi
