@@ -60,7 +60,7 @@ class TypedHostImportsTest {
     private final MemoryCatalog catalog = new MemoryCatalog();
 
     private PluginInstance instance() {
-        return Guests.load("catalog.wasm").instantiate(HostImports.builder().implement(Catalog.class, catalog).build());
+        return Guests.load("imports/catalog.wasm").instantiate(HostImports.builder().implement(Catalog.class, catalog).build());
     }
 
     @Test
@@ -123,7 +123,7 @@ class TypedHostImportsTest {
                 return Result.ok(0L);
             }
         };
-        try (PluginInstance instance = Guests.load("catalog.wasm")
+        try (PluginInstance instance = Guests.load("imports/catalog.wasm")
                 .instantiate(HostImports.builder().implement(Catalog.class, negative).build())) {
             assertThatThrownBy(() -> instance.bind(Shop.class).fetch(1)).isInstanceOf(PluginTrapException.class)
                     .hasMessageContaining("u32 out of range: -1")
