@@ -32,7 +32,9 @@ class GeneratedBindingsTest {
         "../tests/guests/resources/world.wit, resources, dev.witbox.typed.resources, src/test/java",
         "../tests/guests/add-greet/world.wit, add-greet, dev.witbox.typed.addgreet, src/test/java",
         "../tests/guests/catalog/world.wit, catalog-app, dev.witbox.typed.catalog, src/test/java",
+        "../tests/guests/embed-iface/world.wit, embed-iface, dev.witbox.typed.embed, src/test/java",
         "src/test/resources/typed/add-greet-wider.wit, add-greet, dev.witbox.typed.wider, src/test/java",
+        "src/test/resources/typed/catalog-other.wit, other-host, dev.witbox.typed.othercatalog, src/test/java",
         // what the JMH benchmarks call
         "../tests/guests/add-greet/world.wit, add-greet, dev.witbox.benchmarks.typed.addgreet,"
                 + " ../benchmarks/src/main/java",

@@ -3,6 +3,7 @@ package dev.witbox.typed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.witbox.api.PluginLinkException;
 import dev.witbox.api.PluginTrapException;
 import dev.witbox.api.Result;
 import dev.witbox.api.WitErrorException;
@@ -130,6 +131,29 @@ class TypedHostImportsTest {
                     .extracting(Throwable::getCause).asInstanceOf(InstanceOfAssertFactories.THROWABLE)
                     .hasCauseInstanceOf(IllegalArgumentException.class);
         }
+    }
+
+    @Test
+    void anImplementationGeneratedFromOtherWitIsRefusedAtLinkTimeWithBothTypes() {
+        var other = new dev.witbox.typed.othercatalog.Catalog() {
+            @Override
+            public Optional<dev.witbox.typed.othercatalog.Catalog.Item> lookup(long id) {
+                return Optional.empty();
+            }
+
+            @Override
+            public Result<Long, String> reserve(long id, long quantity) {
+                return Result.ok(0L);
+            }
+        };
+        HostImports imports = HostImports.builder().implement(dev.witbox.typed.othercatalog.Catalog.class, other)
+                .build();
+        assertThatThrownBy(() -> Guests.load("imports/catalog.wasm").instantiate(imports))
+                .isInstanceOf(PluginLinkException.class)
+                .hasMessageContaining("import 'host:app/catalog@0.1.0#lookup' has a different type")
+                .hasMessageContaining("expected: func(id: u32) -> option<record { id: u32,")
+                .hasMessageContaining("found:    func(id: u64) -> option<record { id: u64,")
+                .hasMessageContaining("(generated from WIT func(id: u64) -> option<item>)");
     }
 
     @Test
