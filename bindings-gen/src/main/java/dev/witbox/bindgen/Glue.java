@@ -309,7 +309,7 @@ final class Glue {
         Set<String> seen = new HashSet<>();
         for (Function f : target.functions()) {
             if (!(f.kind() instanceof FunctionKind.Freestanding)) {
-                return ((TypeDef) resourceOf(f.kind())).name();
+                return resourceOf(f.kind()).name();
             }
             for (Param p : f.params()) {
                 String r = resourceIn(p.type(), seen);
@@ -325,7 +325,8 @@ final class Glue {
         return null;
     }
 
-    private static Object resourceOf(FunctionKind k) {
+    /** The resource a constructor, method or static function belongs to. */
+    private static TypeDef resourceOf(FunctionKind k) {
         if (k instanceof FunctionKind.Method m) {
             return m.resource();
         } else if (k instanceof FunctionKind.Static s) {
