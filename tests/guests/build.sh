@@ -6,8 +6,8 @@
 #   tests/guests/build.sh --no-oracle  build only
 #   tests/guests/build.sh --js-hello   also build the large componentize-js guest
 #                                      into build/js-hello/ (git-ignored, never committed)
-#   tests/guests/build.sh --only NAME  build one guest (add-greet, values, resources, embed-iface, wat,
-#                                      misbehave, pool-probe, wasi, js-hello)
+#   tests/guests/build.sh --only NAME  build one guest (add-greet, values, resources, embed-iface, catalog,
+#                                      wat, misbehave, pool-probe, wasi, js-hello)
 #
 # Idempotent: every output is rewritten from source each run. Installs missing
 # toolchains (Debian apt packages, npm packages pinned in package-lock.json
@@ -161,6 +161,19 @@ build_embed_iface() {
   validate_core "$OUT/embed-iface.embed.wasm"
 }
 
+# A guest importing an interface the host implements (typed host imports),
+# into out/imports/ (no NAME.cases: `witbox call` has no host for its imports;
+# TypedHostImportsTest drives it), and the core module as is for the benchmark
+# floor.
+build_catalog() {
+  step "catalog (C, imports host:app/catalog)"
+  local d="$HERE/catalog"
+  mkdir -p "$OUT/imports"
+  cc_wasm "$OUT/catalog.core.wasm" "$d/catalog.c"
+  validate_core "$OUT/catalog.core.wasm"
+  JCO component "$OUT/catalog.core.wasm" "$d/world.wit" catalog-app "$OUT/imports/catalog.wasm"
+}
+
 # Component text (WAT) -> binary with `jco parse`; one component per file.
 build_wat_dir() { # dir
   local f
@@ -222,6 +235,7 @@ main() {
   want resources && build_resources
   want embed-iface && build_embed_iface
   want pool-probe && build_pool_probe
+  want catalog && build_catalog
   want wat && build_wat_dir "$HERE/wat"
   want misbehave && build_wat_dir "$HERE/misbehave"
   want wasi && build_wasi

@@ -37,6 +37,12 @@ public final class Suite {
                     "CallOverheadBenchmark.greetFloor", 2.0),
             new Figure("  prepared (ExportHandle)", "CallOverheadBenchmark.greetWitboxPrepared",
                     "CallOverheadBenchmark.greetFloor", null),
+            new Figure("  typed (generated AddGreet)", "CallOverheadBenchmark.greetTyped",
+                    "CallOverheadBenchmark.greetFloor", 1.2),
+            new Figure("call tally(record, 100 records)", "RecordListBenchmark.tallyTyped",
+                    "RecordListBenchmark.tallyFloor", null),
+            new Figure("  dynamic (WitValue, prepared)", "RecordListBenchmark.tallyDynamic",
+                    "RecordListBenchmark.tallyFloor", null),
             new Figure("new instance of add-greet", "InstantiationBenchmark.witboxInstance",
                     "InstantiationBenchmark.bareChicoryInstance", 2.0),
             new Figure("WASI: 10 MB out + 10 MB file in", "WasiIoBenchmark.componentOnWasi02",
@@ -50,6 +56,7 @@ public final class Suite {
 
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("CallOverheadBenchmark")
+                .include("RecordListBenchmark")
                 .include("InstantiationBenchmark")
                 .include("LoadBenchmark")
                 .include("WasiIoBenchmark")
