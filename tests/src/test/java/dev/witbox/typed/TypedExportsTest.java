@@ -9,6 +9,9 @@ import dev.witbox.runtime.Bindings;
 import dev.witbox.runtime.ExportInvoker;
 import dev.witbox.runtime.Plugin;
 import dev.witbox.runtime.PluginInstance;
+import dev.witbox.runtime.PluginPool;
+import dev.witbox.runtime.PoolOptions;
+import dev.witbox.runtime.PoolStats;
 import dev.witbox.typed.addgreet.AddGreet;
 import dev.witbox.typed.resources.Api;
 import java.util.ArrayList;
@@ -102,6 +105,22 @@ class TypedExportsTest {
         assertThat(addGreet.greet("pool")).isEqualTo("Hello, pool!");
         assertThat(addGreet.add(1, 2)).isEqualTo(3);
         assertThat(calls).containsExactly("greet", "add");
+    }
+
+    @Test
+    void aPoolBindsTheInterfaceAndEachCallBorrowsAnInstance() {
+        Plugin plugin = Guests.load("add-greet.wasm");
+        try (PluginPool pool = plugin.pool(PoolOptions.builder().maxSize(2).build())) {
+            AddGreet addGreet = pool.bind(AddGreet.class);
+            assertThat(addGreet.greet("pool")).isEqualTo("Hello, pool!");
+            assertThat(addGreet.add(40, 2)).isEqualTo(42);
+            PoolStats stats = pool.stats();
+            assertThat(stats.calls()).isEqualTo(2);
+            assertThat(stats.active()).as("every lease given back").isZero();
+            assertThatThrownBy(() -> pool.bind(dev.witbox.typed.wider.AddGreet.class))
+                    .isInstanceOf(PluginLinkException.class)
+                    .hasMessageContaining("plugin:    func(a: u32, b: u32) -> u32");
+        }
     }
 
     @Test
