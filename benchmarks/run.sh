@@ -3,6 +3,7 @@
 #   benchmarks/run.sh            full run (each benchmark's own warm-up and measurement)
 #   benchmarks/run.sh --quick    within a minute on a quiet machine (no forks), wider error
 #   benchmarks/run.sh --with-js  also load the 12 MB componentize-js guest (built on demand)
+#   benchmarks/run.sh --cold-start [--quick] [--with-js]   only the cold starts (fresh JVMs), no JMH
 # JAVA_HOME selects the JDK (e.g. /usr/lib/jvm/temurin-25-jdk-amd64).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -15,4 +16,6 @@ if [ ! -f "$JAR" ] || [ -n "$(find pom.xml ./*/pom.xml ./*/src tests/guests/out 
   ./mvnw -q -B -pl benchmarks -am package -DskipTests
 fi
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
-exec "$JAVA" -cp "$JAR" dev.witbox.benchmarks.Suite "$@"
+MAIN=dev.witbox.benchmarks.Suite
+[[ " $* " == *" --cold-start "* ]] && MAIN=dev.witbox.benchmarks.ColdStart
+exec "$JAVA" -cp "$JAR" "$MAIN" "$@"

@@ -6,8 +6,8 @@
 #   tests/guests/build.sh --no-oracle  build only
 #   tests/guests/build.sh --js-hello   also build the large componentize-js guest
 #                                      into build/js-hello/ (git-ignored, never committed)
-#   tests/guests/build.sh --only NAME  build one guest (add-greet, values, resources, embed-iface, wat,
-#                                      misbehave, pool-probe, wasi, bench, js-hello)
+#   tests/guests/build.sh --only NAME  build one guest (add-greet, values, resources, embed-iface, catalog,
+#                                      wat, misbehave, pool-probe, wasi, bench, js-hello)
 #
 # Idempotent: every output is rewritten from source each run. Installs missing
 # toolchains (Debian apt packages, npm packages pinned in package-lock.json
@@ -161,6 +161,19 @@ build_embed_iface() {
   validate_core "$OUT/embed-iface.embed.wasm"
 }
 
+# A guest importing an interface the host implements (typed host imports),
+# into out/imports/ (no NAME.cases: `witbox call` has no host for its imports;
+# TypedHostImportsTest drives it), and the core module as is for the benchmark
+# floor.
+build_catalog() {
+  step "catalog (C, imports host:app/catalog)"
+  local d="$HERE/catalog"
+  mkdir -p "$OUT/imports"
+  cc_wasm "$OUT/catalog.core.wasm" "$d/catalog.c"
+  validate_core "$OUT/catalog.core.wasm"
+  JCO component "$OUT/catalog.core.wasm" "$d/world.wit" catalog-app "$OUT/imports/catalog.wasm"
+}
+
 # Component text (WAT) -> binary with `jco parse`; one component per file.
 build_wat_dir() { # dir
   local f
@@ -186,6 +199,7 @@ build_js_hello() {
 #   wasi-probe: a reactor (-mexec-model=reactor, reactor adapter) exporting
 #               run: func(name: string) -> s32
 #   wasi-hello: a command (_start, command adapter) exporting wasi:cli/run
+# and each also as a plain wasip1 command (NAME.p1.wasm; the probe's last argument names the probe)
 build_wasi() {
   step "wasi-probe, wasi-hello (C + wasi-libc through the preview1 adapters)"
   mkdir -p "$OUT/wasi"
@@ -197,6 +211,17 @@ build_wasi() {
     -o "$BUILD/wasi-hello.core.wasm" "$HERE/wasi-hello/hello.c"
   JCO component "$BUILD/wasi-hello.core.wasm" "$HERE/wasi-hello/world.wit" hello "$OUT/wasi/wasi-hello.wasm" \
     --adapter command
+  # the same programs as plain wasip1 commands (_start), run on Chicory's preview 1 under the same policy
+  "$CLANG" --target=wasm32-wasi -O2 -DPROBE_COMMAND -Wl,--strip-all -Wall -Wextra -Werror \
+    -o "$OUT/wasi/wasi-probe.p1.wasm" "$HERE/wasi-probe/probe.c"
+  cp "$BUILD/wasi-hello.core.wasm" "$OUT/wasi/wasi-hello.p1.wasm"
+  # the benchmark's WASI-heavy command (benchmarks/WasiIoBenchmark), in both forms too
+  "$CLANG" --target=wasm32-wasi -O2 -Wl,--strip-all -Wall -Wextra -Werror \
+    -o "$OUT/wasi/wasi-io.p1.wasm" "$HERE/wasi-io/io.c"
+  JCO component "$OUT/wasi/wasi-io.p1.wasm" "$HERE/wasi-io/world.wit" io "$OUT/wasi/wasi-io.wasm" --adapter command
+  validate_core "$OUT/wasi/wasi-io.p1.wasm"
+  validate_core "$OUT/wasi/wasi-probe.p1.wasm"
+  validate_core "$OUT/wasi/wasi-hello.p1.wasm"
 }
 
 # The performance suite's guests (benchmarks/), all C:
@@ -234,6 +259,7 @@ main() {
   want resources && build_resources
   want embed-iface && build_embed_iface
   want pool-probe && build_pool_probe
+  want catalog && build_catalog
   want wat && build_wat_dir "$HERE/wat"
   want misbehave && build_wat_dir "$HERE/misbehave"
   want wasi && build_wasi

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Recomputes tests/guests/**/NAME.expected from the built components with jco
-# (see oracle/oracle.mjs). `oracle.sh --check` only compares and fails on any
-# difference (CI runs this). Other flags: --only NAME, --timeout SECONDS.
+# (see oracle/oracle.mjs), then wasi-probe/wasi-probe.expected from the WASI
+# probe's scenarios under jco's preview2 shim (oracle/wasi.mjs). `oracle.sh
+# --check` only compares and fails on any difference (CI runs this). Other
+# flags: --only NAME (wasi-probe for the WASI scenarios), --timeout SECONDS.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 if [ ! -f "$HERE/node_modules/.package-lock.json" ] \
@@ -9,4 +11,12 @@ if [ ! -f "$HERE/node_modules/.package-lock.json" ] \
   command -v npm >/dev/null || { echo "oracle.sh: npm missing (apt-get install nodejs npm, or run build.sh)" >&2; exit 1; }
   (cd "$HERE" && npm install --no-audit --no-fund >&2)
 fi
-exec node "$HERE/oracle/oracle.mjs" "$@"
+only=""
+prev=""
+for a in "$@"; do [ "$prev" = --only ] && only="$a"; prev="$a"; done
+status=0
+if [ "$only" != wasi-probe ]; then node "$HERE/oracle/oracle.mjs" "$@" || status=$?; fi
+check=""
+for a in "$@"; do [ "$a" = --check ] && check=--check; done
+if [ -z "$only" ] || [ "$only" = wasi-probe ]; then node "$HERE/oracle/wasi.mjs" $check || status=$?; fi
+exit $status

@@ -26,7 +26,7 @@ async function importObject(imports) {
   for (const spec of imports) {
     const m = /^wasi:([a-z-]+)\/([a-z-]+)(@.*)?$/.exec(spec);
     if (!m) throw new Error(`guest imports ${spec}; the oracle only provides WASI`);
-    const shim = await import(pathToFileURL(join(shimDir, 'lib', 'nodejs', `${m[1]}.js`)).href);
+    const shim = await import(pathToFileURL(join(shimDir, 'dist', 'nodejs', `${m[1]}.js`)).href);
     const iface = shim[camel(m[2])];
     if (!iface) throw new Error(`preview2-shim has no ${spec}`);
     obj[spec] = iface;

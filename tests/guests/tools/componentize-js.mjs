@@ -9,8 +9,8 @@ const { componentize } = await import(pathToFileURL(join(here, '..', 'node_modul
 const [source, wit, world, out] = process.argv.slice(2);
 if (!out) { console.error('usage: componentize-js.mjs SOURCE.js WORLD.wit WORLD OUT.wasm'); process.exit(2); }
 const { component } = await componentize({
+  // default features: the component imports WASI stdio, clocks, random, filesystem and http, as a
+  // plugin built this way in the wild does; the host must link them all
   sourcePath: resolve(source), witPath: resolve(wit), worldName: world,
-  // no WASI features beyond what the engine itself needs
-  disableFeatures: ['random', 'stdio', 'clocks', 'http', 'fetch-event'],
 });
 await writeFile(out, component);

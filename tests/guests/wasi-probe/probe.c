@@ -1,5 +1,8 @@
-// WASI probe: a C reactor (wasi-libc through the preview1 adapter) exporting
-// run: func(name: string) -> s32, hand-written canonical ABI (no wit-bindgen).
+// WASI probe, built twice from this file:
+// - a C reactor (wasi-libc through the preview1 adapter) exporting
+//   run: func(name: string) -> s32, hand-written canonical ABI (no wit-bindgen);
+// - with -DPROBE_COMMAND, a plain wasip1 command whose last argument names the probe (hidden from the
+//   args probe) and whose exit code is the number of failed steps.
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -13,15 +16,8 @@
 #include <wasi/api.h>
 
 extern char **environ;
-extern void __wasm_call_ctors(void);
-static int ctors_ran;
-__attribute__((constructor)) static void mark_ctors(void) { ctors_ran = 1; }
-
-__attribute__((export_name("cabi_realloc")))
-void *cabi_realloc(void *old, size_t old_size, size_t align, size_t new_size) {
-  (void)old_size; (void)align;
-  return realloc(old, new_size);
-}
+// arguments at the end of argv that are the harness's, not the program's (the command form's probe name)
+static size_t hidden_args;
 
 static int failures;
 #define CHECK(cond, what) do { if (!(cond)) { failures++; printf("FAIL %s (errno %d)\n", what, errno); } } while (0)
@@ -32,6 +28,7 @@ static void probe_args(void) {
   char **argv = calloc(argc + 1, sizeof(char *));
   char *buf = malloc(size + 1);
   if (__wasi_args_get((uint8_t **)argv, (uint8_t *)buf) != 0) { printf("args_get failed\n"); failures++; }
+  argc -= hidden_args;
   printf("argc=%zu\n", argc);
   for (size_t i = 0; i < argc; i++) printf("arg[%zu]=%s\n", i, argv[i]);
   free(argv); free(buf);
@@ -162,38 +159,48 @@ static void probe_files(void) {
   printf("files done\n");
 }
 
-// Each attempt must fail; prints the errno it failed with.
+// Each attempt must fail; prints the errno it failed with. "escape" runs them all; "escape=N" only
+// the Nth (so that a host can check its file system after each one).
+static int attempt_no, only_attempt;
+#define ATTEMPT(what, expr) do { if (++attempt_no == only_attempt || only_attempt == 0) { errno = 0; attempt(what, (expr)); } } while (0)
 static void attempt(const char *what, int result) {
   printf("%s: %s errno=%d\n", what, result < 0 ? "denied" : "ALLOWED", result < 0 ? errno : 0);
   if (result >= 0) failures++;
 }
 
 static void probe_escape(void) {
-  errno = 0; attempt("open ../outside.txt", open("/data/../outside.txt", O_RDONLY));
-  errno = 0; attempt("create ../created.txt", open("/data/../created.txt", O_CREAT | O_WRONLY, 0644));
-  errno = 0; attempt("create sub/../../created.txt", open("/data/sub/../../created.txt", O_CREAT | O_WRONLY, 0644));
-  errno = 0; attempt("open /etc/passwd", open("/etc/passwd", O_RDONLY));
-  errno = 0; attempt("open link-out/outside.txt", open("/data/link-out/outside.txt", O_RDONLY));
-  errno = 0; attempt("create link-out/created.txt", open("/data/link-out/created.txt", O_CREAT | O_WRONLY, 0644));
-  errno = 0; attempt("open abs-link", open("/data/abs-link", O_RDONLY));
-  errno = 0; attempt("mkdir ../evil", mkdir("/data/../evil", 0755));
-  errno = 0; attempt("unlink ../outside.txt", unlink("/data/../outside.txt"));
-  errno = 0; attempt("rename inside.txt ../moved.txt", rename("/data/inside.txt", "/data/../moved.txt"));
-  errno = 0; attempt("symlink /etc", symlink("/etc", "/data/etc-link"));
-  errno = 0; attempt("symlink ../..", symlink("../..", "/data/up-link"));
+  attempt_no = 0;
+  ATTEMPT("open ../outside.txt", open("/data/../outside.txt", O_RDONLY));
+  ATTEMPT("create ../created.txt", open("/data/../created.txt", O_CREAT | O_WRONLY, 0644));
+  ATTEMPT("create sub/../../created.txt", open("/data/sub/../../created.txt", O_CREAT | O_WRONLY, 0644));
+  ATTEMPT("open /etc/passwd", open("/etc/passwd", O_RDONLY));
+  ATTEMPT("open link-out/outside.txt", open("/data/link-out/outside.txt", O_RDONLY));
+  ATTEMPT("create link-out/created.txt", open("/data/link-out/created.txt", O_CREAT | O_WRONLY, 0644));
+  ATTEMPT("open abs-link", open("/data/abs-link", O_RDONLY));
+  ATTEMPT("mkdir ../evil", mkdir("/data/../evil", 0755));
+  ATTEMPT("unlink ../outside.txt", unlink("/data/../outside.txt"));
+  ATTEMPT("rename inside.txt ../moved.txt", rename("/data/inside.txt", "/data/../moved.txt"));
+  ATTEMPT("symlink /etc", symlink("/etc", "/data/etc-link"));
+  ATTEMPT("symlink ../..", symlink("../..", "/data/up-link"));
   struct stat st;
-  errno = 0; attempt("stat ../outside.txt", stat("/data/../outside.txt", &st));
-  errno = 0; attempt("stat link-out/outside.txt", stat("/data/link-out/outside.txt", &st));
-  errno = 0; attempt("opendir ..", opendir("/data/..") ? 0 : -1);
-  errno = 0; attempt("open /secret/x", open("/secret/x", O_RDONLY));
+  ATTEMPT("stat ../outside.txt", stat("/data/../outside.txt", &st));
+  ATTEMPT("stat link-out/outside.txt", stat("/data/link-out/outside.txt", &st));
+  ATTEMPT("opendir ..", opendir("/data/..") ? 0 : -1);
+  ATTEMPT("open /secret/x", open("/secret/x", O_RDONLY));
+  ATTEMPT("link inside.txt hard", link("/data/inside.txt", "/data/hard"));
+  ATTEMPT("utimes ../outside.txt", utimensat(AT_FDCWD, "/data/../outside.txt", NULL, 0));
+  ATTEMPT("truncate link-out/outside.txt", truncate("/data/link-out/outside.txt", 0));
+  ATTEMPT("readlink ../outside.txt", readlink("/data/../outside.txt", (char[8]){0}, 8) < 0 ? -1 : 0);
   printf("escape done\n");
 }
 
 static void probe_readonly(void) {
-  errno = 0; attempt("create in ro", open("/ro/new.txt", O_CREAT | O_WRONLY, 0644));
-  errno = 0; attempt("write in ro", open("/ro/inside.txt", O_WRONLY));
-  errno = 0; attempt("mkdir in ro", mkdir("/ro/d", 0755));
-  errno = 0; attempt("unlink in ro", unlink("/ro/inside.txt"));
+  attempt_no = 0;
+  only_attempt = 0;
+  ATTEMPT("create in ro", open("/ro/new.txt", O_CREAT | O_WRONLY, 0644));
+  ATTEMPT("write in ro", open("/ro/inside.txt", O_WRONLY));
+  ATTEMPT("mkdir in ro", mkdir("/ro/d", 0755));
+  ATTEMPT("unlink in ro", unlink("/ro/inside.txt"));
   int fd = open("/ro/inside.txt", O_RDONLY);
   char buf[32] = {0};
   printf("read ro: %zd '%s'\n", fd >= 0 ? read(fd, buf, sizeof buf - 1) : (ssize_t)-1, buf);
@@ -208,12 +215,7 @@ static void probe_leak(void) {
   printf("leaked 5\n");
 }
 
-__attribute__((export_name("run")))
-int32_t run(char *name, size_t len) {
-  if (!ctors_ran) __wasm_call_ctors();
-  char which[32] = {0};
-  memcpy(which, name, len < sizeof which - 1 ? len : sizeof which - 1);
-  free(name);
+static int32_t run_probe(const char *which) {
   failures = 0;
   if (strcmp(which, "args") == 0) probe_args();
   else if (strcmp(which, "env") == 0) probe_env();
@@ -222,7 +224,8 @@ int32_t run(char *name, size_t len) {
   else if (strcmp(which, "clocks") == 0) probe_clocks();
   else if (strcmp(which, "random") == 0) probe_random();
   else if (strcmp(which, "files") == 0) probe_files();
-  else if (strcmp(which, "escape") == 0) probe_escape();
+  else if (strcmp(which, "escape") == 0) { only_attempt = 0; probe_escape(); }
+  else if (strncmp(which, "escape=", 7) == 0) { only_attempt = atoi(which + 7); probe_escape(); }
   else if (strcmp(which, "readonly") == 0) probe_readonly();
   else if (strcmp(which, "leak") == 0) probe_leak();
   else { printf("unknown probe %s\n", which); return -1; }
@@ -230,3 +233,30 @@ int32_t run(char *name, size_t len) {
   fflush(stderr);
   return failures;
 }
+
+#ifdef PROBE_COMMAND
+int main(int argc, char **argv) {
+  if (argc < 1) { printf("no probe named\n"); return 255; }
+  hidden_args = 1;
+  return run_probe(argv[argc - 1]);
+}
+#else
+extern void __wasm_call_ctors(void);
+static int ctors_ran;
+__attribute__((constructor)) static void mark_ctors(void) { ctors_ran = 1; }
+
+__attribute__((export_name("cabi_realloc")))
+void *cabi_realloc(void *old, size_t old_size, size_t align, size_t new_size) {
+  (void)old_size; (void)align;
+  return realloc(old, new_size);
+}
+
+__attribute__((export_name("run")))
+int32_t run(char *name, size_t len) {
+  if (!ctors_ran) __wasm_call_ctors();
+  char which[32] = {0};
+  memcpy(which, name, len < sizeof which - 1 ? len : sizeof which - 1);
+  free(name);
+  return run_probe(which);
+}
+#endif

@@ -1,10 +1,14 @@
-;; Imports wasi:sockets/network + tcp-create-socket @0.2.0 (error-code cut down to two cases) and exports
+;; Imports wasi:sockets/network + tcp-create-socket @0.2.0 (the released types) and exports
 ;; try-tcp() -> u8: 0 when create-tcp-socket returned ok, else 1 + the error-code case index.
 ;; Built with tests/guests/tools/jco-tool.mjs parse.
 (component
   (import "wasi:sockets/network@0.2.0" (instance $net
     (export "network" (type (sub resource)))
-    (type $ec (enum "unknown" "access-denied"))
+    (type $ec (enum "unknown" "access-denied" "not-supported" "invalid-argument" "out-of-memory" "timeout"
+      "concurrency-conflict" "not-in-progress" "would-block" "invalid-state" "new-socket-limit"
+      "address-not-bindable" "address-in-use" "remote-unreachable" "connection-refused" "connection-reset"
+      "connection-aborted" "datagram-too-large" "name-unresolvable" "temporary-resolver-failure"
+      "permanent-resolver-failure"))
     (export "error-code" (type (eq $ec)))
     (type $af (enum "ipv4" "ipv6"))
     (export "ip-address-family" (type (eq $af)))))

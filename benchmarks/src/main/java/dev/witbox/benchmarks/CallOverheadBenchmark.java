@@ -1,6 +1,7 @@
 package dev.witbox.benchmarks;
 
 import dev.witbox.api.value.WitValue;
+import dev.witbox.benchmarks.typed.addgreet.AddGreet;
 import dev.witbox.runtime.ExportHandle;
 import dev.witbox.runtime.Plugin;
 import dev.witbox.runtime.PluginInstance;
@@ -19,8 +20,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * The cost of one call on an instance already held: witbox's dynamic API against the same C code
- * as a plain core module on Chicory, lowered by hand (the floor).
+ * The cost of one call on an instance already held: witbox's dynamic API and the typed interface
+ * generated from the guest's WIT ({@link AddGreet}, bound once), against the same C code as a plain
+ * core module on Chicory, lowered by hand (the floor).
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
@@ -38,6 +40,7 @@ public class CallOverheadBenchmark {
     private PluginInstance witbox;
     private ExportHandle add;
     private ExportHandle greet;
+    private AddGreet typed;
 
     @Setup
     public void setUp() {
@@ -46,6 +49,7 @@ public class CallOverheadBenchmark {
         witbox = plugin.instantiate();
         add = witbox.function("add");
         greet = witbox.function("greet");
+        typed = witbox.bind(AddGreet.class);
     }
 
     @TearDown
@@ -69,6 +73,12 @@ public class CallOverheadBenchmark {
         return ((WitValue.U32) add.call(FORTY, TWO)).value();
     }
 
+    /** The same call through the generated interface. */
+    @Benchmark
+    public long addTyped() {
+        return typed.add(40, 2);
+    }
+
     @Benchmark
     public String greetFloor() {
         return floor.greet("Java");
@@ -82,5 +92,11 @@ public class CallOverheadBenchmark {
     @Benchmark
     public String greetWitboxPrepared() {
         return ((WitValue.Str) greet.call(JAVA)).value();
+    }
+
+    /** The same call through the generated interface. */
+    @Benchmark
+    public String greetTyped() {
+        return typed.greet("Java");
     }
 }

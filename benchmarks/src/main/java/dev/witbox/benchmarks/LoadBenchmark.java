@@ -4,6 +4,9 @@ import dev.witbox.api.value.WitValue;
 import dev.witbox.runtime.Plugin;
 import dev.witbox.runtime.PluginInstance;
 import dev.witbox.runtime.WitboxEngine;
+import dev.witbox.wasi.Wasi;
+import dev.witbox.wasi.WasiContext;
+import dev.witbox.wasi.WasiPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,6 +66,13 @@ public class LoadBenchmark {
     @Benchmark
     public WitValue loadToFirstCall() {
         Plugin plugin = WitboxEngine.create().load(guest, bytes);
+        if (guest.equals("js-hello")) {
+            // componentize-js with default features imports WASI: link it, granting nothing
+            try (WasiContext wasi = Wasi.context(plugin, WasiPolicy.denyAll());
+                    PluginInstance instance = plugin.instantiate(wasi.imports())) {
+                return instance.call("greet", new WitValue.Str("Java"));
+            }
+        }
         try (PluginInstance instance = plugin.instantiate()) {
             return switch (guest) {
                 case "values" -> instance.call("demo:values/echo@0.1.0#echo-bool", new WitValue.Bool(true));

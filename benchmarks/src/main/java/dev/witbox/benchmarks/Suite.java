@@ -26,6 +26,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  * iterations, the memory figures with fewer calls, and the table appears within a minute, with wide error;
  * without it every benchmark runs with its own annotations' settings. {@code --with-js} also loads the 12 MB
  * componentize-js guest (build it first with {@code tests/guests/build.sh --js-hello}).
+ * Cold starts ({@link ColdStart}) are timed from outside fresh JVMs after the JMH runs.
  */
 public final class Suite {
 
@@ -91,8 +92,16 @@ public final class Suite {
                     "CallOverheadBenchmark.greetFloor", Target.ratioAtMost(2.0)),
             new Figure("  prepared (ExportHandle)", "CallOverheadBenchmark.greetWitboxPrepared",
                     "CallOverheadBenchmark.greetFloor", null),
+            new Figure("  typed (generated AddGreet)", "CallOverheadBenchmark.greetTyped",
+                    "CallOverheadBenchmark.greetFloor", Target.ratioAtMost(1.2)),
+            new Figure("call tally(record, 100 records)", "RecordListBenchmark.tallyTyped",
+                    "RecordListBenchmark.tallyFloor", null),
+            new Figure("  dynamic (WitValue, prepared)", "RecordListBenchmark.tallyDynamic",
+                    "RecordListBenchmark.tallyFloor", null),
             new Figure("new instance of add-greet", "InstantiationBenchmark.witboxInstance",
                     "InstantiationBenchmark.bareChicoryInstance", Target.ratioAtMost(2.0)),
+            new Figure("WASI: 10 MB out + 10 MB file in", "WasiIoBenchmark.componentOnWasi02",
+                    "WasiIoBenchmark.coreOnChicoryWasi", Target.ratioAtMost(1.5)),
             // pools (issue 5): instance from a fresh pool against a bare Chicory instance
             new Figure("pool instance, small (add-greet)", "PoolBenchmark.fromPool[small]",
                     "PoolBenchmark.bareAddGreet", Target.atMost(5.0)),
@@ -134,12 +143,14 @@ public final class Suite {
 
         ChainedOptionsBuilder options = new OptionsBuilder()
                 .include("CallOverheadBenchmark")
+                .include("RecordListBenchmark")
                 .include("InstantiationBenchmark")
                 .include("LoadBenchmark")
                 .include("PoolBenchmark")
                 .include("PooledCallBenchmark")
                 .include("ThroughputBenchmark")
                 .include("ImageResizeBenchmark")
+                .include("WasiIoBenchmark")
                 .param("guest", withJs ? new String[] {"add-greet", "values", "js-hello"}
                         : new String[] {"add-greet", "values"})
                 .shouldFailOnError(true);
@@ -159,7 +170,7 @@ public final class Suite {
             byLabel.put(label, measured(result));
         }
         byLabel.putAll(footprint(quick ? 100 : 1_000, quick ? 2 : 100));
-        System.out.print(table(byLabel));
+        System.out.print(table(byLabel, ColdStart.section(quick, withJs)));
     }
 
     /** Runs {@link Footprint} in a JVM of its own (heap figures need a quiet heap) and reads its results. */
@@ -186,7 +197,7 @@ public final class Suite {
         return results;
     }
 
-    static String table(Map<String, Measured> results) {
+    static String table(Map<String, Measured> results, String coldStart) {
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "%n%-34s %24s %24s %9s %10s %s%n",
                 "figure", "witbox", "baseline", "ratio", "target", ""));
@@ -221,6 +232,7 @@ public final class Suite {
             out.append(String.format(Locale.ROOT, "%nloading (decode + plan + compile), and to the first call:%n"));
             loads.forEach(out::append);
         }
+        out.append(coldStart); // no targets: the issue asks for the figures and their differences
         out.append(String.format(Locale.ROOT, "%ntargets met: %d/%d%n", met, withTarget));
         return out.toString();
     }

@@ -22,7 +22,10 @@ import javax.tools.StandardJavaFileManager;
 import javax.tools.StandardLocation;
 import javax.tools.ToolProvider;
 
-/** Compiles generated sources in-process with {@code -Xlint:all -Werror}, against plugin-api only. */
+/**
+ * Compiles generated sources in-process with {@code -Xlint:all -Werror}, against plugin-api (the
+ * interfaces and types) and the engine's runtime (what the glue classes call).
+ */
 final class Compiler {
 
     private Compiler() {
@@ -35,7 +38,8 @@ final class Compiler {
         try (StandardJavaFileManager fm = javac.getStandardFileManager(diagnostics, Locale.ROOT, null)) {
             Files.createDirectories(classesDir);
             fm.setLocation(StandardLocation.CLASS_OUTPUT, List.of(classesDir.toFile()));
-            fm.setLocation(StandardLocation.CLASS_PATH, List.of(pluginApi()));
+            fm.setLocation(StandardLocation.CLASS_PATH, List.of(codeSource(WitInterface.class),
+                    codeSource(dev.witbox.runtime.Bindings.class)));
             List<JavaFileObject> sources = new ArrayList<>();
             for (JavaFile f : files) {
                 sources.add(f.toJavaFileObject());
@@ -54,9 +58,9 @@ final class Compiler {
         }
     }
 
-    private static File pluginApi() {
+    private static File codeSource(Class<?> type) {
         try {
-            return new File(WitInterface.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }

@@ -7,6 +7,7 @@ import dev.witbox.runtime.Plugin;
 import dev.witbox.runtime.PluginInstance;
 import dev.witbox.runtime.WitboxEngine;
 import dev.witbox.wasi.Wasi;
+import dev.witbox.wasi.WasiCommand;
 import dev.witbox.wasi.WasiContext;
 import dev.witbox.wasi.WasiPolicy;
 import java.io.ByteArrayOutputStream;
@@ -28,16 +29,21 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code witbox run FILE [-- ARGS...]}: runs a command component's {@code wasi:cli/run}. */
+/**
+ * {@code witbox run FILE [-- ARGS...]}: runs a command component's {@code wasi:cli/run}, or a WASI
+ * preview 1 core module's {@code _start}.
+ */
 @Command(
         name = "run",
         mixinStandardHelpOptions = true,
         description = {
             "Run a WASI command component (one that exports wasi:cli/run, e.g. a C program built with the preview1"
-                    + " command adapter) with exactly the capabilities given here and nothing else: no environment,"
-                    + " no directories, empty stdin unless granted. stdout and stderr are the terminal's.",
+                    + " command adapter), or a WASI preview 1 core module's _start (clang --target=wasm32-wasi), with"
+                    + " exactly the capabilities given here and nothing else: no environment, no directories, empty"
+                    + " stdin unless granted. stdout and stderr are the terminal's.",
             "Exits with the guest's exit status: 0 when run returns ok, 1 when it returns err or exits with a failure"
-                    + " (WASI 0.2 carries no other code), the code given to exit-with-code; 134 when the guest traps."
+                    + " (WASI 0.2 carries no other code), the code given to exit-with-code; a core module's proc_exit"
+                    + " code; 134 when the guest traps."
         })
 final class RunCommand implements Callable<Integer> {
 
@@ -47,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
-    @Parameters(index = "0", paramLabel = "FILE", description = "a .wasm command component")
+    @Parameters(index = "0", paramLabel = "FILE", description = "a .wasm command component or WASI preview 1 core module")
     private Path file;
 
     @Parameters(index = "1..*", paramLabel = "ARGS", description = "the program's arguments (after --); the"
@@ -67,6 +73,9 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         WasiPolicy policy = flags.policy(argv, out, err);
 
+        if (WasiCommand.isPreviewOneModule(bytes)) {
+            return runCoreModule(bytes, policy, out, err);
+        }
         Plugin plugin = WitboxEngine.create().load(file.getFileName().toString(), bytes);
         ExportedFunction run = plugin.exports().stream()
                 .filter(f -> f.name().startsWith("wasi:cli/run@0.2.") && f.name().endsWith("#run"))
@@ -89,6 +98,20 @@ final class RunCommand implements Callable<Integer> {
                 out.flush();
                 err.flush();
             }
+        }
+    }
+
+    private int runCoreModule(byte[] bytes, WasiPolicy policy, PrintWriter out, PrintWriter err) {
+        WasiCommand command = WasiCommand.load(file.getFileName().toString(), bytes);
+        try {
+            return command.run(policy).exitCode();
+        } catch (PluginTrapException e) {
+            out.flush();
+            err.println("witbox: " + command.id() + " trapped: " + e.getMessage());
+            return TRAPPED;
+        } finally {
+            out.flush();
+            err.flush();
         }
     }
 

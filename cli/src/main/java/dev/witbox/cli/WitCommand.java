@@ -2,15 +2,12 @@ package dev.witbox.cli;
 
 import dev.witbox.wit.Resolve;
 import dev.witbox.wit.Wit;
-import dev.witbox.wit.WitOptions;
 import dev.witbox.wit.WitPrinter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashSet;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -32,25 +29,15 @@ final class WitCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "PATH", description = "a .wit file or a WIT package folder")
     private Path path;
 
-    @Option(
-            names = "--features",
-            split = ",",
-            paramLabel = "FEATURE",
-            description = "unstable features to enable (comma-separated); items gated on other features are left out")
-    private List<String> features = List.of();
-
-    @Option(names = "--all-features", description = "enable every @unstable feature")
-    private boolean allFeatures;
+    @Mixin
+    private WitFeatures features;
 
     @Override
     public Integer call() {
         if (!Files.exists(path)) {
             throw new UsageException("no such file or folder: " + path);
         }
-        WitOptions options = allFeatures
-                ? WitOptions.defaults().withAllFeatures()
-                : WitOptions.defaults().withFeatures(new LinkedHashSet<>(features));
-        Resolve resolve = Wit.load(path, options);
+        Resolve resolve = Wit.load(path, features.witOptions());
         spec.commandLine().getOut().print(WitPrinter.print(resolve));
         spec.commandLine().getOut().flush();
         return ExitStatus.OK;

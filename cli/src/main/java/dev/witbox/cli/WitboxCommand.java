@@ -23,7 +23,7 @@ import picocli.CommandLine.Command;
             "2:usage error",
             "70:internal error (a bug in witbox)"
         },
-        subcommands = {WitCommand.class, InspectCommand.class, CallCommand.class, RunCommand.class,
+        subcommands = {WitCommand.class, InspectCommand.class, CallCommand.class, RunCommand.class, BindgenCommand.class,
                 CommandLine.HelpCommand.class})
 public final class WitboxCommand {
 

@@ -52,6 +52,28 @@ class RunCommandTest {
     }
 
     @Test
+    void aPreviewOneCoreModuleRunsItsStartAndExitsWithItsCode() throws IOException {
+        Path in = Files.writeString(dir.resolve("in.txt"), "core stdin\n");
+        int status = witbox("run", "--env", "GREETING=hey", "--stdin", in.toString(),
+                WASI.resolve("wasi-hello.p1.wasm").toString(), "--", "7");
+        // proc_exit carries the code itself on preview 1
+        assertThat(status).isEqualTo(7);
+        assertThat(out.toString()).isEqualTo("hey from wasi-hello, 2 args\narg wasi-hello.p1.wasm\narg 7\ncore stdin\n");
+        assertThat(err.toString()).isEqualTo("bye\n");
+    }
+
+    @Test
+    void aPreviewOneCoreModuleSeesOnlyTheGrantedDirectory() throws IOException {
+        Path data = Files.createDirectory(dir.resolve("data"));
+        Files.writeString(data.resolve("inside.txt"), "inside");
+        int status = witbox("run", "--dir", data + "::/ro:ro", WASI.resolve("wasi-probe.p1.wasm").toString(),
+                "--", "readonly");
+        assertThat(status).isZero();
+        assertThat(out.toString()).contains("read ro: 6 'inside'").endsWith("readonly done\n").doesNotContain("ALLOWED");
+        assertThat(Files.list(data).map(p -> p.getFileName().toString()).toList()).containsExactly("inside.txt");
+    }
+
+    @Test
     void aReactorIsNotACommand() {
         assertThat(witbox("run", WASI.resolve("wasi-probe.wasm").toString())).isEqualTo(1);
         assertThat(err.toString()).contains("is not a command");

@@ -15,9 +15,7 @@ final class ByteListCodec extends ListCodec {
 
     @Override
     WitValue liftElements(CallContext cx, long ptr, int length) {
-        byte[] bytes = new byte[length];
-        cx.memory.read(ptr, bytes, 0, length);
-        return new WitValue.Bytes(bytes);
+        return new WitValue.Bytes(cx.memory.readBytes(ptr, length));
     }
 
     @Override

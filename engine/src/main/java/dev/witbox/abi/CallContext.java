@@ -39,6 +39,19 @@ final class CallContext {
         this.instance = instance;
     }
 
+    /**
+     * This context made ready for another call, as if new: a lifted function keeps one, since its
+     * instance cannot be reentered while a call runs (so two calls never share it).
+     */
+    CallContext reset() {
+        liftedBytes = 0;
+        lastLength = 0;
+        lentEntries = null;
+        lentRefs = null;
+        scopedRefs = null;
+        return this;
+    }
+
     /** Calls the guest's realloc for a fresh block and checks what it returns. */
     long allocate(int alignment, long byteLength, String what) {
         if (byteLength > 0xFFFF_FFFFL) {

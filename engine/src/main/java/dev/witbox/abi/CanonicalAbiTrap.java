@@ -16,6 +16,11 @@ public final class CanonicalAbiTrap extends WitboxException {
         super(message);
     }
 
+    /** A trap caused by {@code cause}, e.g. a host function that threw while the guest called it. */
+    public CanonicalAbiTrap(String message, Throwable cause) {
+        super(message, cause);
+    }
+
     static String hex(long address) {
         return "0x" + Long.toHexString(address);
     }

@@ -48,6 +48,16 @@ public interface GuestMemory {
     /** Copies {@code length} bytes at {@code address} into {@code target[offset..]}. */
     void read(long address, byte[] target, int offset, int length);
 
+    /**
+     * A new array holding the {@code length} bytes at {@code address}. Memories that hand out a fresh
+     * copy anyway override it, so that lifting a string or a byte list copies the bytes once.
+     */
+    default byte[] readBytes(long address, int length) {
+        byte[] bytes = new byte[length];
+        read(address, bytes, 0, length);
+        return bytes;
+    }
+
     /** Copies {@code source[offset..offset+length)} to {@code address}. */
     void write(long address, byte[] source, int offset, int length);
 

@@ -24,6 +24,7 @@ public final class LiftedFunction {
     private final CanonicalOptions options;
     private final ComponentInstance instance;
     private final CoreFunction callee;
+    private CallContext context;
 
     LiftedFunction(FunctionCodecs codecs, CanonicalOptions options, ComponentInstance instance,
             CoreFunction callee) {
@@ -68,7 +69,8 @@ public final class LiftedFunction {
     private WitValue callGeneral(WitValue[] args) {
         Codec[] params = codecs.params;
         instance.enter(codecs.name);
-        CallContext cx = new CallContext(options, instance);
+        // one context per lifted function, reset per call: enter() refuses a second call while one runs
+        CallContext cx = context == null ? (context = new CallContext(options, instance)) : context.reset();
         try {
             long[] flatArgs;
             if (codecs.paramTuple != null) {

@@ -58,8 +58,7 @@ final class Strings {
         cx.checkAligned(what, ptr, alignment);
         cx.checkInBounds(what, ptr, byteLength);
         cx.charge(what, ptr, byteLength);
-        byte[] bytes = new byte[(int) byteLength];
-        cx.memory.read(ptr, bytes, 0, bytes.length);
+        byte[] bytes = cx.memory.readBytes(ptr, (int) byteLength);
         if (latin1) {
             return new String(bytes, StandardCharsets.ISO_8859_1);
         }

@@ -12,6 +12,7 @@ import dev.witbox.component.ExternType;
 import dev.witbox.component.Section;
 import dev.witbox.component.Sort;
 import dev.witbox.component.TypeDef;
+import dev.witbox.internal.chicory.CompileCache;
 import dev.witbox.internal.chicory.CoreImport;
 import dev.witbox.internal.chicory.CoreModuleCode;
 import dev.witbox.internal.chicory.ExecutionMode;
@@ -77,16 +78,16 @@ final class EmbeddedPlanner {
     private final List<ExportedFunction> exports = new ArrayList<>();
     private final Map<String, Item.Func> exportItems = new LinkedHashMap<>();
 
-    private EmbeddedPlanner(String pluginId, ExecutionMode mode) {
+    private EmbeddedPlanner(String pluginId, ExecutionMode mode, CompileCache compileCache) {
         this.pluginId = pluginId;
-        this.types = new Planner(pluginId, mode);
+        this.types = new Planner(pluginId, mode, compileCache);
     }
 
     /**
      * Plans a core module, or refuses it: without a {@code component-type} section it is not something
      * witbox can call.
      */
-    static Embedded plan(String pluginId, byte[] bytes, ExecutionMode mode) {
+    static Embedded plan(String pluginId, byte[] bytes, ExecutionMode mode, CompileCache compileCache) {
         CoreModuleSections sections = CoreModuleSections.read(pluginId, bytes);
         List<CoreModuleSections.Custom> worlds = sections.customs().stream()
                 .filter(c -> c.name().startsWith(SECTION_PREFIX)).toList();
@@ -99,7 +100,7 @@ final class EmbeddedPlanner {
                     + ": merging several embedded worlds is not supported; embed one world, or make a component"
                     + " with `wasm-tools component new`");
         }
-        return new EmbeddedPlanner(pluginId, mode).planModule(worlds.get(0), bytes, mode);
+        return new EmbeddedPlanner(pluginId, mode, compileCache).planModule(worlds.get(0), bytes, mode, compileCache);
     }
 
     private static WitboxException notEmbedded(String pluginId, Set<String> importModules) {
@@ -108,19 +109,21 @@ final class EmbeddedPlanner {
                 + "embed its world with `wasm-tools component embed` (jco: componentEmbed), or wrap it into a"
                 + " component with `wasm-tools component new`");
         if (importModules.contains(WASI_P1)) {
-            sb.append("; it imports ").append(WASI_P1).append(" (WASI preview 1), which witbox does not provide:"
-                    + " WASI p1 modules are planned together with WASI support; until then adapt it into a"
+            sb.append("; it imports ").append(WASI_P1).append(" (WASI preview 1): run it as a WASI preview 1"
+                    + " command instead (`witbox run`, dev.witbox.wasi.WasiCommand), or adapt it into a"
                     + " component with the wasi_snapshot_preview1 adapter");
         }
         return new WitboxException(sb.toString());
     }
 
-    private Embedded planModule(CoreModuleSections.Custom section, byte[] bytes, ExecutionMode mode) {
+    private Embedded planModule(CoreModuleSections.Custom section, byte[] bytes, ExecutionMode mode,
+            CompileCache compileCache) {
         Component world = decodeSection(section);
         StringEncoding encoding = encoding(world, section);
         Planner.Declared declared = worldDeclarations(world, section);
 
-        CoreModuleCode code = CoreModuleCode.compile("plugin '" + pluginId + "' core module", bytes, mode);
+        CoreModuleCode code = CoreModuleCode.compile("plugin '" + pluginId + "' core module", bytes, mode,
+                compileCache);
         Item.CoreItem memory = code.exportKind("memory").filter(k -> k == CoreImport.Kind.MEMORY).isPresent()
                 ? new Item.CoreExport(0, "memory", Sort.CORE_MEMORY) : null;
         Item.CoreItem importRealloc = func(code, "cabi_import_realloc", func(code, "cabi_realloc", null));
@@ -242,8 +245,8 @@ final class EmbeddedPlanner {
         StringBuilder sb = new StringBuilder("plugin '" + pluginId + "': its core module imports " + imp
                 + ", which its WIT world does not explain");
         if (imp.module().equals(WASI_P1)) {
-            sb.append(" (WASI preview 1 imports are planned together with WASI support; until then adapt the"
-                    + " module into a component with the wasi_snapshot_preview1 adapter)");
+            sb.append(" (a component's core module gets WASI through the wasi_snapshot_preview1 adapter; a plain"
+                    + " WASI preview 1 command runs as dev.witbox.wasi.WasiCommand)");
         } else if (imp.kind() != CoreImport.Kind.FUNC) {
             sb.append(" (only functions are imported by the canonical core module conventions)");
         } else {

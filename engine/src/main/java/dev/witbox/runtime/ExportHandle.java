@@ -11,7 +11,7 @@ import dev.witbox.api.value.WitValue;
  * engine's timeout). Get one with {@link PluginInstance#function(String)}; it is meant to be held
  * for as long as the instance, e.g. by generated typed bindings.
  */
-public final class ExportHandle {
+public final class ExportHandle implements ExportInvoker {
 
     private final PluginInstance instance;
     private final ExportedFunction export;
@@ -45,6 +45,7 @@ public final class ExportHandle {
      * @throws PluginTrapException when the guest traps (or trapped before)
      * @throws WitboxException when the arguments do not fit the export's type, or the instance is closed
      */
+    @Override
     public WitValue call(WitValue... args) {
         return instance.invoke(this, args);
     }

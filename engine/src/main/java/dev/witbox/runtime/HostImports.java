@@ -31,8 +31,18 @@ public final class HostImports {
         void dropped(ResourceType type, int rep);
     }
 
-    /** A host function with the type it was written for. */
-    record Provided(String interfaceName, String functionName, FunctionType type, HostFunction function) {}
+    /**
+     * A host function with the type it was written for: a {@link FunctionType}, or (from generated glue)
+     * the signature text {@link WitSignatures} writes, with the WIT signature it was generated from.
+     */
+    record Provided(String interfaceName, String functionName, FunctionType type, String signature,
+            String witSignature, HostFunction function) {
+
+        /** What the function was written for, as the plugin's import type is printed. */
+        String signatureText() {
+            return type != null ? WitSignatures.of(type) : signature;
+        }
+    }
 
     private final Map<String, Provided> functions;
     private final ResourceDropHook dropHook;
@@ -112,7 +122,39 @@ public final class HostImports {
             Objects.requireNonNull(functionName, "functionName");
             Objects.requireNonNull(type, "type");
             Objects.requireNonNull(callback, "callback");
-            functions.put(key(interfaceName, functionName), new Provided(interfaceName, functionName, type, callback));
+            functions.put(key(interfaceName, functionName),
+                    new Provided(interfaceName, functionName, type, null, null, callback));
+            return this;
+        }
+
+        /**
+         * Provides every function of {@code type}, a Java interface witbox-bindgen generated for an
+         * interface the plugin imports, by calling {@code implementation}: the generated glue lifts the
+         * guest's arguments to Java values, calls it and lowers the result. An exception the
+         * implementation throws traps the guest's call (the cause is kept), except a
+         * {@link dev.witbox.api.WitErrorException} from a function returning a WIT {@code result},
+         * which returns its {@code err} case.
+         *
+         * @throws WitboxException when {@code type} is not a generated import interface
+         */
+        public <T> Builder implement(Class<T> type, T implementation) {
+            Bindings.implement(this, type, implementation);
+            return this;
+        }
+
+        /**
+         * Provides a function written for a type given as text: what generated glue calls (see
+         * {@link #implement}). {@code signature} is the type with every named type spelled out, as
+         * {@link ImportedFunction#signature()} prints it after the name; it must equal the plugin's
+         * import type. {@code witSignature} is the WIT signature it was generated from, for messages.
+         */
+        public Builder typedFunction(String interfaceName, String functionName, String witSignature,
+                String signature, HostFunction callback) {
+            Objects.requireNonNull(functionName, "functionName");
+            Objects.requireNonNull(signature, "signature");
+            Objects.requireNonNull(callback, "callback");
+            functions.put(key(interfaceName, functionName),
+                    new Provided(interfaceName, functionName, null, signature, witSignature, callback));
             return this;
         }
 

@@ -22,6 +22,7 @@ import dev.witbox.component.Section;
 import dev.witbox.component.Sort;
 import dev.witbox.component.TypeDef;
 import dev.witbox.component.ValType;
+import dev.witbox.internal.chicory.CompileCache;
 import dev.witbox.internal.chicory.CoreImport;
 import dev.witbox.internal.chicory.CoreModuleCode;
 import dev.witbox.internal.chicory.ExecutionMode;
@@ -46,6 +47,7 @@ final class Planner {
 
     private final String pluginId;
     private final ExecutionMode mode;
+    private final CompileCache compileCache;
     private final List<CoreModuleCode> modules = new ArrayList<>();
     /** Core modules are compiled once even when a nested component is instantiated twice. */
     private final Map<CoreModule, Integer> moduleIndex = new IdentityHashMap<>();
@@ -57,13 +59,14 @@ final class Planner {
     private final List<InstantiationPlan.HostImport> hostImports = new ArrayList<>();
     private int coreSlots;
 
-    Planner(String pluginId, ExecutionMode mode) {
+    Planner(String pluginId, ExecutionMode mode, CompileCache compileCache) {
         this.pluginId = pluginId;
         this.mode = mode;
+        this.compileCache = compileCache;
     }
 
-    static InstantiationPlan plan(String pluginId, Component component, ExecutionMode mode) {
-        return new Planner(pluginId, mode).planRoot(component);
+    static InstantiationPlan plan(String pluginId, Component component, ExecutionMode mode, CompileCache compileCache) {
+        return new Planner(pluginId, mode, compileCache).planRoot(component);
     }
 
     private InstantiationPlan planRoot(Component root) {
@@ -225,7 +228,7 @@ final class Planner {
         }
         String name = path + " core module " + modules.size() + " (" + m.size() + " bytes at offset 0x"
                 + Integer.toHexString(m.offset()) + ")";
-        modules.add(CoreModuleCode.compile(name, m.bytes(), mode));
+        modules.add(CoreModuleCode.compile(name, m.bytes(), mode, compileCache));
         moduleIndex.put(m, modules.size() - 1);
         return modules.size() - 1;
     }

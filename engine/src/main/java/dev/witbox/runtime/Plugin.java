@@ -158,10 +158,14 @@ public final class Plugin {
                 missing.add(imp.qualifiedName() + ": " + WitSignatures.of(imp.type()));
                 continue;
             }
-            if (!WitSignatures.matches(imp.type(), provided.type())) {
+            boolean fits = provided.type() != null ? WitSignatures.matches(imp.type(), provided.type())
+                    : WitSignatures.of(imp.type()).equals(provided.signature());
+            if (!fits) {
                 throw new PluginLinkException(id, "import '" + imp.qualifiedName() + "' has a different type:\n"
                         + "  expected: " + WitSignatures.of(imp.type()) + "\n"
-                        + "  found:    " + WitSignatures.of(provided.type()));
+                        + "  found:    " + provided.signatureText()
+                        + (provided.witSignature() == null ? "" : "\n            (generated from WIT "
+                                + provided.witSignature() + ")"));
             }
             hosts[i] = guardHost(imp, provided.function());
         }
@@ -189,7 +193,7 @@ public final class Plugin {
             } catch (CanonicalAbiTrap | CoreTrap e) {
                 throw e;
             } catch (RuntimeException e) {
-                throw new CanonicalAbiTrap("host function " + imp.qualifiedName() + " failed: " + e);
+                throw new CanonicalAbiTrap("host function " + imp.qualifiedName() + " failed: " + e, e);
             }
         };
     }

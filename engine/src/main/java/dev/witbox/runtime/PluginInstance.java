@@ -96,6 +96,18 @@ public final class PluginInstance implements AutoCloseable {
         return h;
     }
 
+    /**
+     * An implementation of {@code type}, a Java interface witbox-bindgen generated for an interface (or
+     * the world's functions) the plugin exports, whose calls go to this instance. Each export is looked up
+     * and its type checked once, here; resource handles it returns belong to this instance.
+     *
+     * @throws dev.witbox.api.PluginLinkException when the plugin's exports do not match the interface
+     *                                            (every mismatch is listed with both signatures)
+     */
+    public <T> T bind(Class<T> type) {
+        return Bindings.bind(type, this);
+    }
+
     private synchronized ExportHandle makeHandle(int index) {
         ExportHandle h = handles[index];
         if (h == null) {

@@ -1,6 +1,7 @@
 package dev.witbox.runtime;
 
 import dev.witbox.api.PluginBusyException;
+import dev.witbox.api.PluginLinkException;
 import dev.witbox.api.PluginTrapException;
 import dev.witbox.api.WitboxException;
 import dev.witbox.api.value.WitValue;
@@ -118,6 +119,19 @@ public final class PluginPool implements AutoCloseable {
     public PooledFunction function(String exportName) {
         int index = indexOf(exportName);
         return new PooledFunction(this, plugin.exports().get(index), index);
+    }
+
+    /**
+     * An implementation of the generated export interface {@code type} (witbox-bindgen) whose every call
+     * borrows an instance of this pool, as {@link #function} does. The interface is checked against the
+     * plugin's exports here, once. Interfaces that pass resource handles are refused: a handle belongs to
+     * one instance, so bind those to a lease's instance ({@link PluginInstance#bind(Class)}).
+     *
+     * @throws PluginLinkException when the plugin lacks an export of the interface or has it with another
+     *                             type (both signatures are printed)
+     */
+    public <T> T bind(Class<T> type) {
+        return Bindings.bind(type, plugin, this::function);
     }
 
     private int indexOf(String exportName) {

@@ -9,7 +9,7 @@ import dev.witbox.api.value.WitValue;
  * One export of a pooled plugin, looked up once: each {@link #call} borrows an instance from the pool,
  * calls the export and gives the instance back. Thread-safe; get one with {@link PluginPool#function}.
  */
-public final class PooledFunction {
+public final class PooledFunction implements ExportInvoker {
 
     private final PluginPool pool;
     private final ExportedFunction export;
@@ -34,6 +34,7 @@ public final class PooledFunction {
      * @throws PluginTrapException when the guest trapped or ran past its deadline
      * @throws WitboxException when the arguments do not fit the export's type
      */
+    @Override
     public WitValue call(WitValue... args) {
         try (PooledInstance lease = pool.acquire()) {
             return lease.entry().instance().handle(index).call(args);

@@ -4,12 +4,16 @@ import dev.witbox.abi.FunctionType;
 import dev.witbox.abi.ValueType;
 import java.util.stream.Collectors;
 
-/** WIT-like text of types, for link errors and listings: {@code func(a: u32, b: u32) -> u32}. */
-final class WitSignatures {
+/**
+ * WIT-like text of types, for link errors and listings: {@code func(a: u32, b: u32) -> u32}, every named
+ * type spelled out ({@code record { x: s32, y: s32 }}), resources by name. Generated bindings carry this
+ * text of each function they were generated for, so that binding compares it with the plugin's.
+ */
+public final class WitSignatures {
 
     private WitSignatures() {}
 
-    static String of(FunctionType type) {
+    public static String of(FunctionType type) {
         String params = type.params().stream().map(p -> p.name() + ": " + of(p.type()))
                 .collect(Collectors.joining(", "));
         return "func(" + params + ")" + (type.result() == null ? "" : " -> " + of(type.result()));

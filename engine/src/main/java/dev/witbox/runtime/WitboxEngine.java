@@ -5,6 +5,7 @@ import dev.witbox.component.Component;
 import dev.witbox.component.ComponentDecoder;
 import dev.witbox.component.CoreModuleBinary;
 import dev.witbox.component.WasmBinary;
+import dev.witbox.internal.chicory.CompileCache;
 import dev.witbox.internal.chicory.ExecutionMode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -30,11 +31,13 @@ public final class WitboxEngine {
     private final ExecutionMode mode;
     private final Duration callTimeout;
     private final int maxMemoryPages;
+    private final CompileCache compileCache;
 
     private WitboxEngine(Builder b) {
         this.mode = b.interpreted ? ExecutionMode.INTERPRETED : ExecutionMode.COMPILED;
         this.callTimeout = b.callTimeout;
         this.maxMemoryPages = (int) Math.min(65536, Math.max(1, b.maxMemoryBytes / 65536));
+        this.compileCache = b.compileCache == null || b.interpreted ? null : CompileCache.open(b.compileCache);
     }
 
     /** An engine with the defaults: compiled code, no call timeout, memories up to 1 GiB. */
@@ -62,11 +65,11 @@ public final class WitboxEngine {
         Objects.requireNonNull(pluginId, "pluginId");
         WasmBinary binary = ComponentDecoder.strict().decode(bytes);
         if (binary instanceof CoreModuleBinary core) {
-            EmbeddedPlanner.Embedded embedded = EmbeddedPlanner.plan(pluginId, core.bytes(), mode);
+            EmbeddedPlanner.Embedded embedded = EmbeddedPlanner.plan(pluginId, core.bytes(), mode, compileCache);
             return new Plugin(pluginId, embedded.world(), embedded.plan(), this);
         }
         Component component = (Component) binary;
-        InstantiationPlan plan = Planner.plan(pluginId, component, mode);
+        InstantiationPlan plan = Planner.plan(pluginId, component, mode, compileCache);
         return new Plugin(pluginId, component, plan, this);
     }
 
@@ -93,11 +96,17 @@ public final class WitboxEngine {
         return callTimeout;
     }
 
+    /** The persistent compile cache, or null when there is none. */
+    CompileCache compileCache() {
+        return compileCache;
+    }
+
     /** Engine options. */
     public static final class Builder {
         private boolean interpreted;
         private Duration callTimeout;
         private long maxMemoryBytes = DEFAULT_MAX_MEMORY_BYTES;
+        private Path compileCache;
 
         private Builder() {}
 
@@ -122,6 +131,21 @@ public final class WitboxEngine {
             return this;
         }
 
+        /**
+         * Keeps compiled core modules in {@code directory} (created if missing), so that loading a plugin
+         * whose modules were compiled before — by this process or another one, also after a restart —
+         * reads the compiled code instead of compiling it again. Entries are keyed by the module's SHA-256,
+         * the witbox version and the Chicory version; processes may share the directory. Null (the
+         * default): no persistent cache. Unused with {@link #interpreted(boolean) interpreted(true)}.
+         */
+        public Builder compileCache(Path directory) {
+            this.compileCache = directory;
+            return this;
+        }
+
+        /**
+         * @throws WitboxException when the compile cache directory cannot be created
+         */
         public WitboxEngine build() {
             return new WitboxEngine(this);
         }

@@ -173,6 +173,36 @@ final class Fs {
         return stack;
     }
 
+    /** A new symbolic link's target must be relative and stay inside the preopen (checked by its text). */
+    static void checkLinkTarget(Fs.Descriptor d, String linkPath, String target) throws FsError {
+        if (target.isEmpty() || target.startsWith("/")) {
+            throw FsError.denied("not-permitted", "symbolic link to '" + target + "'");
+        }
+        List<String> stack = new ArrayList<>(resolve(d, linkPath, false));
+        stack.remove(stack.size() - 1);
+        for (String c : target.split("/")) {
+            if (c.isEmpty() || c.equals(".")) {
+                continue;
+            }
+            if (c.equals("..")) {
+                if (stack.isEmpty()) {
+                    throw FsError.denied("not-permitted", "symbolic link to '" + target + "' leads out of the preopen");
+                }
+                stack.remove(stack.size() - 1);
+            } else {
+                stack.add(c);
+            }
+        }
+    }
+
+    /** Renames within the preopens (both paths resolved and checked), atomically. */
+    static void rename(Path from, Path to) throws FsError, IOException {
+        if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
+            throw FsError.of("no-entry", "no such file or directory");
+        }
+        Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
+
     /** The WASI error code of a Java I/O failure. */
     static FsError error(Exception e) {
         String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();

@@ -6,24 +6,30 @@ import dev.witbox.api.value.WitValue;
 import java.util.regex.Pattern;
 
 /**
- * {@code wasi:sockets} and {@code wasi:http}, whose WIT witbox does not state yet: so that a component
- * importing them links, each function answers WASI's own refusal, derived from the type the component
- * imports it with. Network access is denied, the only mode for now.
+ * {@code wasi:sockets} and {@code wasi:http}: stated in {@code /wasi/0.2/sockets.wit} and
+ * {@code http.wit} so that a component importing them links (with the stated types' shapes), and
+ * answering every attempt with WASI's own refusal, read off the stated type. Network access is
+ * denied, the only mode for now.
  *
  * <ul>
- *   <li>a result {@code result<_, E>} whose error is an enum with {@code access-denied}
+ *   <li>a result whose error is an enum with {@code access-denied}
  *       ({@code wasi:sockets/network.error-code}) answers {@code err(access-denied)};
  *   <li>one whose error is a variant with {@code HTTP-request-denied}
  *       ({@code wasi:http/types.error-code}) answers {@code err(HTTP-request-denied)};
- *   <li>{@code instance-network} (a function returning a bare resource) hands out a handle that
- *       every socket function then refuses;
- *   <li>anything else (methods of resources that cannot be obtained, http constructors) traps with
- *       a message saying network access is denied.
+ *   <li>one whose error is a variant with {@code forbidden} ({@code wasi:http/types.header-error})
+ *       answers {@code err(forbidden)}; one without an error type (the http setters, {@code body},
+ *       {@code consume}, {@code write}) answers {@code err};
+ *   <li>{@code fields} can only be empty, so {@code get} and {@code entries} answer an empty list,
+ *       {@code has} false, {@code clone} another empty handle;
+ *   <li>{@code instance-network} and the http constructors (taking nothing or only handles) hand out a handle to nothing, so that a guest can
+ *       build a request and be refused where WASI says it may be: at {@code outgoing-handler.handle};
+ *   <li>anything else (methods whose result can express no refusal, of resources that can only be
+ *       had from a refused call) traps with a message saying network access is denied.
  * </ul>
  */
 final class NetworkDenied {
 
-    static final Pattern INTERFACE = Pattern.compile("wasi:(sockets|http)/[a-z0-9-]+");
+    private static final Pattern INTERFACE = Pattern.compile("wasi:(sockets|http)/[a-z0-9-]+");
 
     /** The host object behind a network handle: nothing. */
     record Nothing() {}
@@ -43,8 +49,17 @@ final class NetworkDenied {
                 return answer;
             };
         }
-        if (type.result() instanceof ValueType.OwnOf own && type.params().isEmpty()) {
+        if (type.result() instanceof ValueType.OwnOf own
+                && (type.params().isEmpty() || qualifiedName.contains("[constructor]") && onlyHandles(type)
+                        || qualifiedName.endsWith("[method]fields.clone"))) {
             return args -> ctx.own(own.resource().name(), new Nothing());
+        }
+        // a fields (headers) value can only be empty here: every change of it is refused
+        if (qualifiedName.endsWith("[method]fields.get") || qualifiedName.endsWith("[method]fields.entries")) {
+            return args -> new WitValue.ListOf(java.util.List.of());
+        }
+        if (qualifiedName.endsWith("[method]fields.has")) {
+            return args -> new WitValue.Bool(false);
         }
         return args -> {
             ctx.deny("network access (" + qualifiedName + ")");
@@ -54,8 +69,11 @@ final class NetworkDenied {
 
     /** {@code err(access-denied)} or {@code err(HTTP-request-denied)} when {@code result} can say it, else null. */
     static WitValue refusal(ValueType result) {
-        if (!(result instanceof ValueType.ResultOf r) || r.err() == null) {
+        if (!(result instanceof ValueType.ResultOf r)) {
             return null;
+        }
+        if (r.err() == null) {
+            return new WitValue.Result(false, null);
         }
         if (r.err() instanceof ValueType.EnumOf e && e.cases().contains("access-denied")) {
             return new WitValue.Result(false, new WitValue.Enum("access-denied"));
@@ -66,8 +84,21 @@ final class NetworkDenied {
                     return new WitValue.Result(false, new WitValue.Variant(c.name(), null));
                 }
             }
+            for (ValueType.Case c : v.cases()) {
+                if (c.name().equals("forbidden") && c.payload() == null) {
+                    return new WitValue.Result(false, new WitValue.Variant(c.name(), null));
+                }
+            }
         }
         return null;
     }
 
+    private static boolean onlyHandles(FunctionType type) {
+        for (FunctionType.Param p : type.params()) {
+            if (!(p.type() instanceof ValueType.OwnOf || p.type() instanceof ValueType.BorrowOf)) {
+                return false;
+            }
+        }
+        return true;
+    }
 }

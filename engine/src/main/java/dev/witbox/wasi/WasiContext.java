@@ -71,13 +71,24 @@ public final class WasiContext implements AutoCloseable {
         this.stderr = new Streams.Sink(policy.stderr(), pluginId, true);
         this.stdin = new Streams.BytesIn(policy.stdinShared());
         this.clock = WasiClock.of(policy.clocks());
-        if (policy.random() instanceof WasiPolicy.Seeded s) {
-            this.secure = new Random(s.seed());
-            this.insecure = new Random(s.seed() ^ 0x5DEECE66DL);
-        } else {
-            this.secure = new SecureRandom();
-            this.insecure = new Random(new SecureRandom().nextLong());
-        }
+        this.secure = secureRandom(policy);
+        this.insecure = insecureRandom(policy);
+        this.roots.addAll(roots(pluginId, policy));
+    }
+
+    /** The random source behind wasi:random/random (and random_get): seeded, or the host's secure one. */
+    static Random secureRandom(WasiPolicy policy) {
+        return policy.random() instanceof WasiPolicy.Seeded s ? new Random(s.seed()) : new SecureRandom();
+    }
+
+    static Random insecureRandom(WasiPolicy policy) {
+        return policy.random() instanceof WasiPolicy.Seeded s
+                ? new Random(s.seed() ^ 0x5DEECE66DL) : new Random(new SecureRandom().nextLong());
+    }
+
+    /** The policy's preopens, checked to be existing directories, by their real host paths. */
+    static List<Fs.Root> roots(String pluginId, WasiPolicy policy) {
+        List<Fs.Root> roots = new ArrayList<>();
         for (WasiPolicy.Preopen p : policy.preopens()) {
             Path real;
             try {
@@ -90,6 +101,7 @@ public final class WasiContext implements AutoCloseable {
             }
             roots.add(new Fs.Root(real, p.guestPath(), p.access() == WasiPolicy.Access.READ_ONLY));
         }
+        return roots;
     }
 
     // ------------------------------------------------------------------ public API
@@ -127,14 +139,10 @@ public final class WasiContext implements AutoCloseable {
                 continue;
             }
             String iface = m.group(1);
-            if (NetworkDenied.INTERFACE.matcher(iface).matches()) {
-                collectResources(imp.type());
-                WasiHost.Impl deny = NetworkDenied.implementation(this, imp.name(), imp.type());
-                builder.function(imp.interfaceName(), imp.functionName(), imp.type(), args -> deny.call(args));
-                continue;
-            }
             FunctionType ours = WasiWit.get().function(iface, imp.functionName());
-            WasiHost.Impl impl = impls.get(iface + "#" + imp.functionName());
+            WasiHost.Impl impl = NetworkDenied.interfaceMatches(iface)
+                    ? (ours == null ? null : NetworkDenied.implementation(this, imp.name(), ours))
+                    : impls.get(iface + "#" + imp.functionName());
             if (ours == null || impl == null) {
                 continue; // left missing: the link error names it
             }

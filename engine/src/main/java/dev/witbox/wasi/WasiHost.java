@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -496,18 +495,14 @@ final class WasiHost {
         }));
         def(t, m + "rename-at", a -> fs(() -> {
             Path from = mutating(a[0], str(a[1]), false, "rename-at");
-            Path to = mutating(a[2], str(a[3]), false, "rename-at");
-            if (!Files.exists(from, NOFOLLOW)) {
-                return err(new WitValue.Enum("no-entry"));
-            }
-            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+            Fs.rename(from, mutating(a[2], str(a[3]), false, "rename-at"));
             return ok(null);
         }));
         def(t, m + "symlink-at", a -> fs(() -> {
             String target = str(a[1]);
             Fs.Descriptor d = desc(a[0]);
             Path p = mutating(a[0], str(a[2]), false, "symlink-at");
-            checkLinkTarget(d, str(a[2]), target);
+            Fs.checkLinkTarget(d, str(a[2]), target);
             Files.createSymbolicLink(p, Path.of(target));
             return ok(null);
         }));
@@ -585,28 +580,6 @@ final class WasiHost {
             throw Fs.FsError.denied("not-permitted", op + " of the preopen itself");
         }
         return Fs.hostPath(d.root, rel);
-    }
-
-    /** A new symbolic link's target must be relative and stay inside the preopen (checked by its text). */
-    private static void checkLinkTarget(Fs.Descriptor d, String linkPath, String target) throws Fs.FsError {
-        if (target.isEmpty() || target.startsWith("/")) {
-            throw Fs.FsError.denied("not-permitted", "symbolic link to '" + target + "'");
-        }
-        List<String> stack = new ArrayList<>(Fs.resolve(d, linkPath, false));
-        stack.remove(stack.size() - 1);
-        for (String c : target.split("/")) {
-            if (c.isEmpty() || c.equals(".")) {
-                continue;
-            }
-            if (c.equals("..")) {
-                if (stack.isEmpty()) {
-                    throw Fs.FsError.denied("not-permitted", "symbolic link to '" + target + "' leads out of the preopen");
-                }
-                stack.remove(stack.size() - 1);
-            } else {
-                stack.add(c);
-            }
-        }
     }
 
     private WitValue sync(WitValue v, boolean metadata) throws IOException {

@@ -26,7 +26,7 @@ public final class WasiWit {
     /** The version the WIT files state; any 0.2.x a component imports is linked to them. */
     public static final String VERSION = "0.2.12";
 
-    static final List<String> FILES = List.of("io.wit", "clocks.wit", "random.wit", "filesystem.wit", "cli.wit");
+    static final List<String> FILES = List.of("io.wit", "clocks.wit", "random.wit", "filesystem.wit", "sockets.wit", "cli.wit", "http.wit");
 
     private static volatile WasiWit instance;
 

@@ -181,7 +181,7 @@ class EmbeddedModuleTest {
                 .isInstanceOf(WitboxException.class)
                 .hasMessageContaining("plugin 'p1' is a core module without a WIT world")
                 .hasMessageContaining("it imports wasi_snapshot_preview1 (WASI preview 1)")
-                .hasMessageContaining("planned together with WASI support");
+                .hasMessageContaining("run it as a WASI preview 1 command");
     }
 
     @Test

@@ -22,10 +22,14 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * Real C programs (wasi-libc through jco's preview1 adapters, tests/guests/wasi-*) under the WASI
- * 0.2 host: what they see is exactly what the policy grants, and nothing outside a preopen is touched.
+ * Real C programs (tests/guests/wasi-*), each built twice: through jco's preview1 adapters into a
+ * component on the WASI 0.2 host, and as a plain wasip1 core module on Chicory's preview 1 under the
+ * same policy ({@link WasiCommand}). In both forms what they see is exactly what the policy grants, the
+ * output is the same, and nothing outside a preopen is touched.
  */
 class WasiGuestTest {
 
@@ -33,6 +37,26 @@ class WasiGuestTest {
     static final WitboxEngine ENGINE = WitboxEngine.builder().callTimeout(Duration.ofSeconds(20)).build();
     static final Plugin PROBE = ENGINE.load(OUT.resolve("wasi-probe.wasm"));
     static final Plugin HELLO = ENGINE.load(OUT.resolve("wasi-hello.wasm"));
+    static final WasiCommand PROBE_P1 = WasiCommand.load(OUT.resolve("wasi-probe.p1.wasm"));
+    static final WasiCommand HELLO_P1 = WasiCommand.load(OUT.resolve("wasi-hello.p1.wasm"));
+
+    /** The two builds of a guest. */
+    enum Form {
+        /** through the preview1 adapter, on the WASI 0.2 host */
+        COMPONENT,
+        /** a plain wasip1 command on Chicory's preview 1; the probe's name is its last argument */
+        CORE_P1;
+
+        Run probe(String name, WasiPolicy policy) {
+            if (this == COMPONENT) {
+                return WasiGuestTest.probe(name, policy);
+            }
+            List<String> args = new java.util.ArrayList<>(policy.args());
+            args.add(name);
+            WasiCommand.Outcome out = PROBE_P1.run(policy.toBuilder().args(args).build());
+            return new Run(out.exitCode(), out.stdoutText(), out.stderrText(), out.deniedCount());
+        }
+    }
 
     @TempDir
     Path tmp;
@@ -56,7 +80,7 @@ class WasiGuestTest {
         return WasiPolicy.builder().stdout(WasiPolicy.Output.capture(1 << 20)).stderr(WasiPolicy.Output.capture(1 << 20));
     }
 
-    private static Run probe(String name, WasiPolicy policy) {
+    static Run probe(String name, WasiPolicy policy) {
         try (WasiContext wasi = Wasi.context(PROBE, policy);
                 PluginInstance instance = PROBE.instantiate(wasi.imports())) {
             WitValue r = instance.call("run", new WitValue.Str(name));
@@ -64,7 +88,7 @@ class WasiGuestTest {
         }
     }
 
-    private static Map<String, String> snapshot(Path root) throws IOException {
+    static Map<String, String> snapshot(Path root) throws IOException {
         Map<String, String> out = new TreeMap<>();
         try (Stream<Path> s = Files.walk(root)) {
             for (Path p : s.toList()) {
@@ -93,26 +117,29 @@ class WasiGuestTest {
         WasiContext ctx = Wasi.context(PROBE, WasiPolicy.denyAll());
         Map<String, WasiHost.Impl> impls = WasiHost.implementations(ctx);
         WasiWit.get().functions().forEach((iface, fs) -> fs.keySet().forEach(f -> {
-            if (!iface.equals("wasi:cli/run")) {
+            // run is the guest's; sockets and http answer from NetworkDenied (NetworkDeniedTest)
+            if (!iface.equals("wasi:cli/run") && !NetworkDenied.interfaceMatches(iface)) {
                 assertThat(impls).as(iface + "#" + f).containsKey(iface + "#" + f);
             }
         }));
     }
 
-    @Test
-    void argsAndEnvironmentAreExactlyWhatWasGranted() {
-        Run args = probe("args", capturing().args("probe", "one", "two words").build());
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void argsAndEnvironmentAreExactlyWhatWasGranted(Form form) {
+        Run args = form.probe("args", capturing().args("probe", "one", "two words").build());
         assertThat(args.stdout()).isEqualTo("argc=3\narg[0]=probe\narg[1]=one\narg[2]=two words\n");
-        Run env = probe("env", capturing().env("A", "1").env("GREETING", "hi there").build());
+        Run env = form.probe("env", capturing().env("A", "1").env("GREETING", "hi there").build());
         assertThat(env.stdout()).isEqualTo("env A=1\nenv GREETING=hi there\nenvc=2\n");
-        Run none = probe("env", capturing().build());
+        Run none = form.probe("env", capturing().build());
         assertThat(none.stdout()).isEqualTo("envc=0\n");
-        assertThat(probe("args", capturing().build()).stdout()).isEqualTo("argc=0\n");
+        assertThat(form.probe("args", capturing().build()).stdout()).isEqualTo("argc=0\n");
     }
 
-    @Test
-    void stdoutAndStderrAreCapturedSeparately() {
-        Run r = probe("stdio", capturing().build());
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void stdoutAndStderrAreCapturedSeparately(Form form) {
+        Run r = form.probe("stdio", capturing().build());
         assertThat(r.stdout()).isEqualTo("to stdout\n");
         assertThat(r.stderr()).isEqualTo("to stderr\n");
     }
@@ -127,9 +154,10 @@ class WasiGuestTest {
         }
     }
 
-    @Test
-    void writesOverTheLimitAreRefused() {
-        Run r = probe("stdio", capturing().limits(new WasiPolicy.Limits(4, 64, 1 << 20, 100)).build());
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void writesOverTheLimitAreRefused(Form form) {
+        Run r = form.probe("stdio", capturing().limits(new WasiPolicy.Limits(4, 64, 1 << 20, 100)).build());
         // the adapter writes "to stdout\n" in one blocking-write-and-flush: refused whole, counted
         assertThat(r.stdout()).isEmpty();
         assertThat(r.stderr()).isEmpty();
@@ -146,46 +174,51 @@ class WasiGuestTest {
         }
     }
 
-    @Test
-    void stdinGivesTheGrantedBytesThenEnds() {
-        Run r = probe("stdin", capturing().stdin("line one\nline two".getBytes(StandardCharsets.UTF_8)).build());
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void stdinGivesTheGrantedBytesThenEnds(Form form) {
+        Run r = form.probe("stdin", capturing().stdin("line one\nline two".getBytes(StandardCharsets.UTF_8)).build());
         assertThat(r.stdout()).isEqualTo("line one\nline two\nstdin bytes=17\n");
-        assertThat(probe("stdin", capturing().build()).stdout()).isEqualTo("\nstdin bytes=0\n");
+        assertThat(form.probe("stdin", capturing().build()).stdout()).isEqualTo("\nstdin bytes=0\n");
     }
 
-    @Test
-    void fixedClockIsReproducibleAndSleepsAdvanceIt() {
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void fixedClockIsReproducibleAndSleepsAdvanceIt(Form form) {
         WasiPolicy policy = capturing().clocks(WasiPolicy.Clocks.fixed(Instant.ofEpochSecond(1_700_000_000))).build();
-        Run r = probe("clocks", policy);
+        Run r = form.probe("clocks", policy);
         assertThat(r.result()).isZero();
         assertThat(r.stdout()).isEqualTo("wall=1700000000\nslept>=20ms yes\n");
     }
 
-    @Test
-    void realClockSleeps() {
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void realClockSleeps(Form form) {
         long t0 = System.nanoTime();
-        Run r = probe("clocks", capturing().build());
+        Run r = form.probe("clocks", capturing().build());
         assertThat(r.result()).isZero();
         assertThat(System.nanoTime() - t0).isGreaterThanOrEqualTo(20_000_000L);
         long wall = Long.parseLong(r.stdout().lines().findFirst().orElseThrow().substring(5));
         assertThat(wall).isBetween(Instant.now().getEpochSecond() - 60, Instant.now().getEpochSecond() + 1);
     }
 
-    @Test
-    void seededRandomIsReproducible() {
-        String a = probe("random", capturing().random(WasiPolicy.Randomness.seeded(42)).build()).stdout();
-        String b = probe("random", capturing().random(WasiPolicy.Randomness.seeded(42)).build()).stdout();
-        String c = probe("random", capturing().random(WasiPolicy.Randomness.seeded(43)).build()).stdout();
-        String s1 = probe("random", capturing().build()).stdout();
-        String s2 = probe("random", capturing().build()).stdout();
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void seededRandomIsReproducible(Form form) {
+        String a = form.probe("random", capturing().random(WasiPolicy.Randomness.seeded(42)).build()).stdout();
+        String b = form.probe("random", capturing().random(WasiPolicy.Randomness.seeded(42)).build()).stdout();
+        String c = form.probe("random", capturing().random(WasiPolicy.Randomness.seeded(43)).build()).stdout();
+        String s1 = form.probe("random", capturing().build()).stdout();
+        String s2 = form.probe("random", capturing().build()).stdout();
         assertThat(a).startsWith("random=").hasSize(7 + 32 + 1).isEqualTo(b).isNotEqualTo(c);
         assertThat(s1).isNotEqualTo(s2);
     }
 
-    @Test
-    void fileOperationsInAReadWritePreopen() throws IOException {
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void fileOperationsInAReadWritePreopen(Form form) throws IOException {
         Map<String, String> before = snapshot(tmp);
-        Run r = probe("files", capturing().preopen(data, "/data", WasiPolicy.Access.READ_WRITE).build());
+        Run r = form.probe("files", capturing().preopen(data, "/data", WasiPolicy.Access.READ_WRITE).build());
         assertThat(r.stdout()).isEqualTo("""
                 size=11 regular=1
                 read=11 'hello World'
@@ -203,40 +236,53 @@ class WasiGuestTest {
         assertThat(snapshot(tmp)).isEqualTo(before);
     }
 
-    @Test
-    void escapeAttemptsAreDeniedAndTouchNothing() throws IOException {
+    /** Each attempt and the errno it must fail with: 63 is EPERM (WASI's not-permitted, from the host), 76
+     *  ENOTCAPABLE (wasi-libc finds no preopen and asks no host). */
+    static final List<String> ESCAPES = List.of(
+            "open ../outside.txt: denied errno=63",
+            "create ../created.txt: denied errno=63",
+            "create sub/../../created.txt: denied errno=63",
+            "open /etc/passwd: denied errno=76",
+            "open link-out/outside.txt: denied errno=63",
+            "create link-out/created.txt: denied errno=63",
+            "open abs-link: denied errno=63",
+            "mkdir ../evil: denied errno=63",
+            "unlink ../outside.txt: denied errno=63",
+            "rename inside.txt ../moved.txt: denied errno=63",
+            "symlink /etc: denied errno=63",
+            "symlink ../..: denied errno=63",
+            "stat ../outside.txt: denied errno=63",
+            "stat link-out/outside.txt: denied errno=63",
+            "opendir ..: denied errno=63",
+            "open /secret/x: denied errno=76",
+            "link inside.txt hard: denied errno=63",
+            "utimes ../outside.txt: denied errno=63",
+            "truncate link-out/outside.txt: denied errno=63",
+            "readlink ../outside.txt: denied errno=63");
+
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void escapeAttemptsAreDeniedAndTouchNothing(Form form) throws IOException {
         Map<String, String> before = snapshot(tmp);
-        Run r = probe("escape", capturing().preopen(data, "/data", WasiPolicy.Access.READ_WRITE).build());
-        // 63 is EPERM (WASI's not-permitted, from the host); 76 is ENOTCAPABLE (wasi-libc finds no preopen)
-        assertThat(r.stdout()).isEqualTo("""
-                open ../outside.txt: denied errno=63
-                create ../created.txt: denied errno=63
-                create sub/../../created.txt: denied errno=63
-                open /etc/passwd: denied errno=76
-                open link-out/outside.txt: denied errno=63
-                create link-out/created.txt: denied errno=63
-                open abs-link: denied errno=63
-                mkdir ../evil: denied errno=63
-                unlink ../outside.txt: denied errno=63
-                rename inside.txt ../moved.txt: denied errno=63
-                symlink /etc: denied errno=63
-                symlink ../..: denied errno=63
-                stat ../outside.txt: denied errno=63
-                stat link-out/outside.txt: denied errno=63
-                opendir ..: denied errno=63
-                open /secret/x: denied errno=76
-                escape done
-                """);
-        assertThat(r.result()).isZero();
+        WasiPolicy policy = capturing().preopen(data, "/data", WasiPolicy.Access.READ_WRITE).build();
+        Run all = form.probe("escape", policy);
+        assertThat(all.stdout()).isEqualTo(String.join("\n", ESCAPES) + "\nescape done\n");
+        assertThat(all.result()).isZero();
         // reached the host and were refused there (the others libc refuses before asking)
-        assertThat(r.denied()).isEqualTo(14);
+        assertThat(all.denied()).isEqualTo(ESCAPES.stream().filter(e -> e.endsWith("=63")).count());
         assertThat(snapshot(tmp)).isEqualTo(before);
+        for (int i = 0; i < ESCAPES.size(); i++) {
+            Run one = form.probe("escape=" + (i + 1), policy);
+            assertThat(one.stdout()).isEqualTo(ESCAPES.get(i) + "\nescape done\n");
+            assertThat(snapshot(tmp)).as("the host's files after: " + ESCAPES.get(i)).isEqualTo(before);
+        }
     }
 
-    @Test
-    void readOnlyPreopenCannotBeChanged() throws IOException {
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void readOnlyPreopenCannotBeChanged(Form form) throws IOException {
         Map<String, String> before = snapshot(tmp);
-        Run r = probe("readonly", capturing().preopen(data, "/ro", WasiPolicy.Access.READ_ONLY).build());
+        Run r = form.probe("readonly", capturing().preopen(data, "/ro", WasiPolicy.Access.READ_ONLY).build());
         assertThat(r.stdout()).contains("read ro: 6 'inside'\nls /ro: abs-link inside.txt link-out\n")
                 .endsWith("readonly done\n");
         assertThat(r.result()).isZero();
@@ -245,12 +291,13 @@ class WasiGuestTest {
         assertThat(snapshot(tmp)).isEqualTo(before);
     }
 
-    @Test
-    void withoutPreopensNothingIsVisible() {
-        Run r = probe("files", capturing().build());
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void withoutPreopensNothingIsVisible(Form form) {
+        Run r = form.probe("files", capturing().build());
         assertThat(r.result()).isGreaterThan(0);
         assertThat(r.stdout()).contains("FAIL mkdir");
-        Run other = probe("escape", capturing().preopen(data, "/other", WasiPolicy.Access.READ_WRITE).build());
+        Run other = form.probe("escape", capturing().preopen(data, "/other", WasiPolicy.Access.READ_WRITE).build());
         assertThat(other.stdout()).doesNotContain("ALLOWED");
     }
 
@@ -265,11 +312,12 @@ class WasiGuestTest {
         assertThat(wasi.liveResources()).isZero();
     }
 
-    @Test
-    void descriptorLimitAnswersAnErrorNotAnException() {
+    @ParameterizedTest
+    @EnumSource(Form.class)
+    void descriptorLimitAnswersAnErrorNotAnException(Form form) {
         WasiPolicy policy = capturing().preopen(data, "/data", WasiPolicy.Access.READ_ONLY)
                 .limits(new WasiPolicy.Limits(1 << 20, 3, 1 << 20, 100)).build();
-        Run r = probe("leak", policy);
+        Run r = form.probe("leak", policy);
         assertThat(r.result()).isGreaterThan(0);
         assertThat(r.denied()).isGreaterThan(0);
     }
@@ -309,6 +357,48 @@ class WasiGuestTest {
             assertThat(wasi.exitCode()).isNull();
             assertThat(wasi.stdoutText()).isEqualTo("(no greeting) from wasi-hello, 1 args\narg hello\n");
         }
+    }
+
+    @Test
+    void theCoreCommandExitsWithItsOwnCode() {
+        WasiPolicy policy = capturing().args("hello", "7").env("GREETING", "hi")
+                .stdin("from stdin\n".getBytes(StandardCharsets.UTF_8)).build();
+        WasiCommand.Outcome out = HELLO_P1.run(policy);
+        // preview 1's proc_exit carries the code itself, unlike the component's wasi:cli/exit.exit(result)
+        assertThat(out.exitCode()).isEqualTo(7);
+        assertThat(out.stdoutText()).isEqualTo("hi from wasi-hello, 2 args\narg hello\narg 7\nfrom stdin\n");
+        assertThat(out.stderrText()).isEqualTo("bye\n");
+        WasiCommand.Outcome zero = HELLO_P1.run(capturing().args("hello").build());
+        assertThat(zero.exitCode()).isZero();
+        assertThat(zero.stdoutText()).isEqualTo("(no greeting) from wasi-hello, 1 args\narg hello\n");
+    }
+
+    @Test
+    void theCoreCommandUsesTheSameSinks() {
+        WasiCommand.Outcome bounded = PROBE_P1.run(WasiPolicy.builder().stdout(WasiPolicy.Output.capture(4))
+                .args("stdio").build());
+        assertThat(bounded.stdoutText()).isEqualTo("to s");
+        assertThat(bounded.droppedOutputBytes()).isEqualTo(6);
+        WasiCommand.Outcome discarded = PROBE_P1.run(WasiPolicy.builder().args("stdio").build());
+        assertThat(discarded.exitCode()).isZero();
+        assertThat(discarded.stdout()).isEmpty();
+        assertThat(discarded.stderr()).isEmpty();
+        java.io.ByteArrayOutputStream host = new java.io.ByteArrayOutputStream();
+        PROBE_P1.run(WasiPolicy.builder().stderr(WasiPolicy.Output.stream(host)).args("stdio").build());
+        assertThat(host.toString(StandardCharsets.UTF_8)).isEqualTo("to stderr\n");
+    }
+
+    @Test
+    void bothFormsDrawTheSameBytesFromTheSameSeed() {
+        WasiPolicy seeded = capturing().random(WasiPolicy.Randomness.seeded(42)).build();
+        assertThat(Form.CORE_P1.probe("random", seeded).stdout()).isEqualTo(Form.COMPONENT.probe("random", seeded).stdout());
+    }
+
+    @Test
+    void aCoreModuleImportingMoreThanWasiIsRefused() {
+        assertThatThrownBy(() -> WasiCommand.load(Path.of("../tests/guests/out/add-greet.core.wasm"))
+                .run(WasiPolicy.denyAll()))
+                .isInstanceOf(dev.witbox.api.WitboxException.class).hasMessageContaining("_start");
     }
 
     @Test

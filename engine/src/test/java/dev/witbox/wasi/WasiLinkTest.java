@@ -55,5 +55,17 @@ class WasiLinkTest {
             assertThat(wasi.deniedCount()).isEqualTo(1);
         }
     }
-}
 
+    @Test
+    void udpAndNameLookupAreDeniedToo() {
+        Plugin p = ENGINE.load(Path.of("src/test/resources/wasi/sockets-more-0.2.0.wasm"));
+        try (WasiContext wasi = Wasi.context(p, WasiPolicy.denyAll());
+                PluginInstance instance = p.instantiate(wasi.imports())) {
+            // 2 = 1 + the index of access-denied in wasi:sockets/network.error-code
+            assertThat(instance.call("try-udp")).isEqualTo(new WitValue.U8(2));
+            // instance-network hands out a handle to nothing; resolving a name with it is refused
+            assertThat(instance.call("try-resolve")).isEqualTo(new WitValue.U8(2));
+            assertThat(wasi.deniedCount()).isEqualTo(2);
+        }
+    }
+}

@@ -86,6 +86,18 @@ class WitboxJarTest {
     }
 
     @Test
+    void bindgenWritesTheSamplePluginsJavaInterfaces(@TempDir Path dir) throws Exception {
+        Run run = witbox("bindgen", "--wit", "sample-app/src/main/wit", "--package", "com.example.thumbs", "--out",
+                dir.toString());
+
+        assertThat(run.err()).isEmpty();
+        assertThat(run.status()).isZero();
+        Path thumbnails = dir.resolve("com/example/thumbs/Thumbnails.java");
+        assertThat(run.out().lines()).contains(thumbnails.toString());
+        assertThat(Files.readString(thumbnails)).contains("@WitInterface(\"witbox:sample/thumbnails@0.1.0\")");
+    }
+
+    @Test
     void usageErrorsExitTwo() throws Exception {
         assertThat(witbox("wit").status()).isEqualTo(2);
         assertThat(witbox("no-such-command").status()).isEqualTo(2);

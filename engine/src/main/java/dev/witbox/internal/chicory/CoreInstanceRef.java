@@ -34,6 +34,11 @@ public final class CoreInstanceRef {
         this.tables = List.copyOf(tables);
     }
 
+    /** The Chicory instance itself, for the adapters of this package (WASI preview 1). */
+    Instance instance() {
+        return instance;
+    }
+
     /** The export called {@code exportName}, or null if the module exports nothing by that name. */
     public CoreExtern export(String exportName) {
         ExportSection exports = instance.module().exportSection();

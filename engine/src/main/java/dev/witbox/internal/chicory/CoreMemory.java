@@ -77,6 +77,15 @@ public final class CoreMemory implements CoreExtern, GuestMemory {
     }
 
     @Override
+    public byte[] readBytes(long address, int length) {
+        if (length == 0) {
+            GuestMemory.checkAccess(address, 0, size());
+            return new byte[0];
+        }
+        return memory.readBytes(at(address, length), length); // already a fresh copy
+    }
+
+    @Override
     public void write(long address, byte[] source, int offset, int length) {
         if (length == 0) {
             GuestMemory.checkAccess(address, 0, size());

@@ -24,12 +24,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A core module parsed and (by default) compiled once, instantiated any number of times. Thread-safe:
  * instances share nothing but the compiled code.
  */
 public final class CoreModuleCode {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CoreModuleCode.class);
 
     private final String name;
     private final WasmModule module;
@@ -66,6 +70,17 @@ public final class CoreModuleCode {
      * @throws WitboxException when the bytes are not a valid core module
      */
     public static CoreModuleCode compile(String name, byte[] bytes, ExecutionMode mode) {
+        return compile(name, bytes, mode, null);
+    }
+
+    /**
+     * Parses, validates and compiles a core module, reading the compiled code from {@code cache} when it
+     * holds it and storing it there when not.
+     *
+     * @param cache where compiled code persists across restarts; null for none (ignored when interpreted)
+     * @throws WitboxException when the bytes are not a valid core module
+     */
+    public static CoreModuleCode compile(String name, byte[] bytes, ExecutionMode mode, CompileCache cache) {
         WasmModule module;
         try {
             module = Parser.parse(bytes);
@@ -74,12 +89,34 @@ public final class CoreModuleCode {
         }
         Function<Instance, Machine> factory = null;
         if (mode == ExecutionMode.COMPILED) {
-            // functions over the JVM's 64 KB method limit cannot be compiled: interpret just those
-            factory = MachineFactoryCompiler.builder(module)
-                    .withInterpreterFallback(InterpreterFallback.SILENT)
-                    .compile();
+            factory = cache == null ? compiler(module).compile() : compileThrough(cache.slot(name, bytes), module);
         }
         return new CoreModuleCode(name, module, factory);
+    }
+
+    private static MachineFactoryCompiler.Builder compiler(WasmModule module) {
+        // functions over the JVM's 64 KB method limit cannot be compiled: interpret just those (the
+        // choice is baked into the generated classes, so a cached entry keeps it; see CompilerIdentity)
+        return MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.SILENT);
+    }
+
+    private static Function<Instance, Machine> compileThrough(CompileCacheSlot slot, WasmModule module) {
+        // Chicory consults its cache hook only for modules it has a digest of (the default: SHA-256)
+        if (module.digest() == null) {
+            LOG.warn("compile cache: Chicory computes no module digest here (a system property turned it off),"
+                    + " so compiled code is not cached");
+            return compiler(module).compile();
+        }
+        try {
+            return compiler(module).withCache(slot).compile();
+        } catch (RuntimeException | LinkageError e) {
+            if (!slot.served()) {
+                throw e; // the compiler itself failed: not the cache's business
+            }
+            // an intact entry Chicory cannot load: never run it, compile afresh and replace it
+            slot.rejectServedEntry(e);
+            return compiler(module).withCache(slot).compile();
+        }
     }
 
     public String name() {
@@ -166,10 +203,21 @@ public final class CoreModuleCode {
                 case TAG -> throw new WitboxException(name + " imports tag " + imp + ": exceptions are not supported");
             }
         }
+        return build(values.build(), maxMemoryPages, budget);
+    }
+
+    /** Instantiates the module with Chicory host functions as its imports (the WASI preview 1 adapter's). */
+    Instance instantiateWith(List<HostFunction> functions, int maxMemoryPages) {
+        ImportValues.Builder values = ImportValues.builder();
+        functions.forEach(values::addFunction);
+        return build(values.build(), maxMemoryPages, MemoryBudget.unlimited()).instance();
+    }
+
+    private CoreInstanceRef build(ImportValues values, int maxMemoryPages, MemoryBudget budget) {
         // withStart(false): Chicory would otherwise call an exported `_start` (a WASI command's entry
         // point) while instantiating; the component model only runs the start section, and a command's
         // `_start` is reached through wasi:cli/run.
-        Instance.Builder builder = Instance.builder(module).withImportValues(values.build()).withStart(false);
+        Instance.Builder builder = Instance.builder(module).withImportValues(values).withStart(false);
         if (machineFactory != null) {
             builder.withMachineFactory(machineFactory);
         }

@@ -1,0 +1,136 @@
+package dev.witbox.runtime;
+
+import dev.witbox.api.Result;
+import dev.witbox.api.WitErrorException;
+import dev.witbox.api.value.WitValue;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Conversions between the Java types of generated bindings and {@link WitValue}s, for the parts of a
+ * WIT type that are the same everywhere (lists, options, results, flags). Only generated glue calls
+ * these; named types (records, variants, enums, resources) get methods of their own in the glue.
+ * No reflection: every conversion is a plain call.
+ */
+public final class TypedValues {
+
+    private TypedValues() {}
+
+    /** {@code list<T>} from a {@code List}: each element lowered by {@code lower}. */
+    public static <T> WitValue lowerList(List<T> list, Function<? super T, WitValue> lower) {
+        Objects.requireNonNull(list, "list");
+        WitValue[] out = new WitValue[list.size()];
+        int i = 0;
+        for (T element : list) {
+            out[i++] = lower.apply(element);
+        }
+        return new WitValue.ListOf(List.of(out));
+    }
+
+    /** A {@code List} from {@code list<T>}: each element lifted by {@code lift}; unmodifiable. */
+    public static <T> List<T> liftList(WitValue value, Function<WitValue, T> lift) {
+        List<WitValue> elements = ((WitValue.ListOf) value).elements();
+        List<T> out = new ArrayList<>(elements.size());
+        for (WitValue element : elements) {
+            out.add(lift.apply(element));
+        }
+        return Collections.unmodifiableList(out);
+    }
+
+    /** {@code list<u8>} or {@code list<u8, N>} as bytes (a fixed list arrives as a list of {@code u8}s). */
+    public static byte[] bytes(WitValue value) {
+        if (value instanceof WitValue.Bytes b) {
+            return b.value();
+        }
+        List<WitValue> elements = ((WitValue.ListOf) value).elements();
+        byte[] out = new byte[elements.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = (byte) ((WitValue.U8) elements.get(i)).value();
+        }
+        return out;
+    }
+
+    /** {@code option<T>} from an {@code Optional}. */
+    public static <T> WitValue lowerOption(Optional<T> option, Function<? super T, WitValue> lower) {
+        Objects.requireNonNull(option, "option");
+        return option.isPresent() ? new WitValue.Option(lower.apply(option.get())) : WitValue.Option.NONE;
+    }
+
+    /** An {@code Optional} from {@code option<T>}. */
+    public static <T> Optional<T> liftOption(WitValue value, Function<WitValue, T> lift) {
+        WitValue.Option option = (WitValue.Option) value;
+        return option.isSome() ? Optional.of(lift.apply(option.value())) : Optional.empty();
+    }
+
+    /** {@code result<T, E>} from a {@link Result}; a side WIT leaves out has a null function. */
+    public static <T, E> WitValue lowerResult(Result<T, E> result, Function<? super T, WitValue> ok,
+            Function<? super E, WitValue> err) {
+        Objects.requireNonNull(result, "result");
+        if (result instanceof Result.Ok<T, E> o) {
+            return new WitValue.Result(true, ok == null ? null : ok.apply(o.value()));
+        }
+        E error = ((Result.Err<T, E>) result).error();
+        return new WitValue.Result(false, err == null ? null : err.apply(error));
+    }
+
+    /** A {@link Result} from {@code result<T, E>}; a side WIT leaves out has a null function. */
+    public static <T, E> Result<T, E> liftResult(WitValue value, Function<WitValue, T> ok, Function<WitValue, E> err) {
+        WitValue.Result result = (WitValue.Result) value;
+        if (result.isOk()) {
+            return Result.ok(ok == null ? null : ok.apply(result.payload()));
+        }
+        return Result.err(err == null ? null : err.apply(result.payload()));
+    }
+
+    /** {@code flags} from an {@code EnumSet} whose constants are the flags in WIT order, named {@code names}. */
+    public static <E extends Enum<E>> WitValue lowerFlags(Set<E> set, String... names) {
+        Objects.requireNonNull(set, "flags");
+        List<String> out = new ArrayList<>(set.size());
+        for (E flag : set) {
+            out.add(names[flag.ordinal()]);
+        }
+        return new WitValue.Flags(out);
+    }
+
+    /** An {@code EnumSet} of {@code constants} (the flags in WIT order, named {@code names}) from {@code flags}. */
+    public static <E extends Enum<E>> EnumSet<E> liftFlags(WitValue value, E[] constants, String... names) {
+        EnumSet<E> out = EnumSet.noneOf(constants[0].getDeclaringClass());
+        for (String name : ((WitValue.Flags) value).set()) {
+            for (int i = 0; i < names.length; i++) {
+                if (names[i].equals(name)) {
+                    out.add(constants[i]);
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The error value a host implementation threw, as the Java type of the function's WIT error type. */
+    @SuppressWarnings("unchecked")
+    public static <E> E error(WitErrorException e) {
+        return (E) e.error();
+    }
+
+    /** For a WIT type the runtime cannot pass yet ({@code map}): fails. */
+    public static <T> T unsupported(String what) {
+        throw new UnsupportedOperationException("WIT type " + what + " cannot be passed to or from a plugin yet");
+    }
+
+    /**
+     * The exception for an argument that does not fit its WIT type (out of range, null...), naming the
+     * function and parameter.
+     */
+    public static IllegalArgumentException badArgument(String function, String parameter, RuntimeException cause) {
+        String reason = cause instanceof NullPointerException ? "null where WIT has no null (use Optional for option)"
+                : cause.getMessage();
+        return new IllegalArgumentException("function '" + function + "', parameter '" + parameter + "': " + reason,
+                cause);
+    }
+}

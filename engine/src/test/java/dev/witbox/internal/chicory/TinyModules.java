@@ -1,0 +1,100 @@
+package dev.witbox.internal.chicory;
+
+import java.io.ByteArrayOutputStream;
+
+/** Core modules written byte by byte, for tests that need a module of a precise shape. */
+final class TinyModules {
+
+    private static final int I32 = 0x7f;
+    private static final int I32_CONST = 0x41;
+    private static final int I32_ADD = 0x6a;
+    private static final int CALL = 0x10;
+    private static final int END = 0x0b;
+
+    private TinyModules() {}
+
+    /** A module exporting {@code value: () -> i32} returning {@code value}: one module per value. */
+    static byte[] constant(int value) {
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.write(I32_CONST);
+        signedLeb(body, value);
+        body.write(END);
+        return module(new String[] {"value"}, body.toByteArray());
+    }
+
+    /**
+     * A module exporting {@code big: () -> i32}, which adds {@code 1000} to a sum {@code terms} times (one
+     * function far over the JVM's 64 KB method limit when {@code terms} is large), and {@code plus-one:
+     * () -> i32}, which calls it and adds one (a small, compiled function calling an interpreted one).
+     */
+    static byte[] oversizedFunction(int terms) {
+        ByteArrayOutputStream big = new ByteArrayOutputStream();
+        big.write(I32_CONST);
+        signedLeb(big, 0);
+        for (int i = 0; i < terms; i++) {
+            big.write(I32_CONST);
+            signedLeb(big, 1000);
+            big.write(I32_ADD);
+        }
+        big.write(END);
+        byte[] plusOne = {CALL, 0, I32_CONST, 1, I32_ADD, END};
+        return module(new String[] {"big", "plus-one"}, big.toByteArray(), plusOne);
+    }
+
+    /** Functions of type {@code () -> i32} without locals, exported in order under {@code names}. */
+    private static byte[] module(String[] names, byte[]... bodies) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+        section(out, 1, new byte[] {1, 0x60, 0, 1, (byte) I32});
+        ByteArrayOutputStream functions = new ByteArrayOutputStream();
+        unsignedLeb(functions, bodies.length);
+        for (int i = 0; i < bodies.length; i++) {
+            functions.write(0);
+        }
+        section(out, 3, functions.toByteArray());
+        ByteArrayOutputStream exports = new ByteArrayOutputStream();
+        unsignedLeb(exports, names.length);
+        for (int i = 0; i < names.length; i++) {
+            unsignedLeb(exports, names[i].length());
+            exports.writeBytes(names[i].getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            exports.write(0); // function
+            unsignedLeb(exports, i);
+        }
+        section(out, 7, exports.toByteArray());
+        ByteArrayOutputStream code = new ByteArrayOutputStream();
+        unsignedLeb(code, bodies.length);
+        for (byte[] body : bodies) {
+            unsignedLeb(code, body.length + 1);
+            code.write(0); // no locals
+            code.writeBytes(body);
+        }
+        section(out, 10, code.toByteArray());
+        return out.toByteArray();
+    }
+
+    private static void section(ByteArrayOutputStream out, int id, byte[] contents) {
+        out.write(id);
+        unsignedLeb(out, contents.length);
+        out.writeBytes(contents);
+    }
+
+    private static void unsignedLeb(ByteArrayOutputStream out, int value) {
+        do {
+            int b = value & 0x7f;
+            value >>>= 7;
+            out.write(value == 0 ? b : b | 0x80);
+        } while (value != 0);
+    }
+
+    private static void signedLeb(ByteArrayOutputStream out, int value) {
+        while (true) {
+            int b = value & 0x7f;
+            value >>= 7;
+            boolean done = (value == 0 && (b & 0x40) == 0) || (value == -1 && (b & 0x40) != 0);
+            out.write(done ? b : b | 0x80);
+            if (done) {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,111 @@
+package dev.witbox.maven;
+
+import dev.witbox.bindgen.BindingsException;
+import dev.witbox.bindgen.BindingsGenerator;
+import dev.witbox.wit.WitDiagnostic;
+import dev.witbox.wit.WitException;
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Generates the typed Java bindings of a WIT world (see the project README, "WIT → Java") into a folder
+ * of generated sources, and adds that folder to the project's compile source roots.
+ *
+ * <p>The generation is incremental: when the WIT files, this configuration and the generator are what
+ * they were at the last run, nothing is written. WIT errors fail the build, each reported as an
+ * {@code [ERROR]} line {@code file:line:col: error: ...}.
+ */
+@Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
+public class GenerateMojo extends AbstractMojo {
+
+    // Maven sets the parameters by reflection; they are package-private so that tests can set them too.
+
+    /** The WIT package folder: its {@code *.wit} files form one package, with its dependencies in {@code deps/}. */
+    @Parameter(property = "witbox.witDirectory", defaultValue = "${project.basedir}/src/main/wit", required = true)
+    File witDirectory;
+
+    /**
+     * The world to generate: a world of the package by its name, or {@code ns:pkg/world@version}. May be
+     * left out when the package has exactly one world.
+     */
+    @Parameter(property = "witbox.world")
+    String world;
+
+    /** The Java package of every generated type. */
+    @Parameter(property = "witbox.javaPackage", required = true)
+    String javaPackage;
+
+    /** The {@code @unstable} WIT features to enable; items gated on other features are not generated. */
+    @Parameter(property = "witbox.features")
+    List<String> features;
+
+    /** Enables every {@code @unstable} WIT feature. */
+    @Parameter(property = "witbox.allFeatures", defaultValue = "false")
+    boolean allFeatures;
+
+    /** Where the sources are written; it should hold nothing else, since stale generated files are deleted. */
+    @Parameter(property = "witbox.outputDirectory",
+            defaultValue = "${project.build.directory}/generated-sources/witbox", required = true)
+    File outputDirectory;
+
+    /** Skips the generation (and does not add the output folder as a source root). */
+    @Parameter(property = "witbox.skip", defaultValue = "false")
+    boolean skip;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    MavenProject project;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (skip) {
+            getLog().info("witbox generation skipped");
+            return;
+        }
+        if (!witDirectory.isDirectory()) {
+            throw new MojoFailureException("no WIT package folder at " + witDirectory
+                    + " (put the world's .wit files there, or set <witDirectory>)");
+        }
+        BindingsGenerator.Options options;
+        try {
+            options = new BindingsGenerator.Options(world, javaPackage,
+                    features == null ? null : new LinkedHashSet<>(features), allFeatures);
+        } catch (BindingsException e) {
+            throw new MojoFailureException("<javaPackage>: " + e.getMessage(), e);
+        }
+        Generation.Result result;
+        try {
+            result = new Generation(witDirectory.toPath(), options, outputDirectory.toPath()).run();
+        } catch (WitException e) {
+            for (WitDiagnostic d : e.diagnostics()) {
+                getLog().error(d.render());
+            }
+            throw new MojoFailureException("the WIT in " + witDirectory + " was refused:\n"
+                    + e.diagnostics().stream().map(WitDiagnostic::render).collect(Collectors.joining("\n")), e);
+        } catch (BindingsException e) {
+            throw new MojoFailureException("cannot generate Java for the WIT in " + witDirectory + ": "
+                    + e.getMessage(), e);
+        } catch (IOException | UncheckedIOException e) {
+            throw new MojoExecutionException("cannot generate into " + outputDirectory + ": " + e, e);
+        }
+        if (result.upToDate()) {
+            getLog().info("witbox bindings are up to date (" + result.files().size() + " files in " + outputDirectory
+                    + ")");
+        } else {
+            getLog().info("witbox generated " + result.files().size() + " files in " + outputDirectory + " ("
+                    + result.written() + " written, " + (result.files().size() - result.written()) + " unchanged, "
+                    + result.removed() + " stale removed)");
+        }
+        project.addCompileSourceRoot(outputDirectory.getPath());
+    }
+}
