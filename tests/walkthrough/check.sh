@@ -55,8 +55,9 @@ driver="$work/driver.sh"
 {
   # -e: a command that fails ends the walkthrough there, and its output is shown
   echo 'set -eu'
-  echo 'current=""'
-  echo 'trap '"'"'status=$?; if [ $status -ne 0 ] && [ -n "$current" ]; then cat "$current" >&2; echo "walkthrough: a command failed (exit $status)" >&2; fi'"'"' EXIT'
+  #    (fd 3 is the real stderr: the trap may run while a block's redirection is still in effect)
+  echo 'exec 3>&2; current=""'
+  echo 'trap '"'"'status=$?; if [ $status -ne 0 ] && [ -n "$current" ]; then cat "$current" >&3; echo "walkthrough: a command failed (exit $status)" >&3; fi'"'"' EXIT'
   echo "cd '$work/user'"
   last_run=""
   while read -r n what; do
