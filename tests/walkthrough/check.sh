@@ -50,6 +50,15 @@ wit_block="$(awk '$2 == "file=src/main/wit/world.wit" { printf "%03d", $1 }' "$w
 diff -u "$WITBOX/tests/guests/add-greet/world.wit" "$work/blocks/$wit_block" \
   || { echo "walkthrough: the README's world.wit differs from tests/guests/add-greet/world.wit" >&2; exit 1; }
 
+# The pom must ask for the version this checkout installs, or it could pass on an older one in ~/.m2.
+version="$(awk '/<artifactId>witbox-parent<\/artifactId>/ { f = 1 }
+  f && /<version>/ { gsub(/.*<version>|<\/version>.*/, ""); print; exit }' "$WITBOX/pom.xml")"
+pom_block="$(awk '$2 == "file=pom.xml" { printf "%03d", $1 }' "$work/blocks/index")"
+[[ -n "$pom_block" ]] || { echo "walkthrough: no block for pom.xml" >&2; exit 1; }
+asked="$(grep -A2 '<groupId>dev.witbox</groupId>' "$work/blocks/$pom_block" | grep -o '<version>[^<]*' | sed 's/<version>//' | sort -u | paste -sd ,)"
+[[ "$asked" == "$version" ]] \
+  || { echo "walkthrough: the README's pom.xml asks for witbox $asked but this checkout is $version" >&2; exit 1; }
+
 # 2. One script that does what the reader does, block by block, in one shell.
 driver="$work/driver.sh"
 {
