@@ -59,7 +59,7 @@ public final class ColdStart {
     }
 
     List<Figure> measure(boolean quick, boolean withJs) {
-        int runs = quick ? 3 : 11;
+        int runs = quick ? 1 : 11;
         List<Figure> figures = new ArrayList<>();
         Figure hello = new Figure("fresh JVM printing hello", times(runs, "hello", "hello"), null);
         figures.add(hello);

@@ -43,17 +43,26 @@ import javax.management.openmbean.CompositeData;
  *       per call: about a second a call here, mostly the collector's): the wall time, the bytes allocated
  *       per call, and the peak heap — the largest heap in use after any collection during the calls, or
  *       after a full collection at their end (while the pool still holds its instances).</li>
+ *   <li>a third argument makes fewer instances than 1,000 (for {@code --quick}); the heap in use is then
+ *       extrapolated to 1,000 from the measured cost per instance.</li>
  * </ul>
  */
 public final class Footprint {
 
-    private static final int INSTANCES = 1_000;
+    /** The figure's instance count: heap in use is reported for this many instances. */
+    private static final int FIGURE_INSTANCES = 1_000;
+    /**
+     * How many instances are really made: {@link #FIGURE_INSTANCES}, or fewer in {@code --quick} (the third
+     * argument), when the heap in use is extrapolated from the measured per-instance cost.
+     */
+    private static int instanceCount = FIGURE_INSTANCES;
 
     private Footprint() {}
 
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         int naiveCalls = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        instanceCount = args.length > 2 ? Integer.parseInt(args[2]) : FIGURE_INSTANCES;
         long start = System.nanoTime();
         instances();
         System.err.printf(Locale.ROOT, "Footprint: instances in %.1f s%n", (System.nanoTime() - start) / 1e9);
@@ -74,29 +83,34 @@ public final class Footprint {
     private static void pooledInstances(Plugin plugin) {
         WitValue oneMb = new WitValue.U32(1);
         long before = usedAfterGc();
-        try (PluginPool pool = plugin.pool(PoolOptions.builder().minIdle(0).maxSize(INSTANCES).idleTimeout(null)
+        try (PluginPool pool = plugin.pool(PoolOptions.builder().minIdle(0).maxSize(instanceCount).idleTimeout(null)
                 .memoryBudgetBytes(8L << 30).build())) {
             List<PooledInstance> leases = new ArrayList<>();
-            for (int i = 0; i < INSTANCES; i++) {
+            for (int i = 0; i < instanceCount; i++) {
                 PooledInstance lease = pool.acquire();
                 lease.instance().call("touch", oneMb);
                 leases.add(lease);
             }
             long active = usedAfterGc();
-            result("pool.activeHeap", active, "B");
-            result("pool.perActive", (active - before) / INSTANCES, "B");
+            result("pool.activeHeap", heapFor1000(before, active), "B");
+            result("pool.perActive", (active - before) / instanceCount, "B");
             leases.forEach(PooledInstance::close);
             leases.clear();
-            result("pool.perIdle", (usedAfterGc() - before) / INSTANCES, "B");
+            result("pool.perIdle", (usedAfterGc() - before) / instanceCount, "B");
             result("pool.idleInstances", pool.stats().idle(), "");
         }
+    }
+
+    /** The heap in use with {@link #FIGURE_INSTANCES} instances: measured, or extrapolated from fewer. */
+    private static long heapFor1000(long before, long withInstances) {
+        return before + (withInstances - before) * FIGURE_INSTANCES / instanceCount;
     }
 
     /** 1,000 bare Chicory instances of the same core module, each having written 1 MB (or nothing). */
     private static void bareInstances(WasmModule module, Function<Instance, Machine> machine, boolean touched) {
         long before = usedAfterGc();
         List<Instance> bare = new ArrayList<>();
-        for (int i = 0; i < INSTANCES; i++) {
+        for (int i = 0; i < instanceCount; i++) {
             Instance instance = Instance.builder(module).withMachineFactory(machine).build();
             if (touched) {
                 instance.export("touch").apply(1);
@@ -105,10 +119,10 @@ public final class Footprint {
         }
         long used = usedAfterGc();
         if (touched) {
-            result("bare.activeHeap", used, "B");
-            result("bare.perActive", (used - before) / INSTANCES, "B");
+            result("bare.activeHeap", heapFor1000(before, used), "B");
+            result("bare.perActive", (used - before) / instanceCount, "B");
         } else {
-            result("bare.perIdle", (used - before) / INSTANCES, "B");
+            result("bare.perIdle", (used - before) / instanceCount, "B");
         }
         bare.clear();
     }

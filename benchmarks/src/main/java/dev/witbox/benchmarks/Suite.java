@@ -155,8 +155,8 @@ public final class Suite {
                         : new String[] {"add-greet", "values"})
                 .shouldFailOnError(true);
         if (quick) {
-            options.forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(200))
-                    .measurementIterations(2).measurementTime(TimeValue.milliseconds(200));
+            options.forks(0).warmupIterations(1).warmupTime(TimeValue.milliseconds(100))
+                    .measurementIterations(2).measurementTime(TimeValue.milliseconds(100));
         }
         Collection<RunResult> results = new Runner(options.build()).run();
 
@@ -169,15 +169,17 @@ public final class Suite {
             }
             byLabel.put(label, measured(result));
         }
-        byLabel.putAll(footprint(quick ? 100 : 1_000, quick ? 2 : 100));
+        byLabel.putAll(footprint(quick ? 100 : 1_000, quick ? 1 : 100, quick ? 250 : 1_000));
         System.out.print(table(byLabel, ColdStart.section(quick, withJs)));
     }
 
     /** Runs {@link Footprint} in a JVM of its own (heap figures need a quiet heap) and reads its results. */
-    private static Map<String, Measured> footprint(int calls, int naiveCalls) throws IOException, InterruptedException {
+    private static Map<String, Measured> footprint(int calls, int naiveCalls, int instances)
+            throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         Process process = new ProcessBuilder(java, "-Xmx4g", "-cp", System.getProperty("java.class.path"),
-                Footprint.class.getName(), Integer.toString(calls), Integer.toString(naiveCalls))
+                Footprint.class.getName(), Integer.toString(calls), Integer.toString(naiveCalls),
+                Integer.toString(instances))
                 .redirectError(ProcessBuilder.Redirect.INHERIT).start();
         Map<String, Measured> results = new LinkedHashMap<>();
         try (BufferedReader out = new BufferedReader(
