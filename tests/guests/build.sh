@@ -7,7 +7,7 @@
 #   tests/guests/build.sh --js-hello   also build the large componentize-js guest
 #                                      into build/js-hello/ (git-ignored, never committed)
 #   tests/guests/build.sh --only NAME  build one guest (add-greet, values, resources, embed-iface, catalog,
-#                                      wat, misbehave, pool-probe, wasi, js-hello)
+#                                      wat, misbehave, pool-probe, wasi, bench, js-hello)
 #
 # Idempotent: every output is rewritten from source each run. Installs missing
 # toolchains (Debian apt packages, npm packages pinned in package-lock.json
@@ -224,6 +224,30 @@ build_wasi() {
   validate_core "$OUT/wasi/wasi-hello.p1.wasm"
 }
 
+# The performance suite's guests (benchmarks/), all C:
+#   image-resize: bilinear RGBA scaling, as a component (memory grows on
+#                 demand) and as a core module with a fixed 256 MB memory
+#                 (the naive host that instantiates it for every call)
+#   touch:        dirties N MiB on a call; declares a 256 MB maximum memory
+#   extism-greet: greet written to Extism's plugin ABI (imports
+#                 extism:host/env), a core module for Extism's Java SDK
+build_bench() {
+  step "image-resize, touch, extism-greet (C, for the benchmarks)"
+  local mb256=$((256 * 1024 * 1024))
+  cc_wasm "$BUILD/image-resize.core.wasm" "$HERE/image-resize/resize.c"
+  no_imports "$BUILD/image-resize.core.wasm"
+  JCO component "$BUILD/image-resize.core.wasm" "$HERE/image-resize/world.wit" image-resize "$OUT/image-resize.wasm"
+  cc_wasm "$OUT/image-resize-256m.core.wasm" -Wl,--initial-memory=$mb256,--max-memory=$mb256 \
+    "$HERE/image-resize/resize.c"
+  validate_core "$OUT/image-resize-256m.core.wasm"
+  cc_wasm "$OUT/touch.core.wasm" -Wl,--max-memory=$mb256 "$HERE/touch/touch.c"
+  validate_core "$OUT/touch.core.wasm"
+  no_imports "$OUT/touch.core.wasm"
+  JCO component "$OUT/touch.core.wasm" "$HERE/touch/world.wit" touch "$OUT/touch.wasm"
+  cc_wasm "$OUT/extism-greet.core.wasm" -Wl,--allow-undefined "$HERE/extism-greet/greet.c"
+  validate_core "$OUT/extism-greet.core.wasm"
+}
+
 want() { [ -z "$ONLY" ] || [ "$ONLY" = "$1" ]; }
 
 main() {
@@ -239,6 +263,7 @@ main() {
   want wat && build_wat_dir "$HERE/wat"
   want misbehave && build_wat_dir "$HERE/misbehave"
   want wasi && build_wasi
+  want bench && build_bench
   if [ "$JS_HELLO" = 1 ]; then build_js_hello; fi
   step "verifying components (jco print + transpile, wasm-validate --enable-all on every core module)"
   node "$HERE/tools/verify.mjs" "$OUT" > "$OUT/sizes.txt"
