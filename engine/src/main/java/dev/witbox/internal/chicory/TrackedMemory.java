@@ -98,6 +98,13 @@ final class TrackedMemory implements Memory {
 
     /** Makes the current contents the snapshot {@link #reset()} returns to; all pages become shared. */
     void seal() {
+        if (imageSlot != null) {
+            for (int i = 0; i < size; i++) {
+                if (owned[i]) {
+                    pages[i] = imageSlot.sealedPage(i, pages[i]);
+                }
+            }
+        }
         snapshotPages = Arrays.copyOf(pages, size);
         snapshotSize = size;
         snapshotSegments = dataSegments.clone();
@@ -159,6 +166,11 @@ final class TrackedMemory implements Memory {
             System.arraycopy(from, offset, to, offset, length);
             c = end;
         }
+    }
+
+    /** The array page {@code index} lives in now (tests check which pages are shared). */
+    byte[] page(int index) {
+        return pages[index];
     }
 
     /** Bytes written since the last seal or reset would take to restore (chunks times their size). */

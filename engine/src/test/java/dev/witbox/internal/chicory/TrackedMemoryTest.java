@@ -205,6 +205,29 @@ class TrackedMemoryTest {
         assertThat(a.readI32(4)).isZero();
     }
 
+    @Test
+    void pagesWrittenBeforeTheSealAreSharedByMemoriesThatWroteTheSameBytes() {
+        DataImage.Slot slot = new DataImage.Slot(null);
+        TrackedMemory a = new TrackedMemory(2, 2, MemoryBudget.unlimited(), slot);
+        TrackedMemory b = new TrackedMemory(2, 2, MemoryBudget.unlimited(), slot);
+        TrackedMemory other = new TrackedMemory(2, 2, MemoryBudget.unlimited(), slot);
+        a.writeI32(PAGE + 8, 42);
+        b.writeI32(PAGE + 8, 42);
+        other.writeI32(PAGE + 8, 7);
+        a.seal();
+        b.seal();
+        other.seal();
+        assertThat(b.page(1)).isSameAs(a.page(1));
+        assertThat(other.page(1)).isNotSameAs(a.page(1));
+        // the shared page is copied on write: a store into one memory is seen by no other
+        a.writeI32(PAGE + 8, 1);
+        assertThat(b.readInt(PAGE + 8)).isEqualTo(42);
+        assertThat(other.readInt(PAGE + 8)).isEqualTo(7);
+        a.reset();
+        assertThat(a.readInt(PAGE + 8)).isEqualTo(42);
+        assertThat(b.readInt(PAGE + 8)).isEqualTo(42);
+    }
+
     private static int edgeBiased(Random random, int size) {
         if (random.nextBoolean()) {
             int edge = CHUNK * (1 + random.nextInt(size / CHUNK - 1));
