@@ -28,9 +28,11 @@ public final class PluginInstance implements AutoCloseable {
     private final ExportHandle[] handles;
     /** Told of every call's outcome when the instance belongs to a pool; null otherwise. */
     private final CallObserver observer;
-    private String poisonedBy;
-    private boolean timedOut;
-    private boolean closed;
+    // volatile, not guarded: written under the instance's monitor (a call, close), read without it by a
+    // pool giving the instance back, which would otherwise take the monitor three more times per lease
+    private volatile String poisonedBy;
+    private volatile boolean timedOut;
+    private volatile boolean closed;
 
     PluginInstance(Plugin plugin, Instantiation instantiation) {
         this(plugin, instantiation, plugin.engine().callTimeout(), null);
@@ -182,16 +184,16 @@ public final class PluginInstance implements AutoCloseable {
     }
 
     /** Whether an earlier trap made this instance unusable. */
-    public synchronized boolean isPoisoned() {
+    public boolean isPoisoned() {
         return poisonedBy != null;
     }
 
     /** Whether the trap that poisoned the instance was a call running past its deadline. */
-    synchronized boolean timedOut() {
+    boolean timedOut() {
         return timedOut;
     }
 
-    synchronized boolean isClosed() {
+    boolean isClosed() {
         return closed;
     }
 

@@ -7,10 +7,12 @@ import dev.witbox.api.WitboxException;
 import dev.witbox.api.value.WitValue;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.Condition;
@@ -31,8 +33,14 @@ import java.util.function.LongSupplier;
  * <p>In {@link Isolation#FRESH} mode (the default) an instance given back is reset to the plugin's
  * post-initialisation snapshot before anyone else gets it. An instance that trapped, ran past its deadline
  * or broke a limit is dropped and its memory returned to the plugin's budget; calls on other instances are
- * not affected. Waiting uses {@link ReentrantLock}, never {@code synchronized}, so a waiting virtual
- * thread does not pin its carrier.
+ * not affected.
+ *
+ * <p>Borrowing and giving back an idle instance takes no lock: each instance has an atomic state (idle, lent,
+ * gone), a borrower claims an idle one by compare-and-set, trying first the one its thread gave back last,
+ * and writes nothing that other threads' calls write. Only making an instance, waiting for one, dropping
+ * one, eviction and close take the pool's {@link ReentrantLock} (never {@code synchronized}, so a waiting
+ * virtual thread does not pin its carrier); while a thread waits, the others take the locked path too, so
+ * a thread re-taking its own instance cannot starve the waiters.
  */
 public final class PluginPool implements AutoCloseable {
 
@@ -42,14 +50,25 @@ public final class PluginPool implements AutoCloseable {
     private final LongSupplier ticker;
     private final InstanceFactory factory;
 
+    /** Guards the slow path: making and dropping instances, waiting, eviction, close. Never held by a call. */
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition freed = lock.newCondition();
-    /** Idle instances, most recently used first (warm caches); eviction takes from the other end. */
-    private final ArrayDeque<PoolEntry> idle = new ArrayDeque<>();
-    /** Instances that exist: idle, lent out, or being made. Guarded by {@link #lock}. */
-    private int total;
-    private int active;
-    private boolean closed;
+    /**
+     * Every instance the pool holds, idle or lent (each entry's own state says which). Replaced, never
+     * changed, under {@link #lock}, so that the fast path reads it without locking.
+     */
+    private volatile PoolEntry[] entries = new PoolEntry[0];
+    /** Instances being made (not yet in {@link #entries}). Guarded by {@link #lock}. */
+    private int making;
+    /**
+     * Threads in the slow path of {@link #acquire()}. Written under {@link #lock}; read by {@link #release}
+     * (to know whether to signal) and by the fast path, which stands back while anyone waits so that a thread
+     * re-taking its own instance cannot starve the waiters.
+     */
+    private volatile int waiters;
+    private volatile boolean closed;
+    /** The instance each thread gave back last: the first it tries to take again (its caches are warm). */
+    private final ThreadLocal<WeakReference<PoolEntry>> lastReleased = new ThreadLocal<>();
     private final ScheduledFuture<?> maintenance;
 
     private final LongAdder created = new LongAdder();
@@ -81,9 +100,9 @@ public final class PluginPool implements AutoCloseable {
         long now = ticker.getAsLong();
         for (PoolEntry e : warm) {
             e.idleSince = now;
-            idle.addLast(e);
+            e.makeIdle();
         }
-        total = warm.size();
+        entries = warm.toArray(new PoolEntry[0]);
         this.maintenance = options.idleTimeout() == null && options.minIdle() == 0 ? null : Maintenance.schedule(this);
     }
 
@@ -149,21 +168,56 @@ public final class PluginPool implements AutoCloseable {
      * @throws WitboxException when the pool is closed, or a new instance could not be made
      */
     public PooledInstance acquire() {
+        checkOpen();
+        // the fast path: no lock, no shared write, just a compare-and-set on an idle entry (usually the one
+        // this thread gave back last, so two threads with an instance each never touch each other's)
+        PoolEntry entry = waiters == 0 ? claimIdle() : null;
+        if (entry == null) {
+            return acquireSlowly();
+        }
+        reused.increment();
+        listener.instanceReused(plugin.id());
+        return new PooledInstance(this, entry);
+    }
+
+    /** An idle entry this thread now owns, or null: the one it gave back last first, then any. */
+    private PoolEntry claimIdle() {
+        WeakReference<PoolEntry> last = lastReleased.get();
+        PoolEntry mine = last == null ? null : last.get();
+        if (mine != null && mine.tryLend()) {
+            return mine;
+        }
+        PoolEntry[] all = entries;
+        int n = all.length;
+        if (n == 0) {
+            return null;
+        }
+        int start = n == 1 ? 0 : ThreadLocalRandom.current().nextInt(n); // spread threads that lost theirs
+        for (int i = 0; i < n; i++) {
+            PoolEntry e = all[(start + i) % n];
+            if (e.tryLend()) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /** No idle instance was free: make one if the pool may grow, else wait for one (at most the timeout). */
+    private PooledInstance acquireSlowly() {
         PoolEntry entry = null;
-        boolean make = false;
         long waitedSince = 0;
         lock.lock();
+        waiters++;
         try {
             long remaining = options.acquireTimeout().toNanos();
             while (true) {
                 checkOpen();
-                entry = idle.pollFirst();
+                entry = claimIdle();
                 if (entry != null) {
                     break;
                 }
-                if (total < options.maxSize()) {
-                    total++;
-                    make = true;
+                if (entries.length + making < options.maxSize()) {
+                    making++;
                     break;
                 }
                 if (remaining <= 0) {
@@ -182,32 +236,39 @@ public final class PluginPool implements AutoCloseable {
                     throw new WitboxException("interrupted while waiting for an instance of plugin '" + plugin.id() + "'", e);
                 }
             }
-            active++;
         } finally {
+            waiters--;
             lock.unlock();
         }
         if (waitedSince != 0) {
             listener.poolWaited(plugin.id(), System.nanoTime() - waitedSince);
         }
-        if (make) {
-            try {
-                entry = make();
-            } catch (RuntimeException | Error e) {
-                lock.lock();
-                try {
-                    total--;
-                    active--;
-                    freed.signal();
-                } finally {
-                    lock.unlock();
-                }
-                throw e;
-            }
-        } else {
+        if (entry != null) {
             reused.increment();
             listener.instanceReused(plugin.id());
+            return new PooledInstance(this, entry);
         }
-        return new PooledInstance(this, entry);
+        PoolEntry made;
+        try {
+            made = make();
+        } catch (RuntimeException | Error e) {
+            lock.lock();
+            try {
+                making--;
+                freed.signal();
+            } finally {
+                lock.unlock();
+            }
+            throw e;
+        }
+        lock.lock();
+        try {
+            making--;
+            add(made); // lent from birth: the entry's state starts as LENT
+        } finally {
+            lock.unlock();
+        }
+        return new PooledInstance(this, made);
     }
 
     private PoolEntry make() {
@@ -228,26 +289,58 @@ public final class PluginPool implements AutoCloseable {
             reason = PluginListener.DiscardReason.NOT_RESETTABLE;
             notResettable.increment();
         }
-        boolean keep;
+        if (reason == null && closed) {
+            reason = PluginListener.DiscardReason.POOL_CLOSED;
+        }
+        if (reason != null) {
+            entry.retire();
+            drop(entry, reason);
+            return;
+        }
+        entry.idleSince = ticker.getAsLong();
+        WeakReference<PoolEntry> mine = entry.affinity;
+        if (lastReleased.get() != mine) {
+            lastReleased.set(mine);
+        }
+        entry.makeIdle();
+        // a waiter counts itself in before it looks for an idle entry, and this thread made the entry idle
+        // before it reads the count: either the waiter sees the entry or this thread sees the waiter
+        if (waiters > 0) {
+            lock.lock();
+            try {
+                freed.signal();
+            } finally {
+                lock.unlock();
+            }
+        }
+        if (closed && entry.tryRetire()) {
+            drop(entry, PluginListener.DiscardReason.POOL_CLOSED); // close() ran while it was being given back
+        }
+    }
+
+    /** Removes a retired entry from the pool, lets a waiter make a replacement, and destroys it. */
+    private void drop(PoolEntry entry, PluginListener.DiscardReason reason) {
         lock.lock();
         try {
-            active--;
-            if (closed && reason == null) {
-                reason = PluginListener.DiscardReason.POOL_CLOSED;
-            }
-            keep = reason == null;
-            if (keep) {
-                entry.idleSince = ticker.getAsLong();
-                idle.addFirst(entry);
-            } else {
-                total--;
-            }
+            remove(List.of(entry));
             freed.signal();
         } finally {
             lock.unlock();
         }
-        if (!keep) {
-            discard(entry, reason);
+        discard(entry, reason);
+    }
+
+    /** Adds an entry to {@link #entries}; the caller holds {@link #lock}. */
+    private void add(PoolEntry entry) {
+        PoolEntry[] all = Arrays.copyOf(entries, entries.length + 1);
+        all[all.length - 1] = entry;
+        entries = all;
+    }
+
+    /** Removes entries from {@link #entries}; the caller holds {@link #lock}. */
+    private void remove(List<PoolEntry> gone) {
+        if (!gone.isEmpty()) {
+            entries = Arrays.stream(entries).filter(e -> !gone.contains(e)).toArray(PoolEntry[]::new);
         }
     }
 
@@ -273,14 +366,33 @@ public final class PluginPool implements AutoCloseable {
             Duration timeout = options.idleTimeout();
             if (timeout != null) {
                 long now = ticker.getAsLong();
-                while (idle.size() > options.minIdle() && now - idle.peekLast().idleSince >= timeout.toNanos()) {
-                    evicted.add(idle.pollLast());
-                    total--;
+                List<PoolEntry> idleNow = new ArrayList<>();
+                for (PoolEntry e : entries) {
+                    if (e.isIdle()) {
+                        idleNow.add(e);
+                    }
                 }
+                idleNow.sort(Comparator.comparingLong(e -> e.idleSince)); // longest idle first
+                int idleCount = idleNow.size();
+                for (PoolEntry e : idleNow) {
+                    if (idleCount <= options.minIdle() || now - e.idleSince < timeout.toNanos()) {
+                        break;
+                    }
+                    if (e.tryRetire()) {
+                        if (now - e.idleSince < timeout.toNanos()) {
+                            e.makeIdle(); // lent and given back since it was looked at: it stays
+                            continue;
+                        }
+                        evicted.add(e);
+                        idleCount--;
+                    }
+                }
+                remove(evicted);
             }
-            missing = Math.max(0, options.minIdle() - idle.size() - active);
+            int total = entries.length + making;
+            missing = Math.max(0, options.minIdle() - total);
             missing = Math.min(missing, options.maxSize() - total);
-            total += missing;
+            making += missing;
         } finally {
             lock.unlock();
         }
@@ -292,7 +404,7 @@ public final class PluginPool implements AutoCloseable {
             } catch (RuntimeException ex) {
                 lock.lock();
                 try {
-                    total -= missing - i;
+                    making -= missing - i;
                 } finally {
                     lock.unlock();
                 }
@@ -300,8 +412,10 @@ public final class PluginPool implements AutoCloseable {
             }
             lock.lock();
             try {
+                making--;
                 e.idleSince = ticker.getAsLong();
-                idle.addLast(e);
+                e.makeIdle();
+                add(e);
                 freed.signal();
             } finally {
                 lock.unlock();
@@ -311,12 +425,18 @@ public final class PluginPool implements AutoCloseable {
 
     /** The pool's counters now. */
     public PoolStats stats() {
-        int idleNow;
+        int idleNow = 0;
         int activeNow;
         lock.lock();
         try {
-            idleNow = idle.size();
-            activeNow = active;
+            activeNow = making;
+            for (PoolEntry e : entries) {
+                if (e.isIdle()) {
+                    idleNow++;
+                } else if (e.isLent()) {
+                    activeNow++;
+                }
+            }
         } finally {
             lock.unlock();
         }
@@ -338,9 +458,13 @@ public final class PluginPool implements AutoCloseable {
                 return;
             }
             closed = true;
-            drained = new ArrayList<>(idle);
-            idle.clear();
-            total -= drained.size();
+            drained = new ArrayList<>();
+            for (PoolEntry e : entries) {
+                if (e.tryRetire()) {
+                    drained.add(e);
+                }
+            }
+            remove(drained);
             freed.signalAll();
         } finally {
             lock.unlock();

@@ -1,10 +1,23 @@
 package dev.witbox.runtime;
 
+import java.lang.ref.WeakReference;
+import java.util.concurrent.atomic.AtomicInteger;
+
 /**
- * One instance of a pool with its bookkeeping: the host imports it was linked with, how many leases it
- * served and since when it has been idle. Used by one thread at a time (the pool's lock hands it over).
+ * One instance of a pool with its bookkeeping: whether it is idle, lent or gone, the host imports it was
+ * linked with, how many leases it served and since when it has been idle. The state is the only field two
+ * threads race on: whoever moves it from {@link #IDLE} to {@link #LENT} owns the entry until it sets it back.
  */
 final class PoolEntry {
+
+    static final int IDLE = 0;
+    static final int LENT = 1;
+    /** Discarded or being discarded: never lent again. */
+    static final int GONE = 2;
+
+    private final AtomicInteger state = new AtomicInteger(LENT);
+    /** What a thread remembers of the entry it gave back last (weakly: a dropped entry is not kept alive). */
+    final WeakReference<PoolEntry> affinity = new WeakReference<>(this);
 
     private final PluginInstance instance;
     private final InstanceFactory factory;
@@ -17,6 +30,34 @@ final class PoolEntry {
         this.instance = instance;
         this.factory = factory;
         this.imports = imports;
+    }
+
+    /** Takes the entry if it is idle; true when this thread now owns it. */
+    boolean tryLend() {
+        return state.get() == IDLE && state.compareAndSet(IDLE, LENT);
+    }
+
+    /** Marks an idle entry gone (eviction, close); true when this thread won it. */
+    boolean tryRetire() {
+        return state.compareAndSet(IDLE, GONE);
+    }
+
+    /** Gives the entry back as idle; only its owner calls this, after writing {@link #idleSince}. */
+    void makeIdle() {
+        state.set(IDLE);
+    }
+
+    /** Marks an entry its owner is dropping. */
+    void retire() {
+        state.set(GONE);
+    }
+
+    boolean isIdle() {
+        return state.get() == IDLE;
+    }
+
+    boolean isLent() {
+        return state.get() == LENT;
     }
 
     HostImports imports() {

@@ -3,6 +3,7 @@ package dev.witbox.internal.chicory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.wasm.WasmModule;
 import java.util.Arrays;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -16,6 +17,7 @@ final class DataImage {
     static final class Slot {
         private final WasmModule module;
         private final AtomicReference<DataImage> image = new AtomicReference<>();
+        private final ConcurrentHashMap<Integer, byte[]> sealedPages = new ConcurrentHashMap<>();
 
         Slot(WasmModule module) {
             this.module = module;
@@ -35,6 +37,17 @@ final class DataImage {
 
         void offer(DataImage candidate) {
             image.compareAndSet(null, candidate);
+        }
+
+        /**
+         * A page equal to {@code page}, page {@code index} of a sealed snapshot, that every instance of the
+         * module may share: the first one sealed, when its contents are the same, else {@code page} itself.
+         * Instances of a pool seal what their start functions wrote, usually the same bytes each time, and
+         * would otherwise each keep their own copy of those pages for as long as they live.
+         */
+        byte[] sealedPage(int index, byte[] page) {
+            byte[] first = sealedPages.putIfAbsent(index, page);
+            return first == null || !Arrays.equals(first, page) ? page : first;
         }
     }
 

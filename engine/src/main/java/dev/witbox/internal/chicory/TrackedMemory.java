@@ -20,10 +20,11 @@ import java.util.Arrays;
  *
  * <p>Memory is 64 KiB pages, each its own {@code byte[]}. A page is either shared — the zero page, a page
  * of the module's initial data image, or a page of this memory's sealed snapshot, never written — or
- * private to this memory. Pages are split into 4 KiB chunks with one dirty byte each: a store checks its
+ * private to this memory. Pages are split into 1 KiB chunks with one dirty byte each (small, because a FRESH reset copies whole
+ * chunks back: a call that dirties a few words of stack and heap costs a few KiB of copying, not 4 KiB each): a store checks its
  * chunk's byte (one load and a branch the CPU predicts) and only the first store into a chunk takes the
  * slow path, which copies a shared page on write and records the chunk in a list. {@link #seal()} makes
- * the current contents the snapshot; {@link #reset()} copies back exactly the listed chunks, drops pages
+ * the current contents the snapshot; {@link #reset()} copies back exactly the dirty chunks of the listed pages, drops pages
  * grown since the seal (returning them to the budget) and clears the list.
  *
  * <p>A scalar store never spans more than 8 bytes, and one that does not fit in its page goes through the
@@ -34,7 +35,7 @@ import java.util.Arrays;
  */
 final class TrackedMemory implements Memory {
 
-    static final int CHUNK_SHIFT = 12;
+    static final int CHUNK_SHIFT = 10;
     private static final int CHUNK = 1 << CHUNK_SHIFT;
     private static final int CHUNKS_PER_PAGE = PAGE_SIZE / CHUNK;
     /** Restoring a chunk also restores this many bytes after it: the tail of a scalar store (≤ 8 bytes). */
@@ -59,10 +60,15 @@ final class TrackedMemory implements Memory {
     /** One byte per chunk: non-zero once the chunk was written since the last seal or reset. */
     private byte[] dirty;
     /** Per page, how many of its chunks are dirty (a wholly dirty page is re-shared on reset, not copied). */
-    private byte[] dirtyChunksInPage;
+    private short[] dirtyChunksInPage;
     private int size;
-    /** The chunks written since the last seal or reset, in the order first written. */
-    private int[] dirtyList = new int[16];
+    /**
+     * The pages with a chunk written since the last seal or reset, in the order first written. A reset
+     * walks these pages and, in each, the dirty bytes of its chunks: a list of chunks would cost a step per
+     * chunk, 64 per wholly written page.
+     */
+    private int[] dirtyPages = new int[8];
+    private int dirtyPageCount;
     private int dirtyCount;
 
     private DataSegment[] dataSegments = new DataSegment[0];
@@ -83,7 +89,7 @@ final class TrackedMemory implements Memory {
         this.pages = new byte[capacity][];
         this.owned = new boolean[capacity];
         this.dirty = new byte[capacity * CHUNKS_PER_PAGE];
-        this.dirtyChunksInPage = new byte[capacity];
+        this.dirtyChunksInPage = new short[capacity];
         Arrays.fill(pages, 0, initialPages, ZERO_PAGE);
         this.size = initialPages;
     }
@@ -92,41 +98,79 @@ final class TrackedMemory implements Memory {
 
     /** Makes the current contents the snapshot {@link #reset()} returns to; all pages become shared. */
     void seal() {
+        if (imageSlot != null) {
+            for (int i = 0; i < size; i++) {
+                if (owned[i]) {
+                    pages[i] = imageSlot.sealedPage(i, pages[i]);
+                }
+            }
+        }
         snapshotPages = Arrays.copyOf(pages, size);
         snapshotSize = size;
         snapshotSegments = dataSegments.clone();
         Arrays.fill(owned, false);
-        clearDirty(Integer.MAX_VALUE);
+        clearDirty();
     }
 
     /** Restores the sealed snapshot over the chunks written since, and gives back pages grown since. */
     void reset() {
-        int limit = snapshotSize * CHUNKS_PER_PAGE;
-        for (int i = 0; i < dirtyCount; i++) {
-            int chunk = dirtyList[i];
-            if (chunk < limit) {
-                int page = chunk / CHUNKS_PER_PAGE;
+        for (int i = 0; i < dirtyPageCount; i++) {
+            int page = dirtyPages[i];
+            if (page < snapshotSize) {
                 if (dirtyChunksInPage[page] == CHUNKS_PER_PAGE) {
                     // all of it was written: share the snapshot's page again instead of copying 64 KiB back
                     // (the next store copies it on write, and an idle instance holds less meanwhile)
                     pages[page] = snapshotPages[page];
                     owned[page] = false;
                 } else if (owned[page]) {
-                    int offset = (chunk % CHUNKS_PER_PAGE) * CHUNK;
-                    int length = Math.min(CHUNK + STORE_TAIL, PAGE_SIZE - offset);
-                    System.arraycopy(snapshotPages[page], offset, pages[page], offset, length);
+                    restoreDirtyChunks(page);
                 }
             }
+            clearPage(page);
         }
-        clearDirty(limit);
+        dirtyPageCount = 0;
+        dirtyCount = 0;
         if (size > snapshotSize) {
             budget.release((long) (size - snapshotSize) * PAGE_SIZE);
             Arrays.fill(pages, snapshotSize, size, null);
             Arrays.fill(owned, snapshotSize, size, false);
-            Arrays.fill(dirty, snapshotSize * CHUNKS_PER_PAGE, size * CHUNKS_PER_PAGE, (byte) 0);
             size = snapshotSize;
         }
+        if (dirtyPages.length > 4096) {
+            dirtyPages = new int[8];
+        }
         System.arraycopy(snapshotSegments, 0, dataSegments, 0, dataSegments.length);
+    }
+
+    /** Copies the snapshot back over each run of dirty chunks of a page only partly written. */
+    private void restoreDirtyChunks(int page) {
+        byte[] from = snapshotPages[page];
+        byte[] to = pages[page];
+        int base = page * CHUNKS_PER_PAGE;
+        int c = 0;
+        while (c < CHUNKS_PER_PAGE) {
+            if ((c & 7) == 0 && (long) LONG.get(dirty, base + c) == 0) {
+                c += 8; // eight clean chunks at once: most of a page a call touched is clean
+                continue;
+            }
+            if (dirty[base + c] == 0) {
+                c++;
+                continue;
+            }
+            int end = c + 1;
+            while (end < CHUNKS_PER_PAGE && dirty[base + end] != 0) {
+                end++;
+            }
+            int offset = c * CHUNK;
+            int length = Math.min(end * CHUNK + STORE_TAIL, PAGE_SIZE) - offset;
+            System.arraycopy(from, offset, to, offset, length);
+            c = end;
+        }
+    }
+
+    /** The array page {@code index} lives in now (tests check which pages are shared). */
+    byte[] page(int index) {
+        return pages[index];
     }
 
     /** Bytes written since the last seal or reset would take to restore (chunks times their size). */
@@ -142,23 +186,22 @@ final class TrackedMemory implements Memory {
             pages = new byte[0][];
             owned = new boolean[0];
             dirty = new byte[0];
-            dirtyChunksInPage = new byte[0];
+            dirtyChunksInPage = new short[0];
             size = 0;
         }
     }
 
-    private void clearDirty(int limit) {
-        for (int i = 0; i < dirtyCount; i++) {
-            int chunk = dirtyList[i];
-            if (chunk < limit || limit == Integer.MAX_VALUE) {
-                dirty[chunk] = 0;
-            }
-            dirtyChunksInPage[chunk / CHUNKS_PER_PAGE] = 0;
+    private void clearDirty() {
+        for (int i = 0; i < dirtyPageCount; i++) {
+            clearPage(dirtyPages[i]);
         }
+        dirtyPageCount = 0;
         dirtyCount = 0;
-        if (dirtyList.length > 4096) {
-            dirtyList = new int[16];
-        }
+    }
+
+    private void clearPage(int page) {
+        Arrays.fill(dirty, page * CHUNKS_PER_PAGE, (page + 1) * CHUNKS_PER_PAGE, (byte) 0);
+        dirtyChunksInPage[page] = 0;
     }
 
     /** The slow path of the first store into {@code chunk}: copy a shared page, note the chunk. */
@@ -173,11 +216,13 @@ final class TrackedMemory implements Memory {
             owned[page] = true;
         }
         dirty[chunk] = 1;
-        dirtyChunksInPage[page]++;
-        if (dirtyCount == dirtyList.length) {
-            dirtyList = Arrays.copyOf(dirtyList, dirtyCount * 2);
+        dirtyCount++;
+        if (dirtyChunksInPage[page]++ == 0) {
+            if (dirtyPageCount == dirtyPages.length) {
+                dirtyPages = Arrays.copyOf(dirtyPages, dirtyPageCount * 2);
+            }
+            dirtyPages[dirtyPageCount++] = page;
         }
-        dirtyList[dirtyCount++] = chunk;
     }
 
     /** Makes {@code [address, address + length)} writable and dirty; the range must be in bounds. */
@@ -282,7 +327,7 @@ final class TrackedMemory implements Memory {
             // this memory's written pages become the image every later instance starts from: share them
             slot.offer(new DataImage(offsets, size, Arrays.copyOf(pages, size)));
             Arrays.fill(owned, false);
-            clearDirty(Integer.MAX_VALUE);
+            clearDirty();
         }
     }
 

@@ -22,6 +22,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class TrackedMemoryTest {
 
     private static final int PAGE = Memory.PAGE_SIZE;
+    private static final int CHUNK = 1 << TrackedMemory.CHUNK_SHIFT;
 
     private static TrackedMemory memory(int pages, int max, MemoryBudget budget) {
         return new TrackedMemory(pages, max, budget, null);
@@ -104,7 +105,7 @@ class TrackedMemoryTest {
         m.writeI32(10, 1);
         m.writeI32(100, 2);
         m.writeLong(200 * PAGE + 5000, 3);
-        assertThat(m.dirtyBytes()).isEqualTo(2 * 4096);
+        assertThat(m.dirtyBytes()).isEqualTo(2 * CHUNK);
         m.reset();
         assertThat(m.readI32(10)).isZero();
         assertThat(m.readLong(200 * PAGE + 5000)).isZero();
@@ -131,10 +132,10 @@ class TrackedMemoryTest {
     void aStoreEndingInTheNextChunkIsUndoneWhole() {
         TrackedMemory m = memory(1, 1, MemoryBudget.unlimited());
         m.seal();
-        m.writeLong(4096 - 3, -1L);
-        assertThat(m.dirtyBytes()).isEqualTo(4096);
+        m.writeLong(CHUNK - 3, -1L);
+        assertThat(m.dirtyBytes()).isEqualTo(CHUNK);
         m.reset();
-        assertThat(m.readBytes(4090, 16)).containsOnly(0);
+        assertThat(m.readBytes(CHUNK - 6, 16)).containsOnly(0);
     }
 
     @Test
@@ -204,9 +205,32 @@ class TrackedMemoryTest {
         assertThat(a.readI32(4)).isZero();
     }
 
+    @Test
+    void pagesWrittenBeforeTheSealAreSharedByMemoriesThatWroteTheSameBytes() {
+        DataImage.Slot slot = new DataImage.Slot(null);
+        TrackedMemory a = new TrackedMemory(2, 2, MemoryBudget.unlimited(), slot);
+        TrackedMemory b = new TrackedMemory(2, 2, MemoryBudget.unlimited(), slot);
+        TrackedMemory other = new TrackedMemory(2, 2, MemoryBudget.unlimited(), slot);
+        a.writeI32(PAGE + 8, 42);
+        b.writeI32(PAGE + 8, 42);
+        other.writeI32(PAGE + 8, 7);
+        a.seal();
+        b.seal();
+        other.seal();
+        assertThat(b.page(1)).isSameAs(a.page(1));
+        assertThat(other.page(1)).isNotSameAs(a.page(1));
+        // the shared page is copied on write: a store into one memory is seen by no other
+        a.writeI32(PAGE + 8, 1);
+        assertThat(b.readInt(PAGE + 8)).isEqualTo(42);
+        assertThat(other.readInt(PAGE + 8)).isEqualTo(7);
+        a.reset();
+        assertThat(a.readInt(PAGE + 8)).isEqualTo(42);
+        assertThat(b.readInt(PAGE + 8)).isEqualTo(42);
+    }
+
     private static int edgeBiased(Random random, int size) {
         if (random.nextBoolean()) {
-            int edge = 4096 * (1 + random.nextInt(size / 4096 - 1));
+            int edge = CHUNK * (1 + random.nextInt(size / CHUNK - 1));
             return Math.max(0, Math.min(size - 1, edge - 8 + random.nextInt(16)));
         }
         return random.nextInt(size);
