@@ -51,36 +51,32 @@ public final class Footprint {
 
     /** The figure's instance count: heap in use is reported for this many instances. */
     private static final int FIGURE_INSTANCES = 1_000;
-    /**
-     * How many instances are really made: {@link #FIGURE_INSTANCES}, or fewer in {@code --quick} (the third
-     * argument), when the heap in use is extrapolated from the measured per-instance cost.
-     */
-    private static int instanceCount = FIGURE_INSTANCES;
 
     private Footprint() {}
 
     public static void main(String[] args) throws Exception {
         int calls = args.length > 0 ? Integer.parseInt(args[0]) : 1_000;
         int naiveCalls = args.length > 1 ? Integer.parseInt(args[1]) : 100;
-        instanceCount = args.length > 2 ? Integer.parseInt(args[2]) : FIGURE_INSTANCES;
+        // fewer instances than the figure's (--quick): the heap in use is extrapolated from their cost
+        int instanceCount = args.length > 2 ? Integer.parseInt(args[2]) : FIGURE_INSTANCES;
         long start = System.nanoTime();
-        instances();
+        instances(instanceCount);
         System.err.printf(Locale.ROOT, "Footprint: instances in %.1f s%n", (System.nanoTime() - start) / 1e9);
         resize(calls, naiveCalls);
         System.err.printf(Locale.ROOT, "Footprint: done in %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
 
-    private static void instances() {
+    private static void instances(int instanceCount) {
         Plugin plugin = WitboxEngine.create().load("touch", Guests.bytes("touch.wasm"));
         WasmModule module = Parser.parse(Guests.bytes("touch.core.wasm"));
         Function<Instance, Machine> machine = MachineFactoryCompiler.compile(module);
-        pooledInstances(plugin);
-        bareInstances(module, machine, true);
-        bareInstances(module, machine, false);
+        pooledInstances(plugin, instanceCount);
+        bareInstances(module, machine, true, instanceCount);
+        bareInstances(module, machine, false, instanceCount);
     }
 
     /** 1,000 leases of a fresh pool, each instance having written 1 MB; then all given back. */
-    private static void pooledInstances(Plugin plugin) {
+    private static void pooledInstances(Plugin plugin, int instanceCount) {
         WitValue oneMb = new WitValue.U32(1);
         long before = usedAfterGc();
         try (PluginPool pool = plugin.pool(PoolOptions.builder().minIdle(0).maxSize(instanceCount).idleTimeout(null)
@@ -92,7 +88,7 @@ public final class Footprint {
                 leases.add(lease);
             }
             long active = usedAfterGc();
-            result("pool.activeHeap", heapFor1000(before, active), "B");
+            result("pool.activeHeap", heapFor1000(before, active, instanceCount), "B");
             result("pool.perActive", (active - before) / instanceCount, "B");
             leases.forEach(PooledInstance::close);
             leases.clear();
@@ -101,13 +97,17 @@ public final class Footprint {
         }
     }
 
-    /** The heap in use with {@link #FIGURE_INSTANCES} instances: measured, or extrapolated from fewer. */
-    private static long heapFor1000(long before, long withInstances) {
+    /**
+     * The heap in use with {@link #FIGURE_INSTANCES} instances: measured, or extrapolated from the
+     * {@code instanceCount} made.
+     */
+    private static long heapFor1000(long before, long withInstances, int instanceCount) {
         return before + (withInstances - before) * FIGURE_INSTANCES / instanceCount;
     }
 
     /** 1,000 bare Chicory instances of the same core module, each having written 1 MB (or nothing). */
-    private static void bareInstances(WasmModule module, Function<Instance, Machine> machine, boolean touched) {
+    private static void bareInstances(WasmModule module, Function<Instance, Machine> machine, boolean touched,
+            int instanceCount) {
         long before = usedAfterGc();
         List<Instance> bare = new ArrayList<>();
         for (int i = 0; i < instanceCount; i++) {
@@ -119,7 +119,7 @@ public final class Footprint {
         }
         long used = usedAfterGc();
         if (touched) {
-            result("bare.activeHeap", heapFor1000(before, used), "B");
+            result("bare.activeHeap", heapFor1000(before, used, instanceCount), "B");
             result("bare.perActive", (used - before) / instanceCount, "B");
         } else {
             result("bare.perIdle", (used - before) / instanceCount, "B");

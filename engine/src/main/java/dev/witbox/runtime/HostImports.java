@@ -3,7 +3,9 @@ package dev.witbox.runtime;
 import dev.witbox.abi.FunctionType;
 import dev.witbox.abi.HostFunction;
 import dev.witbox.abi.ResourceType;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -20,7 +22,7 @@ import java.util.Objects;
  */
 public final class HostImports {
 
-    private static final HostImports NONE = new HostImports(Map.of(), null, java.util.List.of());
+    private static final HostImports NONE = new HostImports(Map.of(), null, List.of());
 
     /**
      * Told when the guest drops an own handle of a resource the host implements (a resource type the
@@ -42,16 +44,21 @@ public final class HostImports {
         String signatureText() {
             return type != null ? WitSignatures.of(type) : signature;
         }
+
+        /** Whether it was written for the plugin's import type {@code imported}. */
+        boolean fits(FunctionType imported) {
+            return type != null ? WitSignatures.matches(imported, type) : WitSignatures.of(imported).equals(signature);
+        }
     }
 
     private final Map<String, Provided> functions;
     private final ResourceDropHook dropHook;
-    private final java.util.List<AutoCloseable> closers;
+    private final List<AutoCloseable> closers;
 
-    private HostImports(Map<String, Provided> functions, ResourceDropHook dropHook, java.util.List<AutoCloseable> closers) {
+    private HostImports(Map<String, Provided> functions, ResourceDropHook dropHook, List<AutoCloseable> closers) {
         this.functions = Map.copyOf(functions);
         this.dropHook = dropHook;
-        this.closers = java.util.List.copyOf(closers);
+        this.closers = List.copyOf(closers);
     }
 
     /**
@@ -100,7 +107,7 @@ public final class HostImports {
 
         private final Map<String, Provided> functions = new LinkedHashMap<>();
         private ResourceDropHook dropHook;
-        private final java.util.List<AutoCloseable> closers = new java.util.ArrayList<>();
+        private final List<AutoCloseable> closers = new ArrayList<>();
 
         private Builder() {}
 

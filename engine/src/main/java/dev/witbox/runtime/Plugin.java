@@ -158,9 +158,7 @@ public final class Plugin {
                 missing.add(imp.qualifiedName() + ": " + WitSignatures.of(imp.type()));
                 continue;
             }
-            boolean fits = provided.type() != null ? WitSignatures.matches(imp.type(), provided.type())
-                    : WitSignatures.of(imp.type()).equals(provided.signature());
-            if (!fits) {
+            if (!provided.fits(imp.type())) {
                 throw new PluginLinkException(id, "import '" + imp.qualifiedName() + "' has a different type:\n"
                         + "  expected: " + WitSignatures.of(imp.type()) + "\n"
                         + "  found:    " + provided.signatureText()
