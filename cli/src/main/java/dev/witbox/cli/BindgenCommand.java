@@ -25,7 +25,8 @@ import picocli.CommandLine.Model.CommandSpec;
         description = {
             "Generate Java sources for a WIT world: an interface per imported or exported WIT interface,"
                     + " with the Java types of the WIT types they use.",
-            "Prints the path of every file written."
+            "Prints the path of every file written. Files an earlier run generated from the same world into the"
+                    + " same folders, which this run no longer generates, are deleted (each is named on standard error)."
         })
 final class BindgenCommand implements Callable<Integer> {
 
@@ -78,6 +79,11 @@ final class BindgenCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         written.forEach(stdout::println);
         stdout.flush();
+        PrintWriter stderr = spec.commandLine().getErr();
+        for (Path stale : StaleBindings.remove(written)) {
+            stderr.println("removed " + stale + " (no longer generated)");
+        }
+        stderr.flush();
         return ExitStatus.OK;
     }
 }

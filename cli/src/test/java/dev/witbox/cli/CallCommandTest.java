@@ -3,8 +3,6 @@ package dev.witbox.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,11 +16,10 @@ class CallCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRunner cli = new CliRunner();
 
     private int witbox(String... args) {
-        return Cli.create(new PrintWriter(out), new PrintWriter(err)).execute(args);
+        return cli.run(args);
     }
 
     private static String guest(String name) {
@@ -33,9 +30,9 @@ class CallCommandTest {
     void printsOneLineWithEveryStatementsResult() {
         int status = witbox("call", guest("add-greet"), "add(1, 2); greet(\"wörld\")");
 
-        assertThat(err.toString()).isEmpty();
+        assertThat(cli.err()).isEmpty();
         assertThat(status).isEqualTo(ExitStatus.OK);
-        assertThat(out.toString()).isEqualTo("3; \"Hello, wörld!\"\n");
+        assertThat(cli.out()).isEqualTo("3; \"Hello, wörld!\"\n");
     }
 
     @Test
@@ -45,7 +42,7 @@ class CallCommandTest {
                         + "api#destroyed()");
 
         assertThat(status).isEqualTo(ExitStatus.OK);
-        assertThat(out.toString()).isEqualTo("$c; 8; 1; (); 1\n");
+        assertThat(cli.out()).isEqualTo("$c; 8; 1; (); 1\n");
     }
 
     @Test
@@ -54,7 +51,7 @@ class CallCommandTest {
                 "$c = [constructor]counter(5); [method]counter.get($c); drop($c)");
 
         assertThat(status).isEqualTo(ExitStatus.OK);
-        assertThat(out.toString()).isEqualTo("["
+        assertThat(cli.out()).isEqualTo("["
                 + "{\"call\":\"demo:res/api@0.1.0#[constructor]counter\",\"var\":\"c\",\"result\":{\"resource\":\"counter\",\"var\":\"c\"}},"
                 + "{\"call\":\"demo:res/api@0.1.0#[method]counter.get\",\"result\":5},"
                 + "{\"drop\":\"c\"}]\n");
@@ -70,10 +67,10 @@ class CallCommandTest {
                 "echo-option(none)", "echo-option-option(some(none))", "echo-result(err(\"e\"))",
                 "echo-result-empty(ok)", "echo-bytes([1, 255])", "echo-lists([[1], []])"));
 
-        assertThat(err.toString()).isEmpty();
+        assertThat(cli.err()).isEmpty();
         assertThat(status).isEqualTo(ExitStatus.OK);
         String e = "demo:values/echo@0.1.0#";
-        assertThat(out.toString()).isEqualTo("["
+        assertThat(cli.out()).isEqualTo("["
                 + "{\"call\":\"" + e + "echo-u64\",\"result\":\"18446744073709551615\"},"
                 + "{\"call\":\"" + e + "echo-s64\",\"result\":\"-1\"},"
                 + "{\"call\":\"" + e + "echo-u32\",\"result\":4294967295},"
@@ -103,8 +100,8 @@ class CallCommandTest {
         int status = witbox("call", guest("misbehave"), "div-zero(1); div-zero(0); div-zero(1); div-zero(2)");
 
         assertThat(status).isEqualTo(ExitStatus.REFUSED);
-        assertThat(out.toString()).isEqualTo("1; <trap>\n");
-        assertThat(err.toString())
+        assertThat(cli.out()).isEqualTo("1; <trap>\n");
+        assertThat(cli.err())
                 .startsWith("witbox: statement 2 of 4 trapped: plugin 'misbehave' trapped in 'div-zero': ")
                 .contains("the last 2 statements did not run")
                 .doesNotContain("\tat ");
@@ -115,8 +112,8 @@ class CallCommandTest {
         int status = witbox("call", "--verbose", guest("misbehave"), "unreachable()");
 
         assertThat(status).isEqualTo(ExitStatus.REFUSED);
-        assertThat(out.toString()).isEqualTo("<trap>\n");
-        assertThat(err.toString()).contains("PluginTrapException").contains("\tat ");
+        assertThat(cli.out()).isEqualTo("<trap>\n");
+        assertThat(cli.err()).contains("PluginTrapException").contains("\tat ");
     }
 
     @Test
@@ -124,7 +121,7 @@ class CallCommandTest {
         int status = witbox("call", "--output", "json", guest("misbehave"), "div-zero(1); div-zero(0); div-zero(2)");
 
         assertThat(status).isEqualTo(ExitStatus.REFUSED);
-        assertThat(out.toString()).startsWith("[{\"call\":\"div-zero\",\"result\":1},{\"call\":\"div-zero\",\"trap\":\"plugin 'misbehave' trapped in 'div-zero': ")
+        assertThat(cli.out()).startsWith("[{\"call\":\"div-zero\",\"result\":1},{\"call\":\"div-zero\",\"trap\":\"plugin 'misbehave' trapped in 'div-zero': ")
                 .endsWith("\"}]\n");
     }
 
@@ -133,8 +130,8 @@ class CallCommandTest {
         int status = witbox("call", "--timeout", "0.5", guest("misbehave"), "infinite-loop()");
 
         assertThat(status).isEqualTo(ExitStatus.REFUSED);
-        assertThat(out.toString()).isEqualTo("<trap>\n");
-        assertThat(err.toString()).contains("timeout");
+        assertThat(cli.out()).isEqualTo("<trap>\n");
+        assertThat(cli.err()).contains("timeout");
     }
 
     @Test
@@ -142,30 +139,30 @@ class CallCommandTest {
         int status = witbox("call", guest("add-greet"), "add(1, 2); sub(3, 1)");
 
         assertThat(status).isEqualTo(ExitStatus.USAGE);
-        assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).contains("unknown function 'sub'; available: add, greet at column 12");
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).contains("unknown function 'sub'; available: add, greet at column 12");
     }
 
     @Test
     void anUnreadableScriptIsAUsageErrorWithItsColumn() {
         assertThat(witbox("call", guest("add-greet"), "add(1, ")).isEqualTo(ExitStatus.USAGE);
-        assertThat(err.toString()).contains("cannot read the script: ").contains("at column 8");
+        assertThat(cli.err()).contains("cannot read the script: ").contains("at column 8");
     }
 
     @Test
     void anArgumentOfTheWrongTypeIsAUsageError() {
         assertThat(witbox("call", guest("add-greet"), "add(1, \"two\")")).isEqualTo(ExitStatus.USAGE);
-        assertThat(err.toString()).contains("cannot run the script: ").contains("column 8");
+        assertThat(cli.err()).contains("cannot run the script: ").contains("column 8");
     }
 
     @Test
     void otherUsageErrorsExitTwo() {
         assertThat(witbox("call", dir.resolve("missing.wasm").toString(), "add(1, 2)")).isEqualTo(ExitStatus.USAGE);
-        assertThat(err.toString()).contains("no such file");
+        assertThat(cli.err()).contains("no such file");
         assertThat(witbox("call", guest("add-greet"))).isEqualTo(ExitStatus.USAGE);
         assertThat(witbox("call", "--output", "xml", guest("add-greet"), "add(1, 2)")).isEqualTo(ExitStatus.USAGE);
         assertThat(witbox("call", "--timeout", "-1", guest("add-greet"), "add(1, 2)")).isEqualTo(ExitStatus.USAGE);
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test
@@ -174,12 +171,12 @@ class CallCommandTest {
         Path truncated = Files.write(dir.resolve("truncated.wasm"), java.util.Arrays.copyOf(bytes, 100));
 
         assertThat(witbox("call", truncated.toString(), "add(1, 2)")).isEqualTo(ExitStatus.REFUSED);
-        assertThat(err.toString()).contains("offset");
+        assertThat(cli.err()).contains("offset");
         assertThat(witbox("call", guest("add-greet.core"), "add(1, 2)")).isEqualTo(ExitStatus.REFUSED);
-        assertThat(err.toString()).contains("is a core module without a WIT world");
+        assertThat(cli.err()).contains("is a core module without a WIT world");
         assertThat(witbox("call", FIXTURES.resolve("tiny-reactor.wasm").toString(), "greet(\"x\")"))
                 .isEqualTo(ExitStatus.REFUSED);
-        assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).doesNotContain("\tat ");
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).doesNotContain("\tat ");
     }
 }

@@ -3,8 +3,6 @@ package dev.witbox.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,20 +16,19 @@ class InspectCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRunner cli = new CliRunner();
 
     private int witbox(String... args) {
-        return Cli.create(new PrintWriter(out), new PrintWriter(err)).execute(args);
+        return cli.run(args);
     }
 
     @Test
     void printsTheWorldOfAComponent() {
         int status = witbox("inspect", GUESTS.resolve("add-greet.wasm").toString());
 
-        assertThat(err.toString()).isEmpty();
+        assertThat(cli.err()).isEmpty();
         assertThat(status).isEqualTo(ExitStatus.OK);
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(cli.out()).isEqualTo("""
                 package root:component;
 
                 world root {
@@ -46,7 +43,7 @@ class InspectCommandTest {
         int status = witbox("inspect", GUESTS.resolve("resources.wasm").toString());
 
         assertThat(status).isEqualTo(ExitStatus.OK);
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(cli.out()).isEqualTo("""
                 package root:component;
 
                 world root {
@@ -77,7 +74,7 @@ class InspectCommandTest {
         int status = witbox("inspect", "--verbose", GUESTS.resolve("nested.wasm").toString());
 
         assertThat(status).isEqualTo(ExitStatus.OK);
-        String text = out.toString();
+        String text = cli.out();
         assertThat(text).startsWith("package root:component;\n");
         assertThat(text).containsPattern("\ncore modules:\n  core module 0: \\d+ bytes at offset 0x[0-9a-f]+\n");
         assertThat(text).containsPattern("  component 0, core module 0: \\d+ bytes");
@@ -90,7 +87,7 @@ class InspectCommandTest {
         int status = witbox("inspect", "--verbose", FIXTURES.resolve("unsupported.wasm").toString());
 
         assertThat(status).isEqualTo(ExitStatus.OK);
-        assertThat(out.toString()).startsWith("package root:component;\n\nworld root {}\n\ncore modules:\n")
+        assertThat(cli.out()).startsWith("package root:component;\n\nworld root {}\n\ncore modules:\n")
                 .contains("unsupported feature: stream type");
     }
 
@@ -99,7 +96,7 @@ class InspectCommandTest {
         int status = witbox("inspect", GUESTS.resolve("add-greet.core.wasm").toString());
 
         assertThat(status).isEqualTo(ExitStatus.OK);
-        assertThat(out.toString())
+        assertThat(cli.out())
                 .startsWith("core module (13547 bytes), not a component\nimports: none\nexports:\n")
                 .contains("  add: func (i32, i32) -> i32\n")
                 .contains("  memory: memory\n")
@@ -111,7 +108,7 @@ class InspectCommandTest {
         int status = witbox("inspect", "--verbose", FIXTURES.resolve("embedded/add-greet.core.wasm").toString());
 
         assertThat(status).isEqualTo(ExitStatus.OK);
-        assertThat(out.toString()).endsWith("""
+        assertThat(cli.out()).endsWith("""
                 core module (210 bytes), not a component
                 imports: none
                 exports: none
@@ -136,8 +133,8 @@ class InspectCommandTest {
         int status = witbox("inspect", truncated.toString());
 
         assertThat(status).isEqualTo(ExitStatus.REFUSED);
-        assertThat(out.toString()).isEmpty();
-        assertThat(err.toString()).contains("core module section").contains("offset").doesNotContain("\tat ");
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err()).contains("core module section").contains("offset").doesNotContain("\tat ");
     }
 
     @Test
@@ -145,8 +142,8 @@ class InspectCommandTest {
         int status = witbox("inspect", FIXTURES.resolve("sections.wasm").toString());
 
         assertThat(status).isEqualTo(ExitStatus.REFUSED);
-        assertThat(err.toString()).contains("is a core module, which WIT cannot express");
-        assertThat(out.toString()).isEmpty();
+        assertThat(cli.err()).contains("is a core module, which WIT cannot express");
+        assertThat(cli.out()).isEmpty();
     }
 
     @Test
@@ -154,14 +151,14 @@ class InspectCommandTest {
         int status = witbox("inspect", "--verbose", FIXTURES.resolve("sections.wasm").toString());
 
         assertThat(status).isEqualTo(ExitStatus.REFUSED);
-        assertThat(out.toString()).startsWith("core modules:\n").contains("index spaces:");
-        assertThat(err.toString()).contains("is a core module, which WIT cannot express");
+        assertThat(cli.out()).startsWith("core modules:\n").contains("index spaces:");
+        assertThat(cli.err()).contains("is a core module, which WIT cannot express");
     }
 
     @Test
     void usageErrorsExitTwo() {
         assertThat(witbox("inspect", dir.resolve("missing.wasm").toString())).isEqualTo(ExitStatus.USAGE);
-        assertThat(err.toString()).contains("no such file");
+        assertThat(cli.err()).contains("no such file");
         assertThat(witbox("inspect")).isEqualTo(ExitStatus.USAGE);
         assertThat(witbox("inspect", "--bogus", GUESTS.resolve("add-greet.wasm").toString())).isEqualTo(ExitStatus.USAGE);
     }

@@ -3,8 +3,6 @@ package dev.witbox.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -18,11 +16,10 @@ class RunCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRunner cli = new CliRunner();
 
     private int witbox(String... args) {
-        return Cli.create(new PrintWriter(out), new PrintWriter(err)).execute(args);
+        return cli.run(args);
     }
 
     private static String hello() {
@@ -32,8 +29,8 @@ class RunCommandTest {
     @Test
     void runsWithNothingGranted() {
         assertThat(witbox("run", hello())).isZero();
-        assertThat(out.toString()).isEqualTo("(no greeting) from wasi-hello, 1 args\narg wasi-hello.wasm\n");
-        assertThat(err.toString()).isEqualTo("bye\n");
+        assertThat(cli.out()).isEqualTo("(no greeting) from wasi-hello, 1 args\narg wasi-hello.wasm\n");
+        assertThat(cli.err()).isEqualTo("bye\n");
     }
 
     @Test
@@ -41,14 +38,14 @@ class RunCommandTest {
         Path in = Files.writeString(dir.resolve("in.txt"), "héllo stdin\n");
         int status = witbox("run", "--env", "GREETING=hi", "--stdin", in.toString(), hello(), "--", "0", "two");
         assertThat(status).isZero();
-        assertThat(out.toString()).isEqualTo("hi from wasi-hello, 3 args\narg wasi-hello.wasm\narg 0\narg two\n"
+        assertThat(cli.out()).isEqualTo("hi from wasi-hello, 3 args\narg wasi-hello.wasm\narg 0\narg two\n"
                 + "héllo stdin\n");
     }
 
     @Test
     void exitsWithTheGuestsStatus() {
         assertThat(witbox("run", hello(), "--", "7")).isEqualTo(1);
-        assertThat(out.toString()).contains("arg 7");
+        assertThat(cli.out()).contains("arg 7");
     }
 
     @Test
@@ -58,8 +55,8 @@ class RunCommandTest {
                 WASI.resolve("wasi-hello.p1.wasm").toString(), "--", "7");
         // proc_exit carries the code itself on preview 1
         assertThat(status).isEqualTo(7);
-        assertThat(out.toString()).isEqualTo("hey from wasi-hello, 2 args\narg wasi-hello.p1.wasm\narg 7\ncore stdin\n");
-        assertThat(err.toString()).isEqualTo("bye\n");
+        assertThat(cli.out()).isEqualTo("hey from wasi-hello, 2 args\narg wasi-hello.p1.wasm\narg 7\ncore stdin\n");
+        assertThat(cli.err()).isEqualTo("bye\n");
     }
 
     @Test
@@ -69,14 +66,14 @@ class RunCommandTest {
         int status = witbox("run", "--dir", data + "::/ro:ro", WASI.resolve("wasi-probe.p1.wasm").toString(),
                 "--", "readonly");
         assertThat(status).isZero();
-        assertThat(out.toString()).contains("read ro: 6 'inside'").endsWith("readonly done\n").doesNotContain("ALLOWED");
+        assertThat(cli.out()).contains("read ro: 6 'inside'").endsWith("readonly done\n").doesNotContain("ALLOWED");
         assertThat(Files.list(data).map(p -> p.getFileName().toString()).toList()).containsExactly("inside.txt");
     }
 
     @Test
     void aReactorIsNotACommand() {
         assertThat(witbox("run", WASI.resolve("wasi-probe.wasm").toString())).isEqualTo(1);
-        assertThat(err.toString()).contains("is not a command");
+        assertThat(cli.err()).contains("is not a command");
     }
 
     @Test
@@ -93,7 +90,7 @@ class RunCommandTest {
                 "--dir", data + "::/ro:ro", WASI.resolve("wasi-probe.wasm").toString(),
                 "run(\"args\"); run(\"env\"); run(\"readonly\")");
         assertThat(status).isZero();
-        assertThat(out.toString()).startsWith("argc=2\narg[0]=probe\narg[1]=x y\nenv A=1\nenvc=1\n")
+        assertThat(cli.out()).startsWith("argc=2\narg[0]=probe\narg[1]=x y\nenv A=1\nenvc=1\n")
                 .contains("read ro: 6 'inside'").endsWith("0; 0; 0\n");
         assertThat(Files.list(data).map(p -> p.getFileName().toString()).toList()).containsExactly("inside.txt");
     }
@@ -102,6 +99,6 @@ class RunCommandTest {
     void callWithoutFlagsGrantsNothing() {
         int status = witbox("call", WASI.resolve("wasi-probe.wasm").toString(), "run(\"args\"); run(\"env\")");
         assertThat(status).isZero();
-        assertThat(out.toString()).isEqualTo("argc=0\nenvc=0\n0; 0\n");
+        assertThat(cli.out()).isEqualTo("argc=0\nenvc=0\n0; 0\n");
     }
 }

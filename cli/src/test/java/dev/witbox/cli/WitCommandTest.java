@@ -3,8 +3,6 @@ package dev.witbox.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -15,11 +13,10 @@ class WitCommandTest {
     @TempDir
     Path dir;
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    private final CliRunner cli = new CliRunner();
 
     private int witbox(String... args) {
-        return Cli.create(new PrintWriter(out), new PrintWriter(err)).execute(args);
+        return cli.run(args);
     }
 
     private Path write(String name, String text) throws IOException {
@@ -40,8 +37,8 @@ class WitCommandTest {
         int status = witbox("wit", file.toString());
 
         assertThat(status).isEqualTo(ExitStatus.OK);
-        assertThat(err.toString()).isEmpty();
-        assertThat(out.toString()).isEqualTo("""
+        assertThat(cli.err()).isEmpty();
+        assertThat(cli.out()).isEqualTo("""
                 package demo:hello@1.0.0;
 
                 interface greeter {
@@ -71,7 +68,7 @@ class WitCommandTest {
         int status = witbox("wit", dir.resolve("wit").toString());
 
         assertThat(status).isEqualTo(ExitStatus.OK);
-        String printed = out.toString();
+        String printed = cli.out();
         assertThat(printed).contains("package demo:shapes@0.1.0 {", "record point");
         assertThat(printed)
                 .as("the root package comes first, in header form; its dependencies follow as nested blocks")
@@ -91,8 +88,8 @@ class WitCommandTest {
         int status = witbox("wit", file.toString());
 
         assertThat(status).isEqualTo(ExitStatus.REFUSED);
-        assertThat(out.toString()).isEmpty();
-        assertThat(err.toString())
+        assertThat(cli.out()).isEmpty();
+        assertThat(cli.err())
                 .contains("hello.wit:4:21")
                 .contains("unknown type 'strng'")
                 .contains("did you mean 'string'?")
@@ -112,15 +109,15 @@ class WitCommandTest {
                 """);
 
         assertThat(witbox("wit", file.toString())).isZero();
-        assertThat(out.toString()).contains("stable: func();").doesNotContain("shiny: func();");
+        assertThat(cli.out()).contains("stable: func();").doesNotContain("shiny: func();");
 
-        out.getBuffer().setLength(0);
+        cli.clear();
         assertThat(witbox("wit", file.toString(), "--features", "shiny")).isZero();
-        assertThat(out.toString()).contains("@unstable(feature = shiny)", "shiny: func();");
+        assertThat(cli.out()).contains("@unstable(feature = shiny)", "shiny: func();");
 
-        out.getBuffer().setLength(0);
+        cli.clear();
         assertThat(witbox("wit", "--all-features", file.toString())).isZero();
-        assertThat(out.toString()).contains("shiny: func();");
+        assertThat(cli.out()).contains("shiny: func();");
     }
 
     @Test
@@ -128,7 +125,7 @@ class WitCommandTest {
         int status = witbox("wit", dir.resolve("missing.wit").toString());
 
         assertThat(status).isEqualTo(ExitStatus.USAGE);
-        assertThat(err.toString()).contains("no such file or folder").contains("missing.wit");
+        assertThat(cli.err()).contains("no such file or folder").contains("missing.wit");
     }
 
     @Test
@@ -136,18 +133,18 @@ class WitCommandTest {
         Path file = write("ok.wit", "package demo:ok;\n");
 
         assertThat(witbox("wit", "--no-such-flag", file.toString())).isEqualTo(ExitStatus.USAGE);
-        assertThat(err.toString()).contains("--no-such-flag");
+        assertThat(cli.err()).contains("--no-such-flag");
     }
 
     @Test
     void aMissingArgumentIsAUsageError() {
         assertThat(witbox("wit")).isEqualTo(ExitStatus.USAGE);
-        assertThat(err.toString()).contains("PATH");
+        assertThat(cli.err()).contains("PATH");
     }
 
     @Test
     void helpListsTheSubcommandsAndTheExitStatuses() {
         assertThat(witbox("--help")).isZero();
-        assertThat(out.toString()).contains("wit", "Exit status", "usage error");
+        assertThat(cli.out()).contains("wit", "Exit status", "usage error");
     }
 }
