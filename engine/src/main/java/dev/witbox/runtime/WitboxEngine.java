@@ -37,7 +37,7 @@ public final class WitboxEngine {
         this.mode = b.interpreted ? ExecutionMode.INTERPRETED : ExecutionMode.COMPILED;
         this.callTimeout = b.callTimeout;
         this.maxMemoryPages = (int) Math.min(65536, Math.max(1, b.maxMemoryBytes / 65536));
-        this.compileCache = b.compileCache == null || b.interpreted ? null : CompileCache.open(b.compileCache);
+        this.compileCache = b.compileCache == null || b.interpreted ? null : CompileCache.open(b.compileCache, b.compileCacheMaxBytes);
     }
 
     /** An engine with the defaults: compiled code, no call timeout, memories up to 1 GiB. */
@@ -107,6 +107,7 @@ public final class WitboxEngine {
         private Duration callTimeout;
         private long maxMemoryBytes = DEFAULT_MAX_MEMORY_BYTES;
         private Path compileCache;
+        private long compileCacheMaxBytes = CompileCache.DEFAULT_MAX_BYTES;
 
         private Builder() {}
 
@@ -136,10 +137,27 @@ public final class WitboxEngine {
          * whose modules were compiled before — by this process or another one, also after a restart —
          * reads the compiled code instead of compiling it again. Entries are keyed by the module's SHA-256,
          * the witbox version and the Chicory version; processes may share the directory. Null (the
-         * default): no persistent cache. Unused with {@link #interpreted(boolean) interpreted(true)}.
+         * default): no persistent cache. Unused with {@link #interpreted(boolean) interpreted(true)}. The
+         * entries take at most 1 GiB together; the least recently used go first (see
+         * {@link #compileCache(Path, long)}).
          */
         public Builder compileCache(Path directory) {
+            return compileCache(directory, CompileCache.DEFAULT_MAX_BYTES);
+        }
+
+        /**
+         * {@link #compileCache(Path)} with entries taking at most {@code maxBytes} together: after each write,
+         * the least recently loaded or written entries are deleted until the rest fit (the one just written
+         * always stays). Entries of older witbox or Chicory versions go that way too.
+         *
+         * @throws IllegalArgumentException when {@code maxBytes} is not positive
+         */
+        public Builder compileCache(Path directory, long maxBytes) {
+            if (maxBytes <= 0) {
+                throw new IllegalArgumentException("the compile cache limit must be positive: " + maxBytes);
+            }
             this.compileCache = directory;
+            this.compileCacheMaxBytes = maxBytes;
             return this;
         }
 

@@ -35,7 +35,7 @@ class CompileCacheEngineTest {
 
         WitboxEngine second = WitboxEngine.builder().compileCache(dir).build();
         List<WitValue> cached = calls(second.load(ADD_GREET));
-        assertThat(second.compileCache().stats()).isEqualTo(new CompileCache.Stats(compiled.misses(), 0, 0, 0));
+        assertThat(second.compileCache().stats()).isEqualTo(new CompileCache.Stats(compiled.misses(), 0, 0, 0, 0));
         assertThat(cached).isEqualTo(fresh).isEqualTo(calls(WitboxEngine.create().load(ADD_GREET)));
     }
 

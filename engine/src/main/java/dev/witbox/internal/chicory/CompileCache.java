@@ -12,9 +12,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +34,11 @@ import org.slf4j.LoggerFactory;
  * both write a whole entry and the last move wins. Each entry carries a checksum: a damaged or truncated
  * one is reported (SLF4J warning), compiled again and replaced. The cache is an optimisation only: an
  * unreadable or unwritable directory costs a compile, never a load.
+ *
+ * <p>The entries' total size is kept under a limit: after each write, the least recently used entries
+ * (by modification time, which a hit renews) are deleted until the rest fit. This also clears out, in
+ * time, the entries of older witbox or Chicory versions, which no key ever names again. A process reading
+ * an entry another one deletes just compiles the module.
  */
 public final class CompileCache {
 
@@ -39,40 +48,59 @@ public final class CompileCache {
     /** A temporary file older than this was left by a process that died while writing it. */
     private static final Duration STALE_TEMP = Duration.ofHours(1);
 
+    /** The limit when none is given: a few large plugins' compiled code, or very many small ones. */
+    public static final long DEFAULT_MAX_BYTES = 1L << 30;
+
     private final Path directory;
     private final String compilerIdentity;
+    private final long maxBytes;
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
     private final AtomicLong rebuilt = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
+    private final AtomicLong evicted = new AtomicLong();
 
-    CompileCache(Path directory, String compilerIdentity) {
+    CompileCache(Path directory, String compilerIdentity, long maxBytes) {
         this.directory = directory;
         this.compilerIdentity = compilerIdentity;
+        this.maxBytes = maxBytes;
     }
 
     /**
-     * A cache in {@code directory}, created if missing, for this build of witbox and Chicory.
+     * A cache in {@code directory}, created if missing, for this build of witbox and Chicory, whose entries
+     * take at most {@code maxBytes} together.
      *
      * @throws WitboxException when the directory cannot be created
      */
-    public static CompileCache open(Path directory) {
-        return open(directory, CompilerIdentity.current());
+    public static CompileCache open(Path directory, long maxBytes) {
+        return open(directory, CompilerIdentity.current(), maxBytes);
     }
 
     static CompileCache open(Path directory, String compilerIdentity) {
+        return open(directory, compilerIdentity, DEFAULT_MAX_BYTES);
+    }
+
+    static CompileCache open(Path directory, String compilerIdentity, long maxBytes) {
+        if (maxBytes <= 0) {
+            throw new IllegalArgumentException("the compile cache limit must be positive: " + maxBytes);
+        }
         try {
             Files.createDirectories(directory);
         } catch (IOException e) {
             throw new WitboxException("cannot create the compile cache directory " + directory + ": " + e, e);
         }
-        CompileCache cache = new CompileCache(directory, compilerIdentity);
+        CompileCache cache = new CompileCache(directory, compilerIdentity, maxBytes);
         cache.removeStaleTemporaryFiles();
         return cache;
     }
 
     public Path directory() {
         return directory;
+    }
+
+    /** The most the entries may take together, in bytes. */
+    public long maxBytes() {
+        return maxBytes;
     }
 
     /**
@@ -82,11 +110,12 @@ public final class CompileCache {
      * @param misses  modules compiled because no usable entry existed (the rebuilt ones included)
      * @param rebuilt entries found damaged, truncated or unloadable, compiled again and replaced
      * @param written entries written
+     * @param evicted entries this process deleted to stay under the size limit
      */
-    public record Stats(long hits, long misses, long rebuilt, long written) {}
+    public record Stats(long hits, long misses, long rebuilt, long written, long evicted) {}
 
     public Stats stats() {
-        return new Stats(hits.get(), misses.get(), rebuilt.get(), written.get());
+        return new Stats(hits.get(), misses.get(), rebuilt.get(), written.get(), evicted.get());
     }
 
     /** The cache slot of one module: Chicory's compiler reads and fills it through its cache hook. */
@@ -113,6 +142,7 @@ public final class CompileCache {
         try {
             byte[] payload = CacheEntry.decode(key, bytes);
             hits.incrementAndGet();
+            touch(file);
             LOG.debug("compile cache: {} loaded from {}", moduleName, file);
             return payload;
         } catch (CacheEntry.Corrupt e) {
@@ -152,6 +182,7 @@ public final class CompileCache {
             temp = null;
             written.incrementAndGet();
             LOG.debug("compile cache: {} stored in {}", moduleName, file);
+            evictBeyondLimit(file);
         } catch (AtomicMoveNotSupportedException e) {
             LOG.warn("compile cache: {} cannot replace files atomically, so {} is not cached", directory, moduleName);
         } catch (IOException | RuntimeException e) {
@@ -163,6 +194,57 @@ public final class CompileCache {
                 } catch (IOException e) {
                     // removed by the next open once stale
                 }
+            }
+        }
+    }
+
+    /** Marks an entry as just used, so that eviction keeps it longer. */
+    private void touch(Path file) {
+        try {
+            Files.setLastModifiedTime(file, FileTime.from(Instant.now()));
+        } catch (IOException e) {
+            // read-only or gone: it is evicted a little earlier, nothing worse
+        }
+    }
+
+    /** Deletes the least recently used entries until the rest fit the limit; {@code keep} is never deleted. */
+    private void evictBeyondLimit(Path keep) {
+        record Entry(Path file, long size, FileTime used) {}
+        List<Entry> entries = new ArrayList<>();
+        long total = 0;
+        try (DirectoryStream<Path> files = Files.newDirectoryStream(directory, "*" + ENTRY_SUFFIX)) {
+            for (Path f : files) {
+                try {
+                    BasicFileAttributes a = Files.readAttributes(f, BasicFileAttributes.class);
+                    entries.add(new Entry(f, a.size(), a.lastModifiedTime()));
+                    total += a.size();
+                } catch (NoSuchFileException e) {
+                    // evicted by another process meanwhile
+                }
+            }
+        } catch (IOException e) {
+            LOG.debug("compile cache: cannot list {} to keep it under its limit: {}", directory, e.toString());
+            return;
+        }
+        if (total <= maxBytes) {
+            return;
+        }
+        entries.sort(Comparator.comparing(Entry::used));
+        for (Entry e : entries) {
+            if (total <= maxBytes) {
+                break;
+            }
+            if (e.file().equals(keep)) {
+                continue;
+            }
+            try {
+                if (Files.deleteIfExists(e.file())) {
+                    evicted.incrementAndGet();
+                    LOG.debug("compile cache: evicted {} ({} bytes) to stay under {} bytes", e.file(), e.size(), maxBytes);
+                }
+                total -= e.size();
+            } catch (IOException ex) {
+                LOG.debug("compile cache: cannot evict {}: {}", e.file(), ex.toString());
             }
         }
     }

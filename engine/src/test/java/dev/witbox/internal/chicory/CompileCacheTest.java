@@ -46,12 +46,54 @@ class CompileCacheTest {
         byte[] module = TinyModules.constant(42);
         CompileCache first = CompileCache.open(dir, IDENTITY);
         assertThat(call(compile(module, first), "value")).isEqualTo(42);
-        assertThat(first.stats()).isEqualTo(new CompileCache.Stats(0, 1, 0, 1));
+        assertThat(first.stats()).isEqualTo(new CompileCache.Stats(0, 1, 0, 1, 0));
 
         CompileCache second = CompileCache.open(dir, IDENTITY);
         assertThat(call(compile(module, second), "value")).isEqualTo(42);
-        assertThat(second.stats()).isEqualTo(new CompileCache.Stats(1, 0, 0, 0));
+        assertThat(second.stats()).isEqualTo(new CompileCache.Stats(1, 0, 0, 0, 0));
         assertThat(entries()).hasSize(1);
+    }
+
+    @Test
+    void entriesBeyondTheLimitAreEvictedLeastRecentlyUsedFirst() throws IOException {
+        CompileCache sizing = CompileCache.open(dir.resolve("sizing"), IDENTITY);
+        compile(TinyModules.constant(1), sizing);
+        long entrySize = Files.size(entriesIn(dir.resolve("sizing")).get(0));
+        // room for two entries of this size (they differ by a few bytes at most), not three
+        CompileCache cache = CompileCache.open(dir, IDENTITY, entrySize * 2 + entrySize / 2);
+        compile(TinyModules.constant(1), cache);
+        Path first = entries().get(0);
+        Files.setLastModifiedTime(first, FileTime.from(Instant.now().minusSeconds(600)));
+        compile(TinyModules.constant(2), cache);
+        Path second = entries().stream().filter(p -> !p.equals(first)).findFirst().orElseThrow();
+        Files.setLastModifiedTime(second, FileTime.from(Instant.now().minusSeconds(300)));
+        // a hit renews the first entry: the second is now the least recently used
+        assertThat(call(compile(TinyModules.constant(1), cache), "value")).isEqualTo(1);
+
+        compile(TinyModules.constant(3), cache);
+
+        assertThat(entries()).hasSize(2).contains(first).doesNotContain(second);
+        assertThat(cache.stats()).isEqualTo(new CompileCache.Stats(1, 3, 0, 3, 1));
+        assertThat(call(compile(TinyModules.constant(2), CompileCache.open(dir, IDENTITY)), "value")).isEqualTo(2);
+    }
+
+    @Test
+    void anEntryLargerThanTheWholeLimitIsStillKeptUntilTheNextWrite() {
+        CompileCache cache = CompileCache.open(dir, IDENTITY, 1);
+        compile(TinyModules.constant(1), cache);
+        assertThat(entries()).hasSize(1);
+
+        compile(TinyModules.constant(2), cache);
+
+        assertThat(entries()).hasSize(1);
+        assertThat(cache.stats().evicted()).isEqualTo(1);
+    }
+
+    @Test
+    void aLimitThatIsNotPositiveIsRefused() {
+        assertThatThrownBy(() -> CompileCache.open(dir, IDENTITY, 0))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("must be positive");
     }
 
     @Test
@@ -97,7 +139,7 @@ class CompileCacheTest {
 
         CompileCache newerWitbox = CompileCache.open(dir, CompilerIdentity.of("0.2.0", "1.7.5"));
         assertThat(call(compile(module, newerWitbox), "value")).isEqualTo(7);
-        assertThat(newerWitbox.stats()).isEqualTo(new CompileCache.Stats(0, 1, 0, 1));
+        assertThat(newerWitbox.stats()).isEqualTo(new CompileCache.Stats(0, 1, 0, 1, 0));
         CompileCache newerChicory = CompileCache.open(dir, CompilerIdentity.of("0.1.0", "1.8.0"));
         compile(module, newerChicory);
         assertThat(newerChicory.stats().misses()).isEqualTo(1);
@@ -135,11 +177,11 @@ class CompileCacheTest {
 
         CompileCache afterDamage = CompileCache.open(dir, IDENTITY);
         assertThat(call(compile(module, afterDamage), "value")).isEqualTo(99);
-        assertThat(afterDamage.stats()).isEqualTo(new CompileCache.Stats(0, 1, 1, 1));
+        assertThat(afterDamage.stats()).isEqualTo(new CompileCache.Stats(0, 1, 1, 1, 0));
 
         CompileCache repaired = CompileCache.open(dir, IDENTITY);
         assertThat(call(compile(module, repaired), "value")).isEqualTo(99);
-        assertThat(repaired.stats()).isEqualTo(new CompileCache.Stats(1, 0, 0, 0));
+        assertThat(repaired.stats()).isEqualTo(new CompileCache.Stats(1, 0, 0, 0, 0));
     }
 
     @Test
@@ -177,7 +219,7 @@ class CompileCacheTest {
         Files.write(slot.file(), CacheEntry.encode(key, "classes that are not classes".getBytes()));
 
         assertThat(call(compile(module, cache), "value")).isEqualTo(5);
-        assertThat(cache.stats()).isEqualTo(new CompileCache.Stats(0, 1, 1, 1));
+        assertThat(cache.stats()).isEqualTo(new CompileCache.Stats(0, 1, 1, 1, 0));
 
         CompileCache repaired = CompileCache.open(dir, IDENTITY);
         assertThat(call(compile(module, repaired), "value")).isEqualTo(5);
@@ -219,13 +261,13 @@ class CompileCacheTest {
         CompileCache cache = CompileCache.open(dir, IDENTITY);
         Files.delete(dir);
         assertThat(call(compile(TinyModules.constant(3), cache), "value")).isEqualTo(3);
-        assertThat(cache.stats()).isEqualTo(new CompileCache.Stats(0, 1, 0, 0));
+        assertThat(cache.stats()).isEqualTo(new CompileCache.Stats(0, 1, 0, 0, 0));
     }
 
     @Test
     void aDirectoryThatCannotBeCreatedIsAClearError() throws IOException {
         Path file = Files.writeString(dir.resolve("a-file"), "not a directory");
-        assertThatThrownBy(() -> CompileCache.open(file.resolve("cache")))
+        assertThatThrownBy(() -> CompileCache.open(file.resolve("cache"), CompileCache.DEFAULT_MAX_BYTES))
                 .isInstanceOf(WitboxException.class)
                 .hasMessageContaining("cannot create the compile cache directory")
                 .hasMessageContaining("a-file");
@@ -247,7 +289,7 @@ class CompileCacheTest {
         CompileCache cache = CompileCache.open(dir, IDENTITY);
         CoreModuleCode code = CoreModuleCode.compile("m", TinyModules.constant(8), ExecutionMode.INTERPRETED, cache);
         assertThat(call(code, "value")).isEqualTo(8);
-        assertThat(cache.stats()).isEqualTo(new CompileCache.Stats(0, 0, 0, 0));
+        assertThat(cache.stats()).isEqualTo(new CompileCache.Stats(0, 0, 0, 0, 0));
         assertThat(entries()).isEmpty();
     }
 
@@ -274,6 +316,10 @@ class CompileCacheTest {
     }
 
     private List<Path> entries() {
+        return entriesIn(dir);
+    }
+
+    private static List<Path> entriesIn(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.toString().endsWith(CompileCache.ENTRY_SUFFIX)).sorted().toList();
         } catch (IOException e) {
