@@ -81,7 +81,7 @@ JCO() { node "$HERE/tools/jco-tool.mjs" "$@"; }
 # module needs no _initialize and imports nothing.
 cc_wasm() { # out.wasm src.c...
   local out="$1"; shift
-  "$CLANG" --target=wasm32-wasi -O2 -nostartfiles -Wl,--no-entry -Wl,--strip-all \
+  "$CLANG" --target=wasm32-wasi -O2 -nostartfiles -Wl,--no-entry -Wl,--strip-all -I"$HERE/include" \
     -Wall -Wextra -Werror -o "$out" "$@"
 }
 

@@ -15,34 +15,11 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define EXPORT(name) __attribute__((export_name(name)))
+#include "cabi.h"
 
 EXPORT("add")
 uint32_t add(uint32_t a, uint32_t b) {
     return a + b; // wraps mod 2^32, as u32 arithmetic in the component model
-}
-
-// Where zero-length allocations point: aligned for any ABI type, never freed.
-static _Alignas(8) char empty_block[8];
-
-// realloc(old_ptr, old_size, align, new_size) as the canonical ABI calls it to
-// lower arguments into this module's memory. malloc alignment (16) covers
-// every alignment the ABI asks for (at most 8).
-// A zero-size request (the spec lowers "" with realloc(0, 0, 1, 0)) gets
-// empty_block. Note that hosts may also skip realloc for empty strings and
-// lists and pass any aligned pointer with length 0 (jco 1.35 passes 1), so a
-// zero-length argument must never be freed.
-EXPORT("cabi_realloc")
-void *cabi_realloc(void *old_ptr, size_t old_size, size_t align, size_t new_size) {
-    (void)align;
-    if (new_size == 0) {
-        if (old_ptr && old_ptr != empty_block && old_size) free(old_ptr);
-        return empty_block;
-    }
-    if (old_ptr == empty_block || old_size == 0) old_ptr = NULL;
-    void *p = realloc(old_ptr, new_size);
-    if (!p) __builtin_trap();
-    return p;
 }
 
 static const char PREFIX[] = "Hello, ";

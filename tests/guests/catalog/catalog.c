@@ -18,10 +18,10 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cabi.h"
+
 #define CATALOG "host:app/catalog@0.1.0"
 #define SHOP "host:app/shop@0.1.0"
-#define EXPORT(name) __attribute__((export_name(name)))
-#define IMPORT(module, name) __attribute__((import_module(module), import_name(name)))
 
 typedef struct { char *ptr; uint32_t len; } str_t;
 typedef struct { uint32_t id; str_t name; uint64_t price_cents; struct { str_t *ptr; uint32_t len; } tags; } item_t;
@@ -36,30 +36,10 @@ _Static_assert(sizeof(result_u64_string_t) == 16, "result layout");
 IMPORT(CATALOG, "lookup") extern void catalog_lookup(uint32_t id, option_item_t *ret);
 IMPORT(CATALOG, "reserve") extern void catalog_reserve(uint32_t id, uint32_t quantity, result_u64_string_t *ret);
 
-static _Alignas(8) char empty_block[8];
-
-// realloc as the canonical ABI calls it (see add-greet/add_greet.c).
-EXPORT("cabi_realloc")
-void *cabi_realloc(void *old_ptr, size_t old_size, size_t align, size_t new_size) {
-    (void)align;
-    if (new_size == 0) {
-        if (old_ptr && old_ptr != empty_block && old_size) free(old_ptr);
-        return empty_block;
-    }
-    if (old_ptr == empty_block || old_size == 0) old_ptr = NULL;
-    void *p = realloc(old_ptr, new_size);
-    if (!p) __builtin_trap();
-    return p;
-}
-
-static void free_block(void *p, size_t len) {
-    if (p && p != empty_block && len) free(p);
-}
-
 static void free_item(item_t *item) {
-    free_block(item->name.ptr, item->name.len);
-    for (uint32_t i = 0; i < item->tags.len; i++) free_block(item->tags.ptr[i].ptr, item->tags.ptr[i].len);
-    free_block(item->tags.ptr, item->tags.len * sizeof(str_t));
+    cabi_free(item->name.ptr, item->name.len);
+    for (uint32_t i = 0; i < item->tags.len; i++) cabi_free(item->tags.ptr[i].ptr, item->tags.ptr[i].len);
+    cabi_free(item->tags.ptr, item->tags.len * sizeof(str_t));
 }
 
 static char *copy_of(const char *s, size_t len) {
@@ -124,8 +104,8 @@ void post_fetch(option_item_t *ret) {
 static result_u64_string_t result_ret;
 
 static void free_order(char *customer, size_t customer_len, line_t *lines, size_t count) {
-    free_block(customer, customer_len);
-    free_block(lines, count * sizeof(line_t));
+    cabi_free(customer, customer_len);
+    cabi_free(lines, count * sizeof(line_t));
 }
 
 EXPORT(SHOP "#total")
@@ -174,7 +154,7 @@ result_u64_string_t *checkout(uint32_t id, uint32_t quantity) {
         if (!out) __builtin_trap();
         memcpy(out, PREFIX, sizeof(PREFIX) - 1);
         memcpy(out + sizeof(PREFIX) - 1, reserved.val.err.ptr, reserved.val.err.len);
-        free_block(reserved.val.err.ptr, reserved.val.err.len);
+        cabi_free(reserved.val.err.ptr, reserved.val.err.len);
         result_ret.val.err.ptr = out;
         result_ret.val.err.len = (uint32_t)len;
     }

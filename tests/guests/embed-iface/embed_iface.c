@@ -10,30 +10,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cabi.h"
+
 #define HOST "demo:embed/host@0.1.0"
 #define API "demo:embed/api@0.1.0"
-#define EXPORT(name) __attribute__((export_name(name)))
-#define IMPORT(module, name) __attribute__((import_module(module), import_name(name)))
 
 IMPORT(HOST, "log") extern void host_log(const char *msg, size_t len);
 IMPORT(HOST, "base") extern uint32_t host_base(void);
 IMPORT("$root", "now") extern uint64_t root_now(void);
-
-static _Alignas(8) char empty_block[8];
-
-// realloc as the canonical ABI calls it (see add-greet/add_greet.c).
-EXPORT("cabi_realloc")
-void *cabi_realloc(void *old_ptr, size_t old_size, size_t align, size_t new_size) {
-    (void)align;
-    if (new_size == 0) {
-        if (old_ptr && old_ptr != empty_block && old_size) free(old_ptr);
-        return empty_block;
-    }
-    if (old_ptr == empty_block || old_size == 0) old_ptr = NULL;
-    void *p = realloc(old_ptr, new_size);
-    if (!p) __builtin_trap();
-    return p;
-}
 
 static uint32_t shout_ret[2];
 

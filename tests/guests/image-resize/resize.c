@@ -15,24 +15,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 
-#define EXPORT(name) __attribute__((export_name(name)))
-
-static _Alignas(8) unsigned char empty_block[8];
-
-// realloc(old_ptr, old_size, align, new_size) for the canonical ABI; malloc's
-// 16-byte alignment covers every alignment it asks for.
-EXPORT("cabi_realloc")
-void *cabi_realloc(void *old_ptr, size_t old_size, size_t align, size_t new_size) {
-    (void)align;
-    if (new_size == 0) {
-        if (old_ptr && old_ptr != empty_block && old_size) free(old_ptr);
-        return empty_block;
-    }
-    if (old_ptr == (void *)empty_block || old_size == 0) old_ptr = NULL;
-    void *p = realloc(old_ptr, new_size);
-    if (!p) __builtin_trap();
-    return p;
-}
+#include "cabi.h"
 
 // Where the source coordinate of destination index i falls, in 1/256 units:
 // pixel centres aligned ((i + 0.5) * src / dst - 0.5), clamped at 0.

@@ -7,27 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#define EXPORT(name) __attribute__((export_name(name)))
-
-static _Alignas(8) char empty_block[8];
-
-// realloc as the canonical ABI calls it (see add-greet for the zero-size rules).
-EXPORT("cabi_realloc")
-void *cabi_realloc(void *old_ptr, size_t old_size, size_t align, size_t new_size) {
-    (void)align;
-    if (new_size == 0) {
-        if (old_ptr && old_ptr != empty_block && old_size) free(old_ptr);
-        return empty_block;
-    }
-    if (old_ptr == empty_block || old_size == 0) old_ptr = NULL;
-    void *p = realloc(old_ptr, new_size);
-    if (!p) __builtin_trap();
-    return p;
-}
-
-static void free_arg(char *p, size_t len) {
-    if (len && p != empty_block) free(p);
-}
+#include "cabi.h"
 
 #define SECRET_MAX 256
 static char secret[SECRET_MAX];
@@ -43,7 +23,7 @@ void remember(char *s, size_t len) {
     heap_copy = malloc(len + 1);
     if (!heap_copy) __builtin_trap();
     memcpy(heap_copy, s, len);
-    free_arg(s, len);
+    cabi_free(s, len);
 }
 
 // The (ptr, len) pair a string result is returned through.
@@ -61,7 +41,7 @@ uint32_t *recall(void) {
 
 EXPORT("cabi_post_recall")
 void cabi_post_recall(uint32_t *ret) {
-    free_arg((char *)(uintptr_t)ret[0], ret[1]);
+    cabi_free((char *)(uintptr_t)ret[0], ret[1]);
 }
 
 EXPORT("occurrences")
@@ -78,7 +58,7 @@ uint32_t occurrences(char *needle, size_t len) {
         while (k < len && mem[i + k] == (unsigned char)needle[k]) k++;
         if (k == len) found++;
     }
-    free_arg(needle, len);
+    cabi_free(needle, len);
     return found;
 }
 
