@@ -536,8 +536,8 @@ final class Planner {
             throw unsupported(f.path, "stream types");
         } else if (d instanceof DefinedType.Future s) {
             throw unsupported(f.path, "future types");
-        } else if (d instanceof DefinedType.MapType s) {
-            throw unsupported(f.path, "map types");
+        } else if (d instanceof DefinedType.MapType m) {
+            return new ValueType.MapOf(valType(f, m.key()), valType(f, m.value()));
         }
         throw new IllegalStateException("unexpected: " + d);
     }
