@@ -42,7 +42,7 @@ class WitTypesTest {
               nothing: func();
               streams: func(s: stream<u8>);
               futures: func() -> future<u32>;
-              maps: func(m: map<string, u32>) -> map<char, option<map<u8, pt>>>;
+              maps: func(m: map<string, u32>) -> map<char, option<map<u8, p>>>;
               errs: func(e: list<error-context>);
             }
             """;
