@@ -6,7 +6,7 @@
 #   tests/guests/build.sh --no-oracle  build only
 #   tests/guests/build.sh --js-hello   also build the large componentize-js guest
 #                                      into build/js-hello/ (git-ignored, never committed)
-#   tests/guests/build.sh --only NAME  build one guest (add-greet, values, resources, embed-iface, catalog,
+#   tests/guests/build.sh --only NAME  build one guest (add-greet, values, resources, embed-iface, catalog, maps,
 #                                      wat, misbehave, pool-probe, wasi, bench, js-hello)
 #
 # Idempotent: every output is rewritten from source each run. Installs missing
@@ -174,6 +174,19 @@ build_catalog() {
   JCO component "$OUT/catalog.core.wasm" "$d/world.wit" catalog-app "$OUT/imports/catalog.wasm"
 }
 
+build_maps() {
+  step "maps (C, map<K, V> both ways; maps-app also imports demo:maps/tally)"
+  local d="$HERE/maps"
+  mkdir -p "$BUILD/maps" "$OUT/imports"
+  cc_wasm "$BUILD/maps/maps.core.wasm" "$d/maps.c"
+  validate_core "$BUILD/maps/maps.core.wasm"
+  no_imports "$BUILD/maps/maps.core.wasm"
+  JCO component "$BUILD/maps/maps.core.wasm" "$d/world.wit" maps-only "$OUT/maps.wasm"
+  cc_wasm "$BUILD/maps/maps-app.core.wasm" -DWITH_TALLY "$d/maps.c"
+  validate_core "$BUILD/maps/maps-app.core.wasm"
+  JCO component "$BUILD/maps/maps-app.core.wasm" "$d/world.wit" maps-app "$OUT/imports/maps-app.wasm"
+}
+
 # Component text (WAT) -> binary with `jco parse`; one component per file.
 build_wat_dir() { # dir
   local f
@@ -260,6 +273,7 @@ main() {
   want embed-iface && build_embed_iface
   want pool-probe && build_pool_probe
   want catalog && build_catalog
+  want maps && build_maps
   want wat && build_wat_dir "$HERE/wat"
   want misbehave && build_wat_dir "$HERE/misbehave"
   want wasi && build_wasi

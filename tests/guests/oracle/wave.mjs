@@ -13,7 +13,7 @@
 //   list [a, b]  tuple (a, b)  record {a: 1, b-c: 2} (fields whose value is
 //   none are omitted)  flags {a, b} (set flags, declaration order; {} if none)
 //   variant/enum  case | case(payload)   option  none | some(x)
-//   result ok | ok(x) | err | err(x)
+//   result ok | ok(x) | err | err(x)   map [(k, v), ...] (no WAVE syntax: the ABI's list of pairs)
 // Labels that are WAVE keywords (true false some none ok err inf nan) are
 // written with a '%' prefix, as WAVE requires.
 
@@ -191,6 +191,15 @@ export function toJs(ast, type, vars) {
       const TA = TYPED_ARRAYS[type.elem.kind];
       return TA ? TA.from(items) : items;
     }
+    case 'map': {
+      // WAVE has no map syntax: a map is written as the ABI passes it, [(key, value), ...]. A JS Map
+      // holds one value per key, so a list repeating a key has no jco value: refused (an expectation
+      // with a repeated key is then compared as written, and jco's deduplicated answer disagrees).
+      if (ast.t !== 'list' || ast.items.some((a) => a.t !== 'tuple' || a.items.length !== 2)) return bad();
+      const m = new Map(ast.items.map((a) => [toJs(a.items[0], type.key, vars), toJs(a.items[1], type.val, vars)]));
+      if (m.size !== ast.items.length) throw new Error(`a ${describe(type)} with a key given twice has no JS Map form`);
+      return m;
+    }
     case 'tuple':
       if (ast.t !== 'tuple' || ast.items.length !== type.types.length) return bad();
       return ast.items.map((a, i) => toJs(a, type.types[i], vars));
@@ -312,6 +321,9 @@ export function toWave(v, type) {
     case 'string': if (typeof v !== 'string') bad(); return `"${escapeText(v)}"`;
     case 'list': return `[${Array.from(v, (x) => toWave(x, type.elem)).join(', ')}]`;
     case 'tuple': return `(${type.types.map((t, i) => toWave(v[i], t)).join(', ')})`;
+    case 'map':
+      if (!(v instanceof Map)) bad();
+      return `[${Array.from(v, ([k, x]) => `(${toWave(k, type.key)}, ${toWave(x, type.val)})`).join(', ')}]`;
     case 'record': {
       const parts = [];
       for (const f of type.fields) {
@@ -354,6 +366,7 @@ export function describe(t) {
     case 'option': return `option<${describe(t.inner)}>`;
     case 'result': return `result<${t.ok ? describe(t.ok) : '_'}, ${t.err ? describe(t.err) : '_'}>`;
     case 'tuple': return `tuple<${t.types.map(describe).join(', ')}>`;
+    case 'map': return `map<${describe(t.key)}, ${describe(t.val)}>`;
     case 'own': case 'borrow': return `${t.kind}<${t.res.name}>`;
     case 'record': case 'variant': case 'enum': case 'flags': case 'resource': return `${t.kind} ${t.name}`;
     default: return t.kind;

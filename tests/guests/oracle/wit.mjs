@@ -80,6 +80,10 @@ export function parseWit(src) {
     switch (n) {
       case 'list': { args(); const elem = parseType(scope); P.expect('>'); return { kind: 'list', elem }; }
       case 'option': { args(); const inner = parseType(scope); P.expect('>'); return { kind: 'option', inner }; }
+      case 'map': {
+        args(); const key = parseType(scope); P.expect(','); const val = parseType(scope); P.expect('>');
+        return { kind: 'map', key, val };
+      }
       case 'result': {
         if (!P.eat('<')) return { kind: 'result', ok: null, err: null };
         let ok = null, err = null;
@@ -289,6 +293,7 @@ export function parseWit(src) {
     switch (t.kind) {
       case 'list': t.elem = resolve(t.elem); break;
       case 'option': t.inner = resolve(t.inner); break;
+      case 'map': t.key = resolve(t.key); t.val = resolve(t.val); break;
       case 'result': t.ok = resolve(t.ok); t.err = resolve(t.err); break;
       case 'tuple': t.types = t.types.map(resolve); break;
       case 'own': case 'borrow': t.res = resolve(t.res); break;

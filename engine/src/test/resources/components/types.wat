@@ -1,5 +1,5 @@
 ;; Every defined value type constructor, function types, a resource, and component and
-;; instance types with every declarator kind.
+;; instance types with every declarator kind; last, maps keyed by a primitive and by a primitive type.
 (component $types
   (type $bool bool) (type $s8 s8) (type $u8 u8) (type $s16 s16) (type $u16 u16)
   (type $s32 s32) (type $u32 u32) (type $s64 s64) (type $u64 u64)
@@ -41,6 +41,8 @@
     (export "[static]handle.count" (func (result u32)))
     (export "nested" (instance (export "f" (func))))
   ))
+  (type $dict (map string u32))
+  (type $by-char (map $char $maybe))
   (import "api" (instance $api (type $it)))
   (import "comp" (component (type $ct)))
   (export "point" (type $point))

@@ -5,7 +5,7 @@
   (type $stream (stream u8))
   (type $future (future))
   (type $ec error-context)
-  (type $map (map string u32))
+  (type $map (map string u32)) ;; decoded and supported since maps run: not reported
   (type $async-fn (func async (param "a" u32)))
   (core module $m
     (memory (export "mem") 1)

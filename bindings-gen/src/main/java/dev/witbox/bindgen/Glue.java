@@ -434,8 +434,9 @@ final class Glue {
             return CodeBlock.of("$T.lowerResult($L, $L, $L)", TYPED, v, lowerFunction(r.ok(), depth),
                     lowerFunction(r.err(), depth));
         }
-        if (t instanceof Type.MapType) {
-            return CodeBlock.of("$T.unsupported($S)", TYPED, "map");
+        if (t instanceof Type.MapType m) {
+            return CodeBlock.of("$T.lowerMap($L, $L, $L)", TYPED, v, lowerFunction(m.key(), depth),
+                    lowerFunction(m.value(), depth));
         }
         return CodeBlock.of("$N($L)", helper(t)[0], v);
     }
@@ -488,8 +489,9 @@ final class Glue {
             return CodeBlock.of("$T.<$T, $T>liftResult($L, $L, $L)", TYPED, boxedOrVoid(r.ok()), boxedOrVoid(r.err()),
                     w, liftFunction(r.ok(), depth), liftFunction(r.err(), depth));
         }
-        if (t instanceof Type.MapType) {
-            return CodeBlock.of("$T.<$T>unsupported($S)", TYPED, boxed(t), "map");
+        if (t instanceof Type.MapType m) {
+            return CodeBlock.of("$T.<$T, $T>liftMap($L, $L, $L)", TYPED, boxed(m.key()), boxed(m.value()), w,
+                    liftFunction(m.key(), depth), liftFunction(m.value(), depth));
         }
         return CodeBlock.of("$N($L)", helper(t)[1], w);
     }

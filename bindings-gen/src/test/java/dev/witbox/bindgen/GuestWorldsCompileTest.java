@@ -31,20 +31,29 @@ class GuestWorldsCompileTest {
                     .collect(Collectors.toList());
         }
         assertThat(worlds).as("guest worlds under %s", GUESTS.toAbsolutePath()).isNotEmpty();
-        return worlds.stream().map(w -> {
+        return worlds.stream().flatMap(w -> {
             String guest = w.getParent().getFileName().toString();
-            return DynamicTest.dynamicTest(guest, () -> {
-                var options = new BindingsGenerator.Options(null, "guests." + guest.replace('-', '_'));
-                Resolve resolve = Wit.load(w, options.witOptions());
-                World world = resolve.selectWorld(null);
-                var files = new BindingsGenerator(options).generate(resolve);
-                if (world.imports().isEmpty() && world.exports().isEmpty()) {
-                    // e.g. a WASI command whose only export the adapter adds: nothing to bind
-                    assertThat(files).as("sources for the empty world of %s", guest).isEmpty();
-                    return;
-                }
-                Compiler.assertCompiles(files, tmp.resolve(guest));
+            // every world of the guest's package (maps has two: with and without its host import)
+            List<String> names = Wit.load(w, new BindingsGenerator.Options(null, "guests").witOptions()).root()
+                    .worlds().stream().map(World::name).collect(Collectors.toList());
+            return names.stream().map(name -> {
+                String label = names.size() == 1 ? guest : guest + "/" + name;
+                return DynamicTest.dynamicTest(label, () -> compiles(w, names.size() == 1 ? null : name,
+                        label.replace('-', '_').replace('/', '.')));
             });
         });
+    }
+
+    private void compiles(Path wit, String worldName, String label) throws IOException {
+        var options = new BindingsGenerator.Options(worldName, "guests." + label);
+        Resolve resolve = Wit.load(wit, options.witOptions());
+        World world = resolve.selectWorld(worldName);
+        var files = new BindingsGenerator(options).generate(resolve);
+        if (world.imports().isEmpty() && world.exports().isEmpty()) {
+            // e.g. a WASI command whose only export the adapter adds: nothing to bind
+            assertThat(files).as("sources for the empty world of %s", label).isEmpty();
+            return;
+        }
+        Compiler.assertCompiles(files, tmp.resolve(label));
     }
 }

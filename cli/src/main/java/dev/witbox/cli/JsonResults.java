@@ -98,6 +98,8 @@ final class JsonResults {
                 }
             }
             return a;
+        } else if (type instanceof ValueType.MapOf m) {
+            return value(v, m.entries(), null); // [[key, value], ...]: every pair, as the plugin returned them
         } else if (type instanceof ValueType.FixedListOf l) {
             ArrayNode a = NODES.arrayNode();
             for (WitValue e : ((WitValue.ListOf) v).elements()) {

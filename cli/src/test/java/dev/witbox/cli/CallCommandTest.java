@@ -58,6 +58,20 @@ class CallCommandTest {
     }
 
     @Test
+    void mapsAreWrittenAsTheirPairsInWaveAndJson() {
+        int status = witbox("call", guest("maps"), "invert([(\"a\", 1), (\"b\", 2)]); dupes()");
+
+        assertThat(err.toString()).isEmpty();
+        assertThat(status).isEqualTo(ExitStatus.OK);
+        assertThat(out.toString()).isEqualTo("[(1, \"a\"), (2, \"b\")]; [(\"a\", 1), (\"b\", 7), (\"a\", 2)]\n");
+
+        out.getBuffer().setLength(0);
+        assertThat(witbox("call", "--output=json", guest("maps"), "dupes()")).isEqualTo(ExitStatus.OK);
+        assertThat(out.toString()).isEqualTo("[{\"call\":\"demo:maps/maps@0.1.0#dupes\","
+                + "\"result\":[[\"a\",1],[\"b\",7],[\"a\",2]]}]\n");
+    }
+
+    @Test
     void jsonMapsEveryKindOfValue() {
         int status = witbox("call", "--output=json", guest("values"), String.join("; ",
                 "echo-u64(18446744073709551615)", "echo-s64(-1)", "echo-u32(4294967295)", "echo-f32(-0)",

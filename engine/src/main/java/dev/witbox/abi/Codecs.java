@@ -15,6 +15,9 @@ final class Codecs {
             return l.element() == ValueType.Scalar.U8
                     ? new ByteListCodec(l, of(l.element()))
                     : new ListCodec(l, of(l.element()));
+        } else if (type instanceof ValueType.MapOf m) {
+            // the list codec over the entry tuples: a map lifts as a list of 2-tuples, every pair kept
+            return new ListCodec(m, tuple((ValueType.TupleOf) m.entries().element()));
         } else if (type instanceof ValueType.FixedListOf l) {
             return new FixedListCodec(l, of(l.element()));
         } else if (type instanceof ValueType.RecordOf r) {
@@ -74,6 +77,8 @@ final class Codecs {
             return memory && s == ValueType.Scalar.STRING;
         } else if (type instanceof ValueType.ListOf l) {
             return memory || contains(l.element(), memory);
+        } else if (type instanceof ValueType.MapOf m) {
+            return memory || contains(m.key(), memory) || contains(m.value(), memory);
         } else if (type instanceof ValueType.FixedListOf l) {
             return contains(l.element(), memory);
         } else if (type instanceof ValueType.RecordOf r) {

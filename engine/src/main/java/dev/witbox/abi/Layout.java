@@ -9,7 +9,8 @@ import java.util.List;
  *
  * <p>The specialised types are handled as their expansions (the spec's {@code despecialize}):
  * a tuple is a record, an enum a variant without payloads, an option the variant
- * {@code none | some(T)}, a result the variant {@code ok(T) | error(E)}.
+ * {@code none | some(T)}, a result the variant {@code ok(T) | error(E)}, a map the list
+ * {@code list<tuple<K, V>>}.
  */
 public final class Layout {
 
@@ -43,7 +44,7 @@ public final class Layout {
                 default:
                     return 4; // s32, u32, f32, char, and string's pointer
             }
-        } else if (type instanceof ValueType.ListOf) {
+        } else if (type instanceof ValueType.ListOf || type instanceof ValueType.MapOf) {
             return PTR_SIZE;
         } else if (type instanceof ValueType.FixedListOf l) {
             return alignment(l.element());
@@ -99,7 +100,7 @@ public final class Layout {
                 default:
                     return 4;
             }
-        } else if (type instanceof ValueType.ListOf) {
+        } else if (type instanceof ValueType.ListOf || type instanceof ValueType.MapOf) {
             return 2 * PTR_SIZE;
         } else if (type instanceof ValueType.FixedListOf l) {
             return l.length() * sizeLong(l.element());
@@ -226,7 +227,7 @@ public final class Layout {
                 }
                 default -> out.add(CoreType.I32);
             }
-        } else if (type instanceof ValueType.ListOf) {
+        } else if (type instanceof ValueType.ListOf || type instanceof ValueType.MapOf) {
             out.add(CoreType.I32);
             out.add(CoreType.I32);
         } else if (type instanceof ValueType.FixedListOf l) {

@@ -7,7 +7,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * {@code list<T>}: a pointer and an element count, the elements in memory one after another.
+ * {@code list<T>}: a pointer and an element count, the elements in memory one after another. Also
+ * {@code map<K, V>}, which the ABI passes as {@code list<tuple<K, V>>}.
  *
  * <p>A lifted list's byte length is checked against {@link Layout#MAX_LIST_BYTE_LENGTH} and the
  * memory's bounds before the host allocates anything for it, so a lying length cannot make the
@@ -17,7 +18,8 @@ class ListCodec extends Codec {
 
     final Codec element;
 
-    ListCodec(ValueType.ListOf type, Codec element) {
+    /** {@code type} is a {@link ValueType.ListOf} or a {@link ValueType.MapOf} (whose elements are its entry tuples). */
+    ListCodec(ValueType type, Codec element) {
         super(type);
         this.element = element;
     }

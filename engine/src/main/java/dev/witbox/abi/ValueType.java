@@ -49,6 +49,26 @@ public sealed interface ValueType {
         }
     }
 
+    /**
+     * {@code map<K, V>}: to the canonical ABI exactly {@code list<tuple<K, V>>} (the spec's
+     * {@code despecialize}), every pair kept in order, duplicate keys included. {@code key} must be a
+     * key type: {@code bool}, an integer, {@code char} or {@code string}.
+     */
+    record MapOf(ValueType key, ValueType value) implements ValueType {
+        public MapOf {
+            Objects.requireNonNull(key, "key");
+            Objects.requireNonNull(value, "value");
+            if (!(key instanceof Scalar s) || s == Scalar.F32 || s == Scalar.F64) {
+                throw new IllegalArgumentException("a map key must be bool, an integer, char or string, not " + key);
+            }
+        }
+
+        /** The list of key-value tuples the ABI passes a map as. */
+        public ListOf entries() {
+            return new ListOf(new TupleOf(List.of(key, value)));
+        }
+    }
+
     /** {@code list<T, N>}: a list of exactly {@code length} elements, laid out inline. */
     record FixedListOf(ValueType element, int length) implements ValueType {
         public FixedListOf {

@@ -23,7 +23,7 @@ import java.util.Map;
  * Convert everything that must agree on resources (say, all functions of one world) through one
  * instance. Not thread-safe.
  *
- * <p>{@code future}, {@code stream}, {@code error-context} and {@code map} have no canonical ABI
+ * <p>{@code future}, {@code stream} and {@code error-context} have no canonical ABI
  * implementation in witbox; they are refused with a {@link WitboxException} naming the type (and,
  * through {@link #functionType}, the function and parameter).
  */
@@ -126,7 +126,10 @@ public final class WitTypes {
         if (type instanceof Type.Named n) {
             return namedType(n.def());
         }
-        // map, future, stream
+        if (type instanceof Type.MapType m) {
+            return new ValueType.MapOf(convert(m.key()), convert(m.value()));
+        }
+        // future, stream
         throw new Unsupported(type);
     }
 

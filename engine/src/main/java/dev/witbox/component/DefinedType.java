@@ -74,7 +74,7 @@ public sealed interface DefinedType extends TypeDef {
     record Future(Optional<ValType> element) implements DefinedType {
     }
 
-    /** {@code (map k v)}: gated (🗺️), decoded but unsupported. */
+    /** {@code (map k v)} (🗺️): {@code k} is a key type (bool, an integer, char or string), checked when decoding. */
     record MapType(ValType key, ValType value) implements DefinedType {
     }
 }

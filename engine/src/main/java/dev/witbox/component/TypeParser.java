@@ -229,14 +229,43 @@ final class TypeParser {
                 return op == 0x66 ? new DefinedType.Stream(t) : new DefinedType.Future(t);
             }
             case 0x63 -> {
+                int kAt = r.pos();
                 ValType k = valType(scope);
+                PrimitiveType key = keyPrimitive(k, scope);
+                if (key == PrimitiveType.F32 || key == PrimitiveType.F64 || key == PrimitiveType.ERROR_CONTEXT
+                        || (key == null && !isUnknown(k, scope))) {
+                    throw r.error(kAt, "map key type must be bool, an integer, char or string, but is "
+                            + (key != null ? key.toString() : keyKind((ValType.TypeRef) k, scope)));
+                }
                 ValType v = valType(scope);
-                p.unsupported("map type (🗺️)", at);
                 return new DefinedType.MapType(k, v);
             }
             default -> throw r.error(at, "unknown type opcode 0x" + ByteReader.hex(op)
                     + " (expected a defined value type, func, component, instance or resource type)");
         }
+    }
+
+    /** The primitive a map key names, directly or through a defined primitive type; null otherwise. */
+    private static PrimitiveType keyPrimitive(ValType k, Scope scope) {
+        if (k instanceof PrimitiveType prim) {
+            return prim;
+        }
+        Info info = scope.info(Sort.TYPE, ((ValType.TypeRef) k).index());
+        return info instanceof Info.ValueType v && v.def() instanceof DefinedType.Primitive prim ? prim.type() : null;
+    }
+
+    /** "type 3, a record": what a type index a map key refers to is. */
+    private static String keyKind(ValType.TypeRef k, Scope scope) {
+        Info info = scope.info(Sort.TYPE, k.index());
+        String kind = info instanceof Info.ValueType v
+                ? "a " + v.def().getClass().getSimpleName().replace("Type", "").toLowerCase(java.util.Locale.ROOT)
+                : kindOf(info);
+        return "type " + k.index() + ", " + kind;
+    }
+
+    /** Whether validation cannot tell what {@code k} is (its check is deferred, as elsewhere). */
+    private static boolean isUnknown(ValType k, Scope scope) {
+        return k instanceof ValType.TypeRef ref && scope.info(Sort.TYPE, ref.index()) == Info.UNKNOWN;
     }
 
     /** {@code valtype ::= typeidx | primvaltype}: negative SLEB opcodes are primitives, the rest indices. */

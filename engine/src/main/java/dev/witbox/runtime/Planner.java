@@ -536,8 +536,14 @@ final class Planner {
             throw unsupported(f.path, "stream types");
         } else if (d instanceof DefinedType.Future s) {
             throw unsupported(f.path, "future types");
-        } else if (d instanceof DefinedType.MapType s) {
-            throw unsupported(f.path, "map types");
+        } else if (d instanceof DefinedType.MapType m) {
+            ValueType key = valType(f, m.key());
+            if (!(key instanceof ValueType.Scalar s) || s == ValueType.Scalar.F32 || s == ValueType.Scalar.F64) {
+                // the decoder checks keys it can see; one behind an imported type is only known here
+                throw new WitboxException("plugin '" + pluginId + "' has a map whose key type " + WitSignatures.of(key)
+                        + " is not bool, an integer, char or string (in " + f.path + ")");
+            }
+            return new ValueType.MapOf(key, valType(f, m.value()));
         }
         throw new IllegalStateException("unexpected: " + d);
     }

@@ -6,7 +6,9 @@ import dev.witbox.api.value.WitValue;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -14,7 +16,7 @@ import java.util.function.Function;
 
 /**
  * Conversions between the Java types of generated bindings and {@link WitValue}s, for the parts of a
- * WIT type that are the same everywhere (lists, options, results, flags). Only generated glue calls
+ * WIT type that are the same everywhere (lists, maps, options, results, flags). Only generated glue calls
  * these; named types (records, variants, enums, resources) get methods of their own in the glue.
  * No reflection: every conversion is a plain call.
  */
@@ -118,9 +120,48 @@ public final class TypedValues {
         return (E) e.error();
     }
 
-    /** For a WIT type the runtime cannot pass yet ({@code map}): fails. */
-    public static <T> T unsupported(String what) {
-        throw new UnsupportedOperationException("WIT type " + what + " cannot be passed to or from a plugin yet");
+    // ---------------------------------------------------------------- map<K, V>
+    // The canonical ABI passes a map as list<tuple<K, V>> and promises nothing about order or unique
+    // keys; the dynamic value is that list of 2-tuples, the Java value an insertion-ordered map.
+
+    /**
+     * {@code map<K, V>} from a {@code Map}: one (key, value) tuple per entry, in the map's iteration
+     * order. A null key or value is refused: WIT has neither (an {@code option} value is an
+     * {@code Optional}, never null).
+     */
+    public static <K, V> WitValue lowerMap(Map<K, V> map, Function<? super K, WitValue> lowerKey,
+            Function<? super V, WitValue> lowerValue) {
+        Objects.requireNonNull(map, "map");
+        List<WitValue> out = new ArrayList<>(map.size());
+        for (Map.Entry<K, V> entry : map.entrySet()) {
+            K key = entry.getKey();
+            V value = entry.getValue();
+            if (key == null) {
+                throw new IllegalArgumentException("map key is null: WIT map keys cannot be null");
+            }
+            if (value == null) {
+                throw new IllegalArgumentException("map value of key " + key + " is null: WIT has no null"
+                        + " (use Optional for an option value)");
+            }
+            out.add(new WitValue.Tuple(List.of(lowerKey.apply(key), lowerValue.apply(value))));
+        }
+        return new WitValue.ListOf(out);
+    }
+
+    /**
+     * A {@code Map} from {@code map<K, V>}: the guest's pairs in order into a {@link LinkedHashMap}; where a
+     * key comes more than once (the ABI allows it) the last pair's value wins, at the key's first position.
+     * Unmodifiable.
+     */
+    public static <K, V> Map<K, V> liftMap(WitValue value, Function<WitValue, K> liftKey,
+            Function<WitValue, V> liftValue) {
+        List<WitValue> entries = ((WitValue.ListOf) value).elements();
+        Map<K, V> out = new LinkedHashMap<>(Math.max(16, entries.size() * 4 / 3 + 1));
+        for (WitValue entry : entries) {
+            List<WitValue> pair = ((WitValue.Tuple) entry).elements();
+            out.put(liftKey.apply(pair.get(0)), liftValue.apply(pair.get(1)));
+        }
+        return Collections.unmodifiableMap(out);
     }
 
     /**

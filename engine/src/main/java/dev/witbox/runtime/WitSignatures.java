@@ -24,6 +24,8 @@ public final class WitSignatures {
             return s.witName();
         } else if (type instanceof ValueType.ListOf l) {
             return "list<" + of(l.element()) + ">";
+        } else if (type instanceof ValueType.MapOf m) {
+            return "map<" + of(m.key()) + ", " + of(m.value()) + ">";
         } else if (type instanceof ValueType.FixedListOf l) {
             return "list<" + of(l.element()) + ", " + l.length() + ">";
         } else if (type instanceof ValueType.RecordOf r) {

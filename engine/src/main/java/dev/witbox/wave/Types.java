@@ -21,6 +21,9 @@ final class Types {
         if (type instanceof ValueType.ListOf l) {
             return "list<" + describe(l.element()) + ">";
         }
+        if (type instanceof ValueType.MapOf m) {
+            return "map<" + describe(m.key()) + ", " + describe(m.value()) + ">";
+        }
         if (type instanceof ValueType.FixedListOf f) {
             return "list<" + describe(f.element()) + ", " + f.length() + ">";
         }

@@ -31,6 +31,8 @@ final class WavePrinter {
             list(value, l.element());
         } else if (type instanceof ValueType.FixedListOf f) {
             list(value, f.element());
+        } else if (type instanceof ValueType.MapOf m) {
+            list(value, m.entries().element()); // as the ABI passes it: [(key, value), ...], every pair
         } else if (type instanceof ValueType.TupleOf t) {
             List<WitValue> items = cast(value, WitValue.Tuple.class, type).elements();
             checkSize(items.size(), t.elements().size(), type);

@@ -39,6 +39,11 @@ final class WaveReader {
             }
             return new WitValue.ListOf(readAll(list.items(), l.element()));
         }
+        if (type instanceof ValueType.MapOf m) {
+            // a map is written as the ABI passes it, a list of (key, value) tuples: [("a", 1), ("b", 2)]
+            Node.ListNode list = as(node, Node.ListNode.class, type);
+            return new WitValue.ListOf(readAll(list.items(), m.entries().element()));
+        }
         if (type instanceof ValueType.FixedListOf f) {
             Node.ListNode list = as(node, Node.ListNode.class, type);
             if (list.items().size() != f.length()) {

@@ -104,7 +104,7 @@ class RandomRoundTripTest {
         }
 
         ValueType type(int depth) {
-            int kind = depth <= 0 ? 0 : random.nextInt(12);
+            int kind = depth <= 0 ? 0 : random.nextInt(13);
             switch (kind) {
                 case 1:
                     return new ValueType.ListOf(type(depth - 1));
@@ -152,6 +152,13 @@ class RandomRoundTripTest {
                 }
                 case 10:
                     return new ValueType.ListOf(ValueType.Scalar.U8);
+                case 11: {
+                    ValueType.Scalar key;
+                    do {
+                        key = SCALARS[random.nextInt(SCALARS.length)];
+                    } while (key == ValueType.Scalar.F32 || key == ValueType.Scalar.F64);
+                    return new ValueType.MapOf(key, type(depth - 1));
+                }
                 default:
                     return SCALARS[random.nextInt(SCALARS.length)];
             }
@@ -169,6 +176,8 @@ class RandomRoundTripTest {
                 return new WitValue.ListOf(values(l.element(), random.nextInt(4)));
             } else if (type instanceof ValueType.FixedListOf l) {
                 return new WitValue.ListOf(values(l.element(), l.length()));
+            } else if (type instanceof ValueType.MapOf m) {
+                return new WitValue.ListOf(values(m.entries().element(), random.nextInt(4))); // keys may repeat
             } else if (type instanceof ValueType.RecordOf r) {
                 List<WitValue.Field> fields = new ArrayList<>();
                 r.fields().forEach(f -> fields.add(new WitValue.Field(f.name(), value(f.type()))));

@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * A tiny type syntax for test tables: scalars by WIT name, {@code list<T>}, {@code list<T, N>},
- * {@code record<T, ...>} (fields named f0, f1...), {@code tuple<...>}, {@code variant<T|_, ...>}
+ * {@code record<T, ...>} (fields named f0, f1...), {@code tuple<...>}, {@code map<K, V>}, {@code variant<T|_, ...>}
  * (cases c0, c1..., {@code _} for none), {@code enum<N>}, {@code option<T>}, {@code result<T|_, E|_>},
  * {@code flags<N>}, {@code own}, {@code borrow}.
  */
@@ -96,6 +96,8 @@ final class TypeSyntax {
             }
             case "tuple":
                 return new ValueType.TupleOf(a);
+            case "map":
+                return new ValueType.MapOf(a.get(0), a.get(1));
             case "variant": {
                 List<ValueType.Case> cases = new ArrayList<>();
                 for (int i = 0; i < a.size(); i++) {

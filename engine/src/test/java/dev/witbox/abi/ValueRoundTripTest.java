@@ -41,6 +41,15 @@ class ValueRoundTripTest {
                 Arguments.of("list<list<u16>>", list(list(new WitValue.U16(1)), list())),
                 Arguments.of("list<u8, 3>", list(new WitValue.U8(1), new WitValue.U8(2), new WitValue.U8(3))),
                 Arguments.of("list<string, 2>", list(new WitValue.Str("x"), new WitValue.Str("yz"))),
+                Arguments.of("map<string, u32>", list()),
+                // a map is the list of its pairs: a repeated key is kept, in order
+                Arguments.of("map<string, u32>", list(pair(new WitValue.Str("a"), new WitValue.U32(1)),
+                        pair(new WitValue.Str("b"), new WitValue.U32(0xFFFF_FFFFL)),
+                        pair(new WitValue.Str("a"), new WitValue.U32(2)))),
+                Arguments.of("map<char, option<map<u8, list<u8>>>>", list(
+                        pair(new WitValue.Char(0x1F5FA), new WitValue.Option(list(
+                                pair(new WitValue.U8(7), new WitValue.Bytes(new byte[] {1, 2}))))),
+                        pair(new WitValue.Char('x'), WitValue.Option.NONE))),
                 Arguments.of("record<u8, string, f64>", new WitValue.Record(List.of(
                         new WitValue.Field("f0", new WitValue.U8(9)),
                         new WitValue.Field("f1", new WitValue.Str("field")),
@@ -66,6 +75,10 @@ class ValueRoundTripTest {
                 Arguments.of("flags<12>", new WitValue.Flags(List.of("f11"))),
                 Arguments.of("flags<32>", new WitValue.Flags(List.of("f0", "f31"))),
                 Arguments.of("flags<32>", new WitValue.Flags(List.of())));
+    }
+
+    static WitValue.Tuple pair(WitValue key, WitValue value) {
+        return new WitValue.Tuple(List.of(key, value));
     }
 
     static WitValue.ListOf list(WitValue... elements) {

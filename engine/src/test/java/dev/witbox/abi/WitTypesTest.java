@@ -42,7 +42,7 @@ class WitTypesTest {
               nothing: func();
               streams: func(s: stream<u8>);
               futures: func() -> future<u32>;
-              maps: func(m: map<string, u32>);
+              maps: func(m: map<string, u32>) -> map<char, option<map<u8, p>>>;
               errs: func(e: list<error-context>);
             }
             """;
@@ -128,7 +128,6 @@ class WitTypesTest {
     @CsvSource(delimiter = '|', value = {
         "streams|parameter 's'|stream<u8>",
         "futures|result|future<u32>",
-        "maps|parameter 'm'|map<string, u32>",
         "errs|parameter 'e'|error-context"})
     void unsupportedTypesNameTheTypeAndTheFunction(String name, String where, String type) {
         assertThatThrownBy(() -> types.functionType(function("user", name)))
@@ -136,6 +135,27 @@ class WitTypesTest {
                 .hasMessageContaining("function '" + name + "'")
                 .hasMessageContaining(where)
                 .hasMessageContaining("type '" + type + "' is not supported");
+    }
+
+    @Test
+    void mapsKeepKeyAndValueTypesAndPassAsAListOfPairs() {
+        FunctionType f = types.functionType(function("user", "maps"));
+        ValueType.MapOf param = new ValueType.MapOf(Scalar.STRING, Scalar.U32);
+        assertThat(f.params().get(0).type()).isEqualTo(param);
+        ValueType.RecordOf point = new ValueType.RecordOf(List.of(new ValueType.Field("x", Scalar.S32),
+                new ValueType.Field("y", Scalar.S32)));
+        assertThat(f.result()).isEqualTo(new ValueType.MapOf(Scalar.CHAR,
+                new ValueType.OptionOf(new ValueType.MapOf(Scalar.U8, point))));
+        assertThat(param.entries()).isEqualTo(new ValueType.ListOf(new ValueType.TupleOf(List.of(Scalar.STRING, Scalar.U32))));
+        assertThat(TypeNames.of(f.result())).isEqualTo("map<char, option<map<u8, record {x, y}>>>");
+    }
+
+    @Test
+    void aMapKeyMustBeAKeyType() {
+        assertThatThrownBy(() -> new ValueType.MapOf(Scalar.F32, Scalar.U8)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a map key must be bool, an integer, char or string");
+        assertThatThrownBy(() -> new ValueType.MapOf(new ValueType.ListOf(Scalar.U8), Scalar.U8))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

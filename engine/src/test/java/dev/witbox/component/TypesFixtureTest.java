@@ -50,6 +50,14 @@ class TypesFixtureTest {
     }
 
     @Test
+    void mapsKeyedByAPrimitiveAndByAPrimitiveTypesIndex() {
+        assertThat(types.get(31)).isEqualTo(new DefinedType.MapType(PrimitiveType.STRING, PrimitiveType.U32));
+        assertThat(types.get(32)).isEqualTo(new DefinedType.MapType(ref(11), ref(19)));
+        assertThat(c.unsupportedFeatures()).isEmpty();
+        assertThat(c.dump()).contains("(map string u32)", "(map (type 11) (type 19))");
+    }
+
+    @Test
     void allFourResultForms() {
         assertThat(types.get(20)).isEqualTo(new DefinedType.Result(Optional.of(PrimitiveType.U32),
                 Optional.of(PrimitiveType.STRING)));
@@ -111,7 +119,7 @@ class TypesFixtureTest {
                 new Import(ExternName.of("comp"), new ExternType.Component(29)));
         assertThat(c.exports()).containsExactly(new Export(ExternName.of("point"), new SortIndex(Sort.TYPE, 13),
                 Optional.empty()));
-        assertThat(types).hasSize(32);
-        assertThat(types.get(31)).isSameAs(c.exports().get(0));
+        assertThat(types).hasSize(34);
+        assertThat(types.get(33)).isSameAs(c.exports().get(0));
     }
 }

@@ -23,7 +23,7 @@ class UnsupportedFeaturesTest {
                 Optional.empty()));
         assertThat(c.unsupportedFeatures()).extracting(UnsupportedFeature::feature).startsWith(
                 "fixed-size list type (🔧)", "stream type (🔀)", "future type (🔀)", "error-context type (📝)",
-                "map type (🗺️)", "async function type (🔀)", "async canon option (🔀)", "callback canon option (🔀)");
+                "async function type (🔀)", "async canon option (🔀)", "callback canon option (🔀)");
         assertThat(c.unsupportedFeatures().get(0).offset()).isEqualTo(0xb);
         assertThat(c.unsupportedFeatures().get(0).section()).isEqualTo("component type section");
     }
@@ -47,7 +47,7 @@ class UnsupportedFeaturesTest {
         assertThat(lift.options().async()).isTrue();
         assertThat(lift.options().callback()).hasValue(1);
         // every canon definition after the lift is reported
-        assertThat(c.unsupportedFeatures()).hasSize(8 + 39);
+        assertThat(c.unsupportedFeatures()).hasSize(7 + 39);
         assertThat(c.unsupportedFeatures()).extracting(UnsupportedFeature::feature)
                 .contains("canon thread.index (🧵)", "canon waitable-set.poll (🔀)", "canon error-context.drop (📝)");
     }

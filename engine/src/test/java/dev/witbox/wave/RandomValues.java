@@ -16,6 +16,10 @@ final class RandomValues {
     private static final String[] LABELS = {"a", "b", "x-y", "ok", "none", "some", "err", "true", "false", "inf",
         "nan", "HTTP3", "method-GET", "b0", "f31", "kebab-case-name", "z"};
 
+    /** The types a map key may have. */
+    private static final Scalar[] KEYS = {Scalar.BOOL, Scalar.S8, Scalar.U8, Scalar.S16, Scalar.U16, Scalar.S32,
+        Scalar.U32, Scalar.S64, Scalar.U64, Scalar.CHAR, Scalar.STRING};
+
     private final Random random;
 
     RandomValues(long seed) {
@@ -23,7 +27,7 @@ final class RandomValues {
     }
 
     ValueType type(int depth) {
-        int kind = random.nextInt(depth <= 0 ? 13 : 22);
+        int kind = random.nextInt(depth <= 0 ? 13 : 23);
         if (kind < 13) {
             return Scalar.values()[kind];
         }
@@ -55,6 +59,7 @@ final class RandomValues {
             case 19 -> new ValueType.OptionOf(type(depth - 1));
             case 20 -> new ValueType.ResultOf(random.nextBoolean() ? type(depth - 1) : null,
                     random.nextBoolean() ? type(depth - 1) : null);
+            case 21 -> new ValueType.MapOf(KEYS[random.nextInt(KEYS.length)], type(depth - 1));
             default -> new ValueType.FlagsOf(labels(1 + random.nextInt(8)));
         };
     }
@@ -82,6 +87,10 @@ final class RandomValues {
         }
         if (type instanceof ValueType.FixedListOf f) {
             return new WitValue.ListOf(values(f.element(), f.length()));
+        }
+        if (type instanceof ValueType.MapOf m) {
+            // any pairs, a repeated key included: the ABI passes them all
+            return new WitValue.ListOf(values(m.entries().element(), random.nextInt(4)));
         }
         if (type instanceof ValueType.TupleOf t) {
             return new WitValue.Tuple(t.elements().stream().map(this::value).toList());

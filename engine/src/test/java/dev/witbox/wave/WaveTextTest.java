@@ -162,7 +162,13 @@ class WaveTextTest {
                 row(PERM, "{}", "{}"), row(PERM, "{exec, read,}", "{read, exec}"), row(PERM, "{ %write }", "{write}"),
                 row(PERM, "{read, write, exec}", "{read, write, exec}"),
                 row(list(SHAPE), "[circle(1.5), empty, rect({x: 0, y: 0})]", "[circle(1.5), empty, rect({x: 0, y: 0})]"),
-                row(list(option(POINT)), "[none, {x: 1, y: 2}]", "[none, some({x: 1, y: 2})]"));
+                row(list(option(POINT)), "[none, {x: 1, y: 2}]", "[none, some({x: 1, y: 2})]"),
+                // a map has no WAVE syntax of its own: it is written as the ABI passes it, every pair kept
+                row(new ValueType.MapOf(Scalar.STRING, Scalar.U32), "[]", "[]"),
+                row(new ValueType.MapOf(Scalar.STRING, Scalar.U32), "[(\"a\", 1), (\"a\", 2),]",
+                        "[(\"a\", 1), (\"a\", 2)]"),
+                row(new ValueType.MapOf(Scalar.CHAR, option(new ValueType.MapOf(Scalar.U8, list(Scalar.U8)))),
+                        "[('x', none), ('y', [(1, [2])])]", "[('x', none), ('y', some([(1, [2])]))]"));
     }
 
     /** Labels spelled like WAVE keywords are written (and must be read) with '%'. */

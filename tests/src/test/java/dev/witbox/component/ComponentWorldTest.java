@@ -32,7 +32,7 @@ class ComponentWorldTest {
     private static final Path EXPECTED = Path.of("src/test/resources/worlds");
 
     static Stream<String> guests() {
-        return Stream.of("add-greet", "misbehave", "multi-module", "nested", "resources", "strings-latin1",
+        return Stream.of("add-greet", "maps", "misbehave", "multi-module", "nested", "resources", "strings-latin1",
                 "strings-utf16", "values");
     }
 
@@ -62,6 +62,8 @@ class ComponentWorldTest {
         assertInterfacesMatchSource(derive(GUESTS.resolve("out/values.wasm")), GUESTS.resolve("values/world.wit"));
         assertInterfacesMatchSource(derive(GUESTS.resolve("out/resources.wasm")), GUESTS.resolve("resources/world.wit"));
         assertInterfacesMatchSource(derive(GUESTS.resolve("out/misbehave.wasm")), GUESTS.resolve("misbehave/misbehave.wit"));
+        assertInterfacesMatchSource(derive(GUESTS.resolve("out/imports/maps-app.wasm")),
+                GUESTS.resolve("maps/world.wit"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.witbox.api.WitInterface;
 import dev.witbox.api.WitType;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -58,6 +59,15 @@ public interface All {
             signature = "func()"
     )
     void nothing();
+
+    /**
+     * Maps: a Java Map of the boxed key and value types.
+     */
+    @WitFunction(
+            name = "index",
+            signature = "func(by-name: map<string, list<point>>) -> map<u32, option<shape>>"
+    )
+    Map<Long, Optional<Shape>> index(Map<String, List<Point>> byName);
 
     @WitType("point")
     record Point(int x, int y) {

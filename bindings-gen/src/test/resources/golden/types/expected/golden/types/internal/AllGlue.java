@@ -11,6 +11,7 @@ import golden.types.Tuple2;
 import golden.types.Tuple3;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -31,6 +32,8 @@ public final class AllGlue implements All {
     private final ExportInvoker setPermsExport;
 
     private final ExportInvoker nothingExport;
+
+    private final ExportInvoker indexExport;
 
     public AllGlue(BindContext cx) {
         this.echoEverythingExport = cx.export("golden:types/all@1.0.0#echo-everything", "All.echoEverything",
@@ -54,6 +57,9 @@ public final class AllGlue implements All {
         this.nothingExport = cx.export("golden:types/all@1.0.0#nothing", "All.nothing",
                 "func()",
                 "func()");
+        this.indexExport = cx.export("golden:types/all@1.0.0#index", "All.index",
+                "func(by-name: map<string, list<point>>) -> map<u32, option<shape>>",
+                "func(by-name: map<string, list<record { x: s32, y: s32 }>>) -> map<u32, option<variant { circle(f32), rect(record { x: s32, y: s32 }), empty, label(string), huge(u64), nested(option<enum { red, green, blue, dark-slate-gray }>) }>>");
     }
 
     @Override
@@ -131,6 +137,17 @@ public final class AllGlue implements All {
     @Override
     public void nothing() {
         this.nothingExport.call();
+    }
+
+    @Override
+    public Map<Long, Optional<All.Shape>> index(Map<String, List<All.Point>> byName) {
+        WitValue arg0_;
+        try {
+            arg0_ = TypedValues.lowerMap(byName, e_0 -> new WitValue.Str(e_0), e_0 -> TypedValues.lowerList(e_0, e_1 -> lowerPoint(e_1)));
+        } catch (RuntimeException e_) {
+            throw TypedValues.badArgument("index", "by-name", e_);
+        }
+        return TypedValues.<Long, Optional<All.Shape>>liftMap(this.indexExport.call(arg0_), e_0 -> ((WitValue.U32) e_0).value(), e_0 -> TypedValues.<All.Shape>liftOption(e_0, e_1 -> liftShape(e_1)));
     }
 
     private WitValue lowerEverything(All.Everything value) {
@@ -254,30 +271,6 @@ public final class AllGlue implements All {
         return TypedValues.liftFlags(value, All.Permissions.values(), "read", "write", "exec");
     }
 
-    private WitValue lowerTuple2(Tuple2<Short, String> value) {
-        return new WitValue.Tuple(List.of(new WitValue.U8(value.a()),
-                new WitValue.Str(value.b())));
-    }
-
-    private Tuple2<Short, String> liftTuple2(WitValue value) {
-        List<WitValue> elements = ((WitValue.Tuple) value).elements();
-        return new Tuple2<>((short) ((WitValue.U8) elements.get(0)).value(),
-                ((WitValue.Str) elements.get(1)).value());
-    }
-
-    private WitValue lowerTuple3(Tuple3<Boolean, All.Point, byte[]> value) {
-        return new WitValue.Tuple(List.of(new WitValue.Bool(value.a()),
-                lowerPoint(value.b()),
-                new WitValue.Bytes(value.c())));
-    }
-
-    private Tuple3<Boolean, All.Point, byte[]> liftTuple3(WitValue value) {
-        List<WitValue> elements = ((WitValue.Tuple) value).elements();
-        return new Tuple3<>(((WitValue.Bool) elements.get(0)).value(),
-                liftPoint(elements.get(1)),
-                TypedValues.bytes(elements.get(2)));
-    }
-
     private WitValue lowerShape(All.Shape value) {
         if (value instanceof All.Shape.Circle) {
             return new WitValue.Variant("circle", new WitValue.F32(((All.Shape.Circle) value).value()));
@@ -311,5 +304,29 @@ public final class AllGlue implements All {
             case "nested": return new All.Shape.Nested(TypedValues.<All.Color>liftOption(variant.payload(), e_0 -> liftColor(e_0)));
             default: throw new IllegalStateException("unknown case of shape: " + variant.caseName());
         }
+    }
+
+    private WitValue lowerTuple2(Tuple2<Short, String> value) {
+        return new WitValue.Tuple(List.of(new WitValue.U8(value.a()),
+                new WitValue.Str(value.b())));
+    }
+
+    private Tuple2<Short, String> liftTuple2(WitValue value) {
+        List<WitValue> elements = ((WitValue.Tuple) value).elements();
+        return new Tuple2<>((short) ((WitValue.U8) elements.get(0)).value(),
+                ((WitValue.Str) elements.get(1)).value());
+    }
+
+    private WitValue lowerTuple3(Tuple3<Boolean, All.Point, byte[]> value) {
+        return new WitValue.Tuple(List.of(new WitValue.Bool(value.a()),
+                lowerPoint(value.b()),
+                new WitValue.Bytes(value.c())));
+    }
+
+    private Tuple3<Boolean, All.Point, byte[]> liftTuple3(WitValue value) {
+        List<WitValue> elements = ((WitValue.Tuple) value).elements();
+        return new Tuple3<>(((WitValue.Bool) elements.get(0)).value(),
+                liftPoint(elements.get(1)),
+                TypedValues.bytes(elements.get(2)));
     }
 }
