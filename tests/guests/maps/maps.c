@@ -21,11 +21,11 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cabi.h"
+
 #define MAPS "demo:maps/maps@0.1.0"
 #define TALLY "demo:maps/tally@0.1.0"
 #define RELAY "demo:maps/relay@0.1.0"
-#define EXPORT(name) __attribute__((export_name(name)))
-#define IMPORT(module, name) __attribute__((import_module(module), import_name(name)))
 
 typedef struct { char *ptr; uint32_t len; } str_t;
 typedef struct { uint8_t *ptr; uint32_t len; } bytes_t;
@@ -46,30 +46,9 @@ _Static_assert(sizeof(nested_entry) == 16, "tuple<u32, option<map<string, s64>>>
 _Static_assert(sizeof(cs_entry) == 12, "tuple<char, string>");
 _Static_assert(sizeof(option_string_t) == 12, "option<string>");
 
-
-static _Alignas(8) char empty_block[8];
-
-// realloc as the canonical ABI calls it (see add-greet/add_greet.c).
-EXPORT("cabi_realloc")
-void *cabi_realloc(void *old_ptr, size_t old_size, size_t align, size_t new_size) {
-    (void)align;
-    if (new_size == 0) {
-        if (old_ptr && old_ptr != empty_block && old_size) free(old_ptr);
-        return empty_block;
-    }
-    if (old_ptr == empty_block || old_size == 0) old_ptr = NULL;
-    void *p = realloc(old_ptr, new_size);
-    if (!p) __builtin_trap();
-    return p;
-}
-
-static void free_block(void *p, size_t len) {
-    if (p && p != empty_block && len) free(p);
-}
-
 static void free_su(su_entry *m, uint32_t n) {
-    for (uint32_t i = 0; i < n; i++) free_block(m[i].key.ptr, m[i].key.len);
-    free_block(m, n * sizeof(su_entry));
+    for (uint32_t i = 0; i < n; i++) cabi_free(m[i].key.ptr, m[i].key.len);
+    cabi_free(m, n * sizeof(su_entry));
 }
 
 static list_t list_ret;
@@ -94,7 +73,7 @@ list_t *invert(su_entry *m, uint32_t n) {
         out[i].key = m[i].value;
         out[i].value = m[i].key; // the string moves to the result
     }
-    free_block(m, n * sizeof(su_entry));
+    cabi_free(m, n * sizeof(su_entry));
     list_ret.ptr = out;
     list_ret.len = n;
     return &list_ret;
@@ -103,8 +82,8 @@ list_t *invert(su_entry *m, uint32_t n) {
 EXPORT("cabi_post_" MAPS "#invert")
 void post_invert(list_t *ret) {
     us_entry *m = ret->ptr;
-    for (uint32_t i = 0; i < ret->len; i++) free_block(m[i].value.ptr, m[i].value.len);
-    free_block(m, ret->len * sizeof(us_entry));
+    for (uint32_t i = 0; i < ret->len; i++) cabi_free(m[i].value.ptr, m[i].value.len);
+    cabi_free(m, ret->len * sizeof(us_entry));
 }
 
 // ---------------------------------------------------------------- echo
@@ -120,10 +99,10 @@ EXPORT("cabi_post_" MAPS "#echo")
 void post_echo(list_t *ret) {
     sb_entry *m = ret->ptr;
     for (uint32_t i = 0; i < ret->len; i++) {
-        free_block(m[i].key.ptr, m[i].key.len);
-        free_block(m[i].value.ptr, m[i].value.len);
+        cabi_free(m[i].key.ptr, m[i].key.len);
+        cabi_free(m[i].value.ptr, m[i].value.len);
     }
-    free_block(m, ret->len * sizeof(sb_entry));
+    cabi_free(m, ret->len * sizeof(sb_entry));
 }
 
 // ---------------------------------------------------------------- nested
@@ -137,11 +116,11 @@ int64_t nested(nested_entry *m, uint32_t n) {
         sl_entry *inner = m[i].inner.ptr;
         for (uint32_t j = 0; j < m[i].inner.len; j++) {
             sum += inner[j].value + (int64_t)inner[j].key.len;
-            free_block(inner[j].key.ptr, inner[j].key.len);
+            cabi_free(inner[j].key.ptr, inner[j].key.len);
         }
-        free_block(inner, m[i].inner.len * sizeof(sl_entry));
+        cabi_free(inner, m[i].inner.len * sizeof(sl_entry));
     }
-    free_block(m, n * sizeof(nested_entry));
+    cabi_free(m, n * sizeof(nested_entry));
     return sum;
 }
 
@@ -159,16 +138,16 @@ option_string_t *lookup(cs_entry *m, uint32_t n, uint32_t k) {
             option_ret.is_some = 1;
             option_ret.value = m[i].value; // moves to the result
         } else {
-            free_block(m[i].value.ptr, m[i].value.len);
+            cabi_free(m[i].value.ptr, m[i].value.len);
         }
     }
-    free_block(m, n * sizeof(cs_entry));
+    cabi_free(m, n * sizeof(cs_entry));
     return &option_ret;
 }
 
 EXPORT("cabi_post_" MAPS "#lookup")
 void post_lookup(option_string_t *ret) {
-    if (ret->is_some) free_block(ret->value.ptr, ret->value.len);
+    if (ret->is_some) cabi_free(ret->value.ptr, ret->value.len);
 }
 
 // ---------------------------------------------------------------- dupes
