@@ -7,7 +7,7 @@
 #   tests/guests/build.sh --js-hello   also build the large componentize-js guest
 #                                      into build/js-hello/ (git-ignored, never committed)
 #   tests/guests/build.sh --only NAME  build one guest (add-greet, values, resources, embed-iface, catalog,
-#                                      wat, misbehave, pool-probe, wasi, bench, js-hello)
+#                                      blobstore, wat, misbehave, pool-probe, wasi, bench, js-hello)
 #
 # Idempotent: every output is rewritten from source each run. Installs missing
 # toolchains (Debian apt packages, npm packages pinned in package-lock.json
@@ -174,6 +174,18 @@ build_catalog() {
   JCO component "$OUT/catalog.core.wasm" "$d/world.wit" catalog-app "$OUT/imports/catalog.wasm"
 }
 
+# A guest importing a resource the host implements (typed host implementations of
+# imported resources), into out/imports/ like catalog; TypedHostResourcesTest
+# drives it.
+build_blobstore() {
+  step "blobstore (C, imports the resource host:store/store.blob)"
+  local d="$HERE/blobstore"
+  mkdir -p "$OUT/imports"
+  cc_wasm "$BUILD/blobstore.core.wasm" "$d/blobstore.c"
+  validate_core "$BUILD/blobstore.core.wasm"
+  JCO component "$BUILD/blobstore.core.wasm" "$d/world.wit" blobstore "$OUT/imports/blobstore.wasm"
+}
+
 # Component text (WAT) -> binary with `jco parse`; one component per file.
 build_wat_dir() { # dir
   local f
@@ -260,6 +272,7 @@ main() {
   want embed-iface && build_embed_iface
   want pool-probe && build_pool_probe
   want catalog && build_catalog
+  want blobstore && build_blobstore
   want wat && build_wat_dir "$HERE/wat"
   want misbehave && build_wat_dir "$HERE/misbehave"
   want wasi && build_wasi

@@ -27,7 +27,8 @@ public interface HostFiles {
     File newFile(String path);
 
     /**
-     * A handle to a WIT resource; {@link #close()} drops it.
+     * A WIT resource the plugin imports: the host implements it with classes of its own implementing
+     * this interface, whose objects the plugin gets as handles; {@link #close()} is its destructor.
      */
     @WitType("file")
     interface File extends AutoCloseable {
@@ -38,7 +39,8 @@ public interface HostFiles {
         Result<byte[], String> readAll();
 
         /**
-         * Drops this handle. The resource is destroyed when its last handle is dropped.
+         * The destructor: called once, when the plugin drops its own handle to this object or the instance holding
+         * it is reset or closed. An object the host gets back as {@code own} (a result) is the host's to close.
          */
         @Override
         void close();
