@@ -39,8 +39,9 @@ public interface HostFiles {
         Result<byte[], String> readAll();
 
         /**
-         * The destructor: called once, when the plugin drops its own handle to this object or the instance holding
-         * it is reset or closed. An object the host gets back as {@code own} (a result) is the host's to close.
+         * The destructor: called once, when the plugin drops its own handle to this
+         * object or the instance holding that handle is reset or closed. An object the host
+         * gets back as {@code own} (a result) is the host's to close.
          */
         @Override
         void close();
