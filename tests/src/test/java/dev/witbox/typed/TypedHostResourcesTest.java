@@ -24,19 +24,26 @@ import dev.witbox.wasi.Wasi;
 import dev.witbox.wasi.WasiContext;
 import dev.witbox.wasi.WasiPolicy;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The host implements the resource {@code blob} the blobstore guest imports with plain Java objects
  * ({@link Store.Blob}): the guest's constructor, method and static calls reach them, every object the
  * guest owns is closed exactly once (when the guest drops it, or when the instance is reset or closed),
  * an object the guest returns is the host's own object again, and the failures the host or the guest can
- * cause trap the call with a message naming plugin, function and cause.
+ * cause trap the call with a message naming plugin, function and cause. The scenarios of
+ * {@code guests/blobstore/blobstore.expected}, computed by jco with a JS store ({@code oracle/blobstore.mjs}),
+ * give the same results and the same closes here.
  */
 class TypedHostResourcesTest {
 
@@ -349,6 +356,72 @@ class TypedHostResourcesTest {
                 assertThat(instance.bind(Api.class).concat(List.of("ab", "c"))).isEqualTo(3);
                 assertThat(store.made).hasSize(5).allSatisfy(b -> assertThat(b.closes).isEqualTo(1));
             }
+        }
+    }
+
+    // ------------------------------------------------------------------ the same scenarios as jco's
+
+    /** What the host saw, as oracle/blobstore.mjs prints it: "made N, closes [c0 c1 …]". */
+    private String tally() {
+        StringBuilder sb = new StringBuilder("made " + store.made.size() + ", closes [");
+        for (int i = 0; i < store.made.size(); i++) {
+            sb.append(i == 0 ? "" : " ").append(store.made.get(i).closes);
+        }
+        return sb.append(']').toString();
+    }
+
+    private static String quoted(String s) {
+        return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+
+    private String scenario(String name, Api api) {
+        return switch (name) {
+            case "concat-four" -> api.concat(List.of("ab", "cde", "", "✓")) + "; " + tally();
+            case "concat-none" -> api.concat(List.of()) + "; " + tally();
+            case "make-returns-the-hosts-object" -> {
+                Store.Blob b = api.make("made by the guest");
+                yield "size " + b.size() + ", same object " + (b == store.made.get(0)) + "; " + tally();
+            }
+            case "consume-closes-once" -> api.consume(store.blob("given", utf8("xyz"))) + "; " + tally();
+            case "measure-twice-never-closes" -> {
+                MemoryBlob lent = store.blob("lent", utf8("four"));
+                yield api.measure(lent) + " " + api.measure(lent) + "; " + tally();
+            }
+            case "open-and-read-found", "open-and-read-missing" -> {
+                Result<String, String> r = api.openAndRead(name.endsWith("found") ? "greeting" : "nothing");
+                yield r instanceof Result.Ok<String, String> ok ? "ok(" + quoted(ok.value()) + "); " + tally()
+                        : "err(" + quoted(((Result.Err<String, String>) r).error()) + "); " + tally();
+            }
+            case "hold-keeps" -> api.hold("a") + " " + api.hold("bc") + "; " + tally();
+            case "forge-unknown-index-traps" -> {
+                try {
+                    yield String.valueOf(api.forge(7));
+                } catch (PluginTrapException e) {
+                    yield "trap";
+                }
+            }
+            case "forge-held-index" -> api.hold("mine") + " " + api.forge(1) + "; " + tally();
+            default -> throw new IllegalArgumentException("no scenario " + name + " here: add it");
+        };
+    }
+
+    static List<String[]> jcoScenarios() throws IOException {
+        List<String[]> out = new ArrayList<>();
+        for (String line : Files.readAllLines(Path.of("guests/blobstore/blobstore.expected"))) {
+            if (!line.isBlank() && !line.startsWith("#")) {
+                int arrow = line.indexOf(" => ");
+                out.add(new String[] {line.substring(0, arrow), line.substring(arrow + 4)});
+            }
+        }
+        return out;
+    }
+
+    /** Every scenario of blobstore.expected, computed by jco with a JS store, gives the same line here. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("jcoScenarios")
+    void theGuestDoesWithAJavaStoreWhatItDoesWithAJsStoreUnderJco(String name, String expected) {
+        try (PluginInstance instance = instance()) {
+            assertThat(scenario(name, instance.bind(Api.class))).isEqualTo(expected);
         }
     }
 
