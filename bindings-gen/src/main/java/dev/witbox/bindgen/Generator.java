@@ -118,6 +118,12 @@ final class Generator {
                 (export ? worldExports : worldImports).add(f);
             }
         }
+        // a world's own types are imported: its resources are the host's, their functions world-level imports
+        for (TypeDef t : world.types()) {
+            if (t.kind() instanceof TypeDefKind.Resource r) {
+                worldImports.addAll(r.functions());
+            }
+        }
         boolean worldTypes = world.types().stream().anyMatch(t -> !(t.kind() instanceof TypeDefKind.Alias));
         ClassName worldClass = null;
         if (worldTypes || !worldExports.isEmpty()) {
@@ -272,14 +278,8 @@ final class Generator {
                     spec.addType(nested);
                 }
             }
-            List<Function> all = new ArrayList<>(functions);
-            for (TypeDef t : world.types()) {
-                if (t.kind() instanceof TypeDefKind.Resource r) {
-                    all.addAll(r.functions());
-                }
-            }
-            functions(spec, all);
-            glueTargets.add(new Glue.Target(cls, true, null, all));
+            functions(spec, functions);
+            glueTargets.add(new Glue.Target(cls, true, null, functions));
         } else {
             functions(spec, functions);
             glueTargets.add(new Glue.Target(cls, false, null, functions));
@@ -334,9 +334,12 @@ final class Generator {
 
     /**
      * Whether the host implements resource {@code def} with its own Java objects: it belongs to an
-     * interface the world imports (and does not also export).
+     * interface the world imports (and does not also export), or to the world itself.
      */
     boolean hostImplemented(TypeDef def) {
+        if (def.owner() instanceof World) {
+            return true; // a world's own types are imported
+        }
         return def.owner() instanceof Interface i && importedInterfaces.contains(i.key())
                 && !exportedInterfaces.contains(i.key());
     }
