@@ -1,7 +1,9 @@
 // blobstore: a guest that imports a resource the host implements (store.blob:
 // constructor, methods, a static function, a result carrying a handle) and
 // exports functions that create, merge, borrow, take and hand back blobs
-// (api), with hand-written canonical ABI glue. Built by ../build.sh into
+// (api), and a resource of the world itself (tag, imported at world level,
+// module "$root") used by world-level exports, with hand-written canonical
+// ABI glue. Built by ../build.sh into
 // out/imports/blobstore.wasm; TypedHostResourcesTest drives it.
 //
 // Handles of the imported blob are i32 indices into this instance's handle
@@ -36,6 +38,9 @@ IMPORT(STORE, "[method]blob.size") extern uint64_t blob_size(int32_t self);
 IMPORT(STORE, "[static]blob.merge") extern int32_t blob_merge(int32_t a, int32_t b);
 IMPORT(STORE, "open") extern void store_open(const char *ptr, uint32_t len, result_blob_string_t *ret);
 IMPORT(STORE, "[resource-drop]blob") extern void blob_drop(int32_t handle);
+IMPORT("$root", "[constructor]tag") extern int32_t tag_new(const char *ptr, uint32_t len);
+IMPORT("$root", "[method]tag.label") extern void tag_label(int32_t self, str_t *ret);
+IMPORT("$root", "[resource-drop]tag") extern void tag_drop(int32_t handle);
 
 static _Alignas(8) char empty_block[8];
 
@@ -148,4 +153,50 @@ result_string_string_t *open_and_read(char *name, size_t len) {
 EXPORT("cabi_post_" API "#open-and-read")
 void post_open_and_read(result_string_string_t *ret) {
     free_block(ret->val.ptr, ret->val.len);
+}
+
+// ---------------------------------------------------------------- describe, label-of (world level)
+
+static str_t string_ret;
+
+EXPORT("describe")
+str_t *describe(char *label, size_t len, int32_t blob) {
+    int32_t tag = tag_new(label, (uint32_t)len);
+    free_block(label, len);
+    str_t read_back;
+    tag_label(tag, &read_back);
+    tag_drop(tag);
+    uint64_t size = blob_size(blob);
+    blob_drop(blob); // a borrow we were lent
+    char digits[24];
+    int n = 0;
+    do { digits[n++] = (char)('0' + size % 10); size /= 10; } while (size);
+    size_t out_len = read_back.len + 2 + n + 1; // "<label> (<size>)"
+    char *out = malloc(out_len), *at = out;
+    if (!out) __builtin_trap();
+    memcpy(at, read_back.ptr, read_back.len); at += read_back.len;
+    *at++ = ' '; *at++ = '(';
+    for (int k = n - 1; k >= 0; k--) *at++ = digits[k];
+    *at++ = ')';
+    free_block(read_back.ptr, read_back.len);
+    string_ret.ptr = out;
+    string_ret.len = (uint32_t)out_len;
+    return &string_ret;
+}
+
+EXPORT("cabi_post_describe")
+void post_describe(str_t *ret) {
+    free_block(ret->ptr, ret->len);
+}
+
+EXPORT("label-of")
+str_t *label_of(int32_t tag) {
+    tag_label(tag, &string_ret); // the host's allocation goes back to it as is
+    tag_drop(tag); // a borrow we were lent
+    return &string_ret;
+}
+
+EXPORT("cabi_post_label-of")
+void post_label_of(str_t *ret) {
+    free_block(ret->ptr, ret->len);
 }

@@ -65,7 +65,17 @@ function newStore() {
     if (!NAMED.has(name)) throw { payload: `no blob named ${name}` };
     return new Blob(utf8(NAMED.get(name)), name);
   };
-  return { made, Blob, imports: { 'host:store/store': { Blob, open } } };
+  const tags = [];
+  class Tag {
+    constructor(label) {
+      this.text = label;
+      this.closes = 0;
+      tags.push(this);
+    }
+    label() { return this.text; }
+    [Symbol.dispose]() { this.closes++; }
+  }
+  return { made, tags, Blob, Tag, imports: { 'host:store/store': { Blob, open }, tag: { default: Tag } } };
 }
 
 /** "made N, closed [c0 c1 …]": what the host saw. */
@@ -107,6 +117,15 @@ const SCENARIOS = {
     }
   },
   'forge-held-index': async (api, s) => `${await api.hold('mine')} ${await api.forge(1)}; ${tally(s.made)}`,
+  // the world's own resource, through the world's own exports
+  'world-describe': async (api, s, world) => {
+    const lent = new s.Blob(utf8('four'), 'lent');
+    return `${JSON.stringify(await world.describe('label ✓', lent))}; ${tally(s.made)}; ${tally(s.tags)}`;
+  },
+  'world-label-of': async (api, s, world) => {
+    const t = new s.Tag('mine');
+    return `${JSON.stringify(await world.labelOf(t))} ${JSON.stringify(await world.labelOf(t))}; ${tally(s.tags)}`;
+  },
 };
 
 const lines = ['# blobstore scenarios, computed by oracle/blobstore.mjs with a JS store under jco; TypedHostResourcesTest',
@@ -117,7 +136,7 @@ for (const [name, run] of Object.entries(SCENARIOS)) {
   const inst = await instantiate(getCoreModule, store.imports);
   let out;
   try {
-    out = await run(inst['host:store/api@0.1.0'] ?? inst.api, store);
+    out = await run(inst['host:store/api@0.1.0'] ?? inst.api, store, inst);
   } catch (e) {
     out = `<host error> ${firstLine(e)}`;
   }

@@ -19,6 +19,8 @@ import dev.witbox.runtime.PluginPool;
 import dev.witbox.runtime.PoolOptions;
 import dev.witbox.runtime.PooledInstance;
 import dev.witbox.typed.blobstore.Api;
+import dev.witbox.typed.blobstore.Blobstore;
+import dev.witbox.typed.blobstore.BlobstoreImports;
 import dev.witbox.typed.blobstore.Store;
 import dev.witbox.wasi.Wasi;
 import dev.witbox.wasi.WasiContext;
@@ -131,14 +133,52 @@ class TypedHostResourcesTest {
         }
     }
 
+    /** A label: the world's own resource, which the plugin imports too. */
+    static final class MemoryTag implements Blobstore.Tag {
+        final String text;
+        int closes;
+
+        MemoryTag(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public String label() {
+            return text;
+        }
+
+        @Override
+        public void close() {
+            closes++;
+        }
+    }
+
+    /** The world-level imports: the tag constructor. */
+    static final class MemoryTags implements BlobstoreImports {
+        final List<MemoryTag> made = new ArrayList<>();
+
+        @Override
+        public Blobstore.Tag newTag(String label) {
+            MemoryTag t = new MemoryTag(label);
+            made.add(t);
+            return t;
+        }
+    }
+
     private final MemoryStore store = new MemoryStore();
+    private final MemoryTags tags = new MemoryTags();
 
     private static Plugin plugin() {
         return Guests.load("imports/blobstore.wasm");
     }
 
+    /** Both imports of the guest, typed. */
+    private HostImports.Builder typedImports() {
+        return HostImports.builder().implement(Store.class, store).implement(BlobstoreImports.class, tags);
+    }
+
     private PluginInstance instance() {
-        return plugin().instantiate(HostImports.builder().implement(Store.class, store).build());
+        return plugin().instantiate(typedImports().build());
     }
 
     private static byte[] utf8(String s) {
@@ -217,7 +257,7 @@ class TypedHostResourcesTest {
     @Test
     void blobsAPooledInstanceStillHoldsAreClosedWhenItIsResetForTheNextLease() {
         PoolOptions options = PoolOptions.builder().maxSize(1).isolation(Isolation.FRESH)
-                .imports(() -> HostImports.builder().implement(Store.class, store).build()).build();
+                .imports(() -> typedImports().build()).build();
         try (PluginPool pool = plugin().pool(options)) {
             try (PooledInstance lease = pool.acquire()) {
                 Api api = lease.instance().bind(Api.class);
@@ -284,7 +324,7 @@ class TypedHostResourcesTest {
     void aHandleCarryingAnObjectOfTheWrongClassTrapsTheMethodCallNamingBothTypes() {
         Plugin plugin = plugin();
         ImportedFunction open = importNamed(plugin, "open");
-        HostImports imports = HostImports.builder().implement(Store.class, store)
+        HostImports imports = typedImports()
                 // the dynamic API can put any object behind a handle: typed glue finds out at its next call
                 .function(STORE, "open", open.type(),
                         args -> new WitValue.Result(true, new WitValue.Handle(ResourceRef.hostObject("not a blob"))))
@@ -295,6 +335,23 @@ class TypedHostResourcesTest {
                     .hasMessageContaining(STORE + "#[method]blob.size")
                     .hasMessageContaining("java.lang.String")
                     .hasMessageContaining(Store.Blob.class.getName());
+        }
+    }
+
+    @Test
+    void aResourceOfTheWorldItselfIsImportedAndImplementedByTheHostLikeAnInterfacesOne() {
+        try (PluginInstance instance = instance()) {
+            Blobstore world = instance.bind(Blobstore.class);
+            MemoryBlob lent = new MemoryBlob("lent", utf8("12345"));
+            assertThat(world.describe("hello", lent)).isEqualTo("hello (5)");
+            assertThat(tags.made).singleElement().satisfies(t -> {
+                assertThat(t.text).isEqualTo("hello");
+                assertThat(t.closes).as("made by the world-level constructor, dropped by the guest").isEqualTo(1);
+            });
+            MemoryTag mine = new MemoryTag("mine");
+            assertThat(world.labelOf(mine)).isEqualTo("mine");
+            assertThat(mine.closes).as("only lent").isZero();
+            assertThat(lent.closes).isZero();
         }
     }
 
@@ -336,7 +393,7 @@ class TypedHostResourcesTest {
             HostImports.Builder builder = HostImports.builder();
             builder.onResourceDrop((type, rep) -> dropped.add("first " + type.name() + " " + rep));
             wasi.addTo(builder); // adds WASI's own hook, which ignores blob
-            builder.implement(Store.class, store);
+            builder.implement(Store.class, store).implement(BlobstoreImports.class, tags);
             // size answered dynamically: a host object's size, or the representation of a dynamic handle
             builder.function(STORE, "[method]blob.size", size.type(), args -> {
                 ResourceRef ref = (ResourceRef) ((WitValue.Handle) args[0]).handle();
@@ -361,20 +418,28 @@ class TypedHostResourcesTest {
 
     // ------------------------------------------------------------------ the same scenarios as jco's
 
-    /** What the host saw, as oracle/blobstore.mjs prints it: "made N, closes [c0 c1 …]". */
+    /** What the host saw of its blobs, as oracle/blobstore.mjs prints it: "made N, closes [c0 c1 …]". */
     private String tally() {
-        StringBuilder sb = new StringBuilder("made " + store.made.size() + ", closes [");
-        for (int i = 0; i < store.made.size(); i++) {
-            sb.append(i == 0 ? "" : " ").append(store.made.get(i).closes);
+        return tally(store.made.stream().mapToInt(b -> b.closes).toArray());
+    }
+
+    private static String tally(int[] closes) {
+        StringBuilder sb = new StringBuilder("made " + closes.length + ", closes [");
+        for (int i = 0; i < closes.length; i++) {
+            sb.append(i == 0 ? "" : " ").append(closes[i]);
         }
         return sb.append(']').toString();
+    }
+
+    private String tagTally() {
+        return tally(tags.made.stream().mapToInt(t -> t.closes).toArray());
     }
 
     private static String quoted(String s) {
         return '"' + s.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
     }
 
-    private String scenario(String name, Api api) {
+    private String scenario(String name, Api api, Blobstore world) {
         return switch (name) {
             case "concat-four" -> api.concat(List.of("ab", "cde", "", "✓")) + "; " + tally();
             case "concat-none" -> api.concat(List.of()) + "; " + tally();
@@ -401,6 +466,12 @@ class TypedHostResourcesTest {
                 }
             }
             case "forge-held-index" -> api.hold("mine") + " " + api.forge(1) + "; " + tally();
+            case "world-describe" -> quoted(world.describe("label ✓", store.blob("lent", utf8("four")))) + "; "
+                    + tally() + "; " + tagTally();
+            case "world-label-of" -> {
+                Blobstore.Tag t = tags.newTag("mine");
+                yield quoted(world.labelOf(t)) + " " + quoted(world.labelOf(t)) + "; " + tagTally();
+            }
             default -> throw new IllegalArgumentException("no scenario " + name + " here: add it");
         };
     }
@@ -421,7 +492,7 @@ class TypedHostResourcesTest {
     @MethodSource("jcoScenarios")
     void theGuestDoesWithAJavaStoreWhatItDoesWithAJsStoreUnderJco(String name, String expected) {
         try (PluginInstance instance = instance()) {
-            assertThat(scenario(name, instance.bind(Api.class))).isEqualTo(expected);
+            assertThat(scenario(name, instance.bind(Api.class), instance.bind(Blobstore.class))).isEqualTo(expected);
         }
     }
 
