@@ -140,7 +140,10 @@ public final class HostImports {
          * guest's arguments to Java values, calls it and lowers the result. An exception the
          * implementation throws traps the guest's call (the cause is kept), except a
          * {@link dev.witbox.api.WitErrorException} from a function returning a WIT {@code result},
-         * which returns its {@code err} case.
+         * which returns its {@code err} case. Resources of the interface are the implementation's own Java
+         * objects (classes implementing the generated resource interface): the guest's handles carry them,
+         * its method calls reach them, and an object's {@code close()} runs when the guest drops its own
+         * handle or its instance is reset or closed.
          *
          * @throws WitboxException when {@code type} is not a generated import interface
          */

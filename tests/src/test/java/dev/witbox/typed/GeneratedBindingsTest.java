@@ -41,6 +41,8 @@ class GeneratedBindingsTest {
                 + " ../benchmarks/src/main/java",
         "../tests/guests/catalog/world.wit, catalog-app, dev.witbox.benchmarks.typed.catalog,"
                 + " ../benchmarks/src/main/java",
+        "../tests/guests/blobstore/world.wit, blobstore, dev.witbox.benchmarks.typed.blobstore,"
+                + " ../benchmarks/src/main/java",
     })
     void checkedInBindingsAreTheGeneratorsOutput(String wit, String world, String javaPackage, String root)
             throws IOException {
