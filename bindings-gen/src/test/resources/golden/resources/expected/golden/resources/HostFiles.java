@@ -5,6 +5,8 @@ import dev.witbox.api.Result;
 import dev.witbox.api.WitFunction;
 import dev.witbox.api.WitInterface;
 import dev.witbox.api.WitType;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Resources the host implements: the plugin holds handles.
@@ -19,6 +21,18 @@ public interface HostFiles {
             signature = "func() -> file"
     )
     File tempFile();
+
+    @WitFunction(
+            name = "open-all",
+            signature = "func(paths: list<string>) -> list<opened>"
+    )
+    List<Opened> openAll(List<String> paths);
+
+    @WitFunction(
+            name = "largest",
+            signature = "func(files: list<borrow<file>>) -> option<tuple<u32, file>>"
+    )
+    Optional<Tuple2<Long, File>> largest(List<File> files);
 
     @WitFunction(
             name = "[constructor]file",
@@ -45,5 +59,12 @@ public interface HostFiles {
          */
         @Override
         void close();
+    }
+
+    /**
+     * Resources inside other types: the host's objects in lists, options, records, tuples.
+     */
+    @WitType("opened")
+    record Opened(String path, File file, Optional<File> backup) {
     }
 }

@@ -7,6 +7,9 @@ import dev.witbox.api.value.WitValue;
 import dev.witbox.runtime.HostImports;
 import dev.witbox.runtime.TypedValues;
 import golden.resources.HostFiles;
+import golden.resources.Tuple2;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Adapts an implementation of {@link HostFiles} to the host functions of WIT interface {@code golden:resources/host-files@0.1.0}:
@@ -23,6 +26,16 @@ public final class HostFilesGlue {
     private WitValue tempFile(WitValue[] args) {
         HostFiles.File result_ = this.impl.tempFile();
         return lowerFile(result_);
+    }
+
+    private WitValue openAll(WitValue[] args) {
+        List<HostFiles.Opened> result_ = this.impl.openAll(TypedValues.<String>liftList(args[0], e_0 -> ((WitValue.Str) e_0).value()));
+        return TypedValues.lowerList(result_, e_0 -> lowerOpened(e_0));
+    }
+
+    private WitValue largest(WitValue[] args) {
+        Optional<Tuple2<Long, HostFiles.File>> result_ = this.impl.largest(TypedValues.<HostFiles.File>liftList(args[0], e_0 -> liftFile(e_0)));
+        return TypedValues.lowerOption(result_, e_0 -> lowerTuple(e_0));
     }
 
     private WitValue newFile(WitValue[] args) {
@@ -50,6 +63,14 @@ public final class HostFilesGlue {
                 "func() -> file",
                 "func() -> file",
                 glue::tempFile);
+        builder.typedFunction("golden:resources/host-files@0.1.0", "open-all",
+                "func(paths: list<string>) -> list<opened>",
+                "func(paths: list<string>) -> list<record { path: string, file: file, backup: option<file> }>",
+                glue::openAll);
+        builder.typedFunction("golden:resources/host-files@0.1.0", "largest",
+                "func(files: list<borrow<file>>) -> option<tuple<u32, file>>",
+                "func(files: list<borrow<file>>) -> option<tuple<u32, file>>",
+                glue::largest);
         builder.typedFunction("golden:resources/host-files@0.1.0", "[constructor]file",
                 "func(path: string) -> file",
                 "func(path: string) -> file",
@@ -66,5 +87,29 @@ public final class HostFilesGlue {
 
     private HostFiles.File liftFile(WitValue value) {
         return TypedValues.hostObject(value, HostFiles.File.class, "file");
+    }
+
+    private WitValue lowerOpened(HostFiles.Opened value) {
+        return new WitValue.Record(List.of(new WitValue.Field("path", new WitValue.Str(value.path())),
+                new WitValue.Field("file", lowerFile(value.file())),
+                new WitValue.Field("backup", TypedValues.lowerOption(value.backup(), e_0 -> lowerFile(e_0)))));
+    }
+
+    private HostFiles.Opened liftOpened(WitValue value) {
+        List<WitValue.Field> fields = ((WitValue.Record) value).fields();
+        return new HostFiles.Opened(((WitValue.Str) fields.get(0).value()).value(),
+                liftFile(fields.get(1).value()),
+                TypedValues.<HostFiles.File>liftOption(fields.get(2).value(), e_0 -> liftFile(e_0)));
+    }
+
+    private WitValue lowerTuple(Tuple2<Long, HostFiles.File> value) {
+        return new WitValue.Tuple(List.of(new WitValue.U32(value.a()),
+                lowerFile(value.b())));
+    }
+
+    private Tuple2<Long, HostFiles.File> liftTuple(WitValue value) {
+        List<WitValue> elements = ((WitValue.Tuple) value).elements();
+        return new Tuple2<>(((WitValue.U32) elements.get(0)).value(),
+                liftFile(elements.get(1)));
     }
 }
