@@ -7,7 +7,7 @@
 #   tests/guests/build.sh --js-hello   also build the large componentize-js guest
 #                                      into build/js-hello/ (git-ignored, never committed)
 #   tests/guests/build.sh --only NAME  build one guest (add-greet, values, resources, embed-iface, catalog, maps,
-#                                      wat, misbehave, pool-probe, wasi, bench, js-hello)
+#                                      blobstore, wat, misbehave, pool-probe, wasi, bench, js-hello)
 #
 # Idempotent: every output is rewritten from source each run. Installs missing
 # toolchains (Debian apt packages, npm packages pinned in package-lock.json
@@ -187,6 +187,18 @@ build_maps() {
   JCO component "$BUILD/maps/maps-app.core.wasm" "$d/world.wit" maps-app "$OUT/imports/maps-app.wasm"
 }
 
+# A guest importing a resource the host implements (typed host implementations of
+# imported resources), into out/imports/ like catalog; TypedHostResourcesTest
+# drives it.
+build_blobstore() {
+  step "blobstore (C, imports the resource host:store/store.blob)"
+  local d="$HERE/blobstore"
+  mkdir -p "$OUT/imports"
+  cc_wasm "$BUILD/blobstore.core.wasm" "$d/blobstore.c"
+  validate_core "$BUILD/blobstore.core.wasm"
+  JCO component "$BUILD/blobstore.core.wasm" "$d/world.wit" blobstore "$OUT/imports/blobstore.wasm"
+}
+
 # Component text (WAT) -> binary with `jco parse`; one component per file.
 build_wat_dir() { # dir
   local f
@@ -274,6 +286,7 @@ main() {
   want pool-probe && build_pool_probe
   want catalog && build_catalog
   want maps && build_maps
+  want blobstore && build_blobstore
   want wat && build_wat_dir "$HERE/wat"
   want misbehave && build_wat_dir "$HERE/misbehave"
   want wasi && build_wasi

@@ -22,10 +22,12 @@ import dev.witbox.wit.WorldItem;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import javax.lang.model.element.Modifier;
 
@@ -78,6 +80,9 @@ final class Generator {
     private final Map<String, List<String>> memberNames = new HashMap<>();
     private final Map<String, List<ClassName>> caseClasses = new HashMap<>();
     private final List<Glue.Target> glueTargets = new ArrayList<>();
+    /** Keys of the interfaces the world imports and of those it exports. */
+    private final Set<String> importedInterfaces = new HashSet<>();
+    private final Set<String> exportedInterfaces = new HashSet<>();
     private Top current;
 
     Generator(World world, String pkg) {
@@ -98,6 +103,7 @@ final class Generator {
             boolean export = i >= importCount;
             if (items.get(i) instanceof WorldItem.InterfaceItem ii) {
                 Interface iface = ii.iface();
+                (export ? exportedInterfaces : importedInterfaces).add(iface.key());
                 String base = JavaNames.pascal(iface.name() != null ? iface.name() : ii.name());
                 if (!topScope.isFree(base) && iface.name() != null) {
                     base = JavaNames.pascal(iface.pkg().name().name()) + base;
@@ -110,6 +116,12 @@ final class Generator {
             } else {
                 Function f = ((WorldItem.FunctionItem) items.get(i)).function();
                 (export ? worldExports : worldImports).add(f);
+            }
+        }
+        // a world's own types are imported: its resources are the host's, their functions world-level imports
+        for (TypeDef t : world.types()) {
+            if (t.kind() instanceof TypeDefKind.Resource r) {
+                worldImports.addAll(r.functions());
             }
         }
         boolean worldTypes = world.types().stream().anyMatch(t -> !(t.kind() instanceof TypeDefKind.Alias));
@@ -266,14 +278,8 @@ final class Generator {
                     spec.addType(nested);
                 }
             }
-            List<Function> all = new ArrayList<>(functions);
-            for (TypeDef t : world.types()) {
-                if (t.kind() instanceof TypeDefKind.Resource r) {
-                    all.addAll(r.functions());
-                }
-            }
-            functions(spec, all);
-            glueTargets.add(new Glue.Target(cls, true, null, all));
+            functions(spec, functions);
+            glueTargets.add(new Glue.Target(cls, true, null, functions));
         } else {
             functions(spec, functions);
             glueTargets.add(new Glue.Target(cls, false, null, functions));
@@ -324,6 +330,18 @@ final class Generator {
     /** Whether the top-level type {@code top} is deprecated. */
     boolean isDeprecated(ClassName top) {
         return topDeprecated.getOrDefault(top, false);
+    }
+
+    /**
+     * Whether the host implements resource {@code def} with its own Java objects: it belongs to an
+     * interface the world imports (and does not also export), or to the world itself.
+     */
+    boolean hostImplemented(TypeDef def) {
+        if (def.owner() instanceof World) {
+            return true; // a world's own types are imported
+        }
+        return def.owner() instanceof Interface i && importedInterfaces.contains(i.key())
+                && !exportedInterfaces.contains(i.key());
     }
 
     /** The Java method generated for {@code f}. */
@@ -478,7 +496,10 @@ final class Generator {
             stabilityDocs(doc, t.stability());
         } else if (kind instanceof TypeDefKind.Resource r) {
             b = TypeSpec.interfaceBuilder(cls).addSuperinterface(AUTO_CLOSEABLE);
-            paragraph(doc, "A handle to a WIT resource; {@link #close()} drops it.");
+            boolean host = hostImplemented(t);
+            paragraph(doc, host ? "A WIT resource the plugin imports: the host implements it with classes of its own"
+                    + " implementing this interface, whose objects the plugin gets as handles; {@link #close()} is"
+                    + " its destructor." : "A handle to a WIT resource; {@link #close()} drops it.");
             stabilityDocs(doc, t.stability());
             JavaNames.Scope methods = new JavaNames.Scope("close");
             for (Function fn : r.functions()) {
@@ -488,7 +509,10 @@ final class Generator {
             }
             b.addMethod(MethodSpec.methodBuilder("close").addModifiers(Modifier.PUBLIC, Modifier.ABSTRACT)
                     .addAnnotation(Override.class)
-                    .addJavadoc("Drops this handle. The resource is destroyed when its last handle is dropped.\n")
+                    .addJavadoc(host ? "The destructor: called once, when the plugin drops its own handle to this\n"
+                            + "object or the instance holding that handle is reset or closed. An object the host\n"
+                            + "gets back as {@code own} (a result) is the host's to close.\n"
+                            : "Drops this handle. The resource is destroyed when its last handle is dropped.\n")
                     .build());
         } else {
             throw new BindingsException("type '" + t.name() + "': unsupported kind " + kind);

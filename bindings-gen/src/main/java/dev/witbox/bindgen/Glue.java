@@ -57,7 +57,6 @@ final class Glue {
     private static final ClassName EXPORT_INVOKER = ClassName.get(RUNTIME, "ExportInvoker");
     private static final ClassName HOST_IMPORTS = ClassName.get(RUNTIME, "HostImports", "Builder");
     private static final ClassName WIT_ERROR = ClassName.get("dev.witbox.api", "WitErrorException");
-    private static final ClassName WITBOX_EXCEPTION = ClassName.get("dev.witbox.api", "WitboxException");
     private static final ClassName RESULT = ClassName.get("dev.witbox.api", "Result");
     private static final ClassName LIST = ClassName.get(List.class);
     private static final ClassName FIELD = WIT_VALUE.nestedClass("Field");
@@ -253,36 +252,38 @@ final class Glue {
                 .addModifiers(Modifier.PUBLIC, Modifier.STATIC)
                 .addParameter(HOST_IMPORTS, "builder").addParameter(target.iface(), "impl")
                 .addJavadoc("Adds a host function for each function of {@code impl}'s interface to {@code builder}.\n");
-        String resource = resourceUsed();
-        if (resource != null) {
-            implement.addStatement("throw new $T($S)", WITBOX_EXCEPTION, target.iface().simpleName()
-                    + " passes resource '" + resource + "': typed host implementations of resources are not"
-                    + " supported yet; provide these functions with HostImports.Builder.function");
-            spec.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE).build());
-            spec.addMethod(implement.build());
-            return;
-        }
         spec.addField(target.iface(), "impl", Modifier.PRIVATE, Modifier.FINAL);
         spec.addMethod(MethodSpec.constructorBuilder().addModifiers(Modifier.PRIVATE)
                 .addParameter(target.iface(), "impl").addStatement("this.impl = impl").build());
         implement.addStatement("$T glue = new $T(impl)", cls, cls);
         for (Function f : target.functions()) {
+            // a resource method is a method of the host's object, not of impl: its glue gets a name of its own
+            String name = f.kind() instanceof FunctionKind.Method r
+                    ? members.take(JavaNames.camelRaw(r.resource().name()) + JavaNames.pascal(f.name()))
+                    : g.methodName(f);
             implement.addStatement("builder.typedFunction($S, $S,\n$S,\n$S,\nglue::$N)", target.witInterface(),
-                    f.canonicalName(), Signatures.of(f), abiSignature(f), g.methodName(f));
-            spec.addMethod(importMethod(f));
+                    f.canonicalName(), Signatures.of(f), abiSignature(f), name);
+            spec.addMethod(importMethod(f, name));
         }
         spec.addMethod(implement.build());
     }
 
-    /** {@code f} as a host function: lift the arguments, call the implementation, lower the result. */
-    private MethodSpec importMethod(Function f) {
-        MethodSpec.Builder m = MethodSpec.methodBuilder(g.methodName(f)).addModifiers(Modifier.PRIVATE)
+    /**
+     * {@code f} as a host function named {@code name}: lift the arguments, call the implementation (for a
+     * resource method, the host object its {@code self} handle carries), lower the result.
+     */
+    private MethodSpec importMethod(Function f, String name) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE)
                 .returns(WIT_VALUE).addParameter(ArrayTypeName.of(WIT_VALUE), "args");
         List<CodeBlock> args = new ArrayList<>();
         for (int i = 0; i < f.params().size(); i++) {
             args.add(lift(f.params().get(i).type(), CodeBlock.of("args[$L]", i), 0));
         }
-        CodeBlock call = CodeBlock.of("this.impl.$N($L)", g.methodName(f), CodeBlock.join(args, ", "));
+        CodeBlock receiver = CodeBlock.of("this.impl");
+        if (f.kind() instanceof FunctionKind.Method) {
+            receiver = args.remove(0);
+        }
+        CodeBlock call = CodeBlock.of("$L.$N($L)", receiver, g.methodName(f), CodeBlock.join(args, ", "));
         if (f.result() == null) {
             m.addStatement("$L", call);
             m.addStatement("return null");
@@ -302,88 +303,6 @@ final class Glue {
         }
         m.addStatement("return $L", lower(f.result(), CodeBlock.of("result_"), 0));
         return m.build();
-    }
-
-    /** The name of a resource any function of the target passes, or null. */
-    private String resourceUsed() {
-        Set<String> seen = new HashSet<>();
-        for (Function f : target.functions()) {
-            if (!(f.kind() instanceof FunctionKind.Freestanding)) {
-                return resourceOf(f.kind()).name();
-            }
-            for (Param p : f.params()) {
-                String r = resourceIn(p.type(), seen);
-                if (r != null) {
-                    return r;
-                }
-            }
-            String r = resourceIn(f.result(), seen);
-            if (r != null) {
-                return r;
-            }
-        }
-        return null;
-    }
-
-    /** The resource a constructor, method or static function belongs to. */
-    private static TypeDef resourceOf(FunctionKind k) {
-        if (k instanceof FunctionKind.Method m) {
-            return m.resource();
-        } else if (k instanceof FunctionKind.Static s) {
-            return s.resource();
-        }
-        return ((FunctionKind.Constructor) k).resource();
-    }
-
-    private static String resourceIn(Type t, Set<String> seen) {
-        if (t == null) {
-            return null;
-        } else if (t instanceof Type.Own o) {
-            return o.resource().resource().name();
-        } else if (t instanceof Type.Borrow b) {
-            return b.resource().resource().name();
-        } else if (t instanceof Type.ListType l) {
-            return resourceIn(l.element(), seen);
-        } else if (t instanceof Type.FixedListType l) {
-            return resourceIn(l.element(), seen);
-        } else if (t instanceof Type.OptionType o) {
-            return resourceIn(o.element(), seen);
-        } else if (t instanceof Type.ResultType r) {
-            String ok = resourceIn(r.ok(), seen);
-            return ok != null ? ok : resourceIn(r.err(), seen);
-        } else if (t instanceof Type.TupleType tt) {
-            for (Type e : tt.elements()) {
-                String r = resourceIn(e, seen);
-                if (r != null) {
-                    return r;
-                }
-            }
-        } else if (t instanceof Type.MapType m) {
-            String k = resourceIn(m.key(), seen);
-            return k != null ? k : resourceIn(m.value(), seen);
-        } else if (t instanceof Type.Named n && seen.add(n.def().key())) {
-            TypeDefKind k = n.def().kind();
-            if (k instanceof TypeDefKind.Resource) {
-                return n.def().name();
-            } else if (k instanceof TypeDefKind.Alias a) {
-                return resourceIn(a.target(), seen);
-            } else if (k instanceof TypeDefKind.Record r) {
-                for (TypeDefKind.Field f : r.fields()) {
-                    String found = resourceIn(f.type(), seen);
-                    if (found != null) {
-                        return found;
-                    }
-                }
-            } else if (k instanceof TypeDefKind.Variant v) {
-                for (TypeDefKind.Case c : v.cases()) {
-                    String found = resourceIn(c.type(), seen);
-                    if (found != null) {
-                        return found;
-                    }
-                }
-            }
-        }
-        return null;
     }
 
     private static Type unalias(Type t) {
@@ -665,10 +584,19 @@ final class Glue {
         spec.addMethod(lift.build());
     }
 
-    /** A resource's handle class (its methods call the resource's exports) and its lower/lift methods. */
+    /**
+     * A resource's lower/lift methods. A resource the host implements (every resource import glue sees, and
+     * in export glue those of interfaces the world imports) is the host's own Java objects, carried in the
+     * guest's handle table. A resource the plugin defines gets a handle class whose methods call the
+     * resource's exports.
+     */
     private void resourceHelpers(TypeDef def, ClassName cls, String[] names) {
-        if (!target.export()) {
-            throw new IllegalStateException("import glue with resources is refused before");
+        if (!target.export() || g.hostImplemented(def)) {
+            spec.addMethod(lowerMethod(names[0], cls)
+                    .addStatement("return $T.lowerHostObject(value, $S)", TYPED, def.name()).build());
+            spec.addMethod(liftMethod(names[1], cls)
+                    .addStatement("return $T.hostObject(value, $T.class, $S)", TYPED, cls, def.name()).build());
+            return;
         }
         requiredResources.add(def.name());
         ClassName handle = this.cls.nestedClass(members.take(cls.simpleName() + "Handle"));

@@ -113,7 +113,7 @@ final class CallContext {
                     + e.lends + " call(s)");
         }
         table.remove(index);
-        return new WitValue.Handle(new ResourceRef(type, e.rep, ownerOf(type), true));
+        return new WitValue.Handle(new ResourceRef(type, e.rep, ownerOf(type), true, e.hostObject));
     }
 
     /** {@code lift_borrow}: lends the guest's handle to the host until the call ends. */
@@ -125,7 +125,7 @@ final class CallContext {
             scopedRefs = new ArrayList<>(2);
         }
         lentEntries.add(e);
-        ResourceRef ref = new ResourceRef(type, e.rep, ownerOf(type), false);
+        ResourceRef ref = new ResourceRef(type, e.rep, ownerOf(type), false, e.hostObject);
         scopedRefs.add(ref);
         return new WitValue.Handle(ref);
     }
@@ -140,7 +140,7 @@ final class CallContext {
             throw new CanonicalAbiTrap("cannot move " + ref.describe() + ": it is lent to a call in progress");
         }
         ref.dropped = true;
-        return instance.handles.add(new HandleTable.Entry(type, ref.rep(), true));
+        return instance.handles.add(new HandleTable.Entry(type, ref.rep(), true, ref.hostObject()));
     }
 
     /**
@@ -158,7 +158,7 @@ final class CallContext {
             return ref.rep();
         }
         instance.outstandingBorrows++;
-        return instance.handles.add(new HandleTable.Entry(type, ref.rep(), false));
+        return instance.handles.add(new HandleTable.Entry(type, ref.rep(), false, ref.hostObject()));
     }
 
     private ResourceRef checkedRef(ResourceType type, WitValue value) {
@@ -171,6 +171,15 @@ final class CallContext {
         }
         if (ref.dropped) {
             throw new CanonicalAbiTrap(ref.describe() + " was already dropped or moved");
+        }
+        if (ref.type() == null) {
+            // a host object takes the type it is passed as, which must be one the guest imports
+            if (instance.definesResource(type)) {
+                throw new CanonicalAbiTrap("a Java object (" + ref.hostObject().getClass().getName()
+                        + ") was passed as a handle of " + type.name() + ", a resource " + instance.name()
+                        + " defines itself: only resources a plugin imports can be host objects");
+            }
+            return ref;
         }
         if (ref.type() != type) {
             throw new CanonicalAbiTrap(ref.withArticle() + " was passed where a handle of " + type.name()

@@ -3,6 +3,8 @@ package dev.witbox.abi;
 import java.util.IdentityHashMap;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The canonical ABI's state of one component instance: its handle table, the
@@ -16,6 +18,7 @@ import java.util.Objects;
 public final class ComponentInstance {
 
     private static final Destructor NO_DESTRUCTOR = rep -> {};
+    private static final Logger LOG = LoggerFactory.getLogger(ComponentInstance.class);
 
     private final String name;
     final HandleTable handles = new HandleTable();
@@ -104,10 +107,43 @@ public final class ComponentInstance {
                     + e.lends + " call(s)");
         }
         handles.remove(index);
-        if (e.own) {
+        if (e.own && e.hostObject != null) {
+            closeDropped(type, e.hostObject);
+        } else if (e.own) {
             destructorOf(type).destroy(e.rep);
         } else {
             outstandingBorrows--;
+        }
+    }
+
+    /** The guest dropped its own handle of a host object: the object's {@code close()} is its destructor. */
+    private void closeDropped(ResourceType type, Object object) {
+        if (!(object instanceof AutoCloseable closeable)) {
+            return;
+        }
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            throw new CanonicalAbiTrap("the host's close() of " + type.name() + " (" + object.getClass().getName()
+                    + "), which " + name + " dropped, failed: " + e, e);
+        }
+    }
+
+    /**
+     * Closes the host objects of the own handles still in the table and removes those handles: the guest
+     * can no longer drop them once the instance is reset or closed, and nothing may leak into a later lease.
+     * A failing {@code close()} is logged and does not stop the others.
+     */
+    public void closeHostObjects() {
+        for (Object object : handles.takeOwnedHostObjects()) {
+            if (object instanceof AutoCloseable closeable) {
+                try {
+                    closeable.close();
+                } catch (Exception e) {
+                    LOG.warn("closing {} ({}), which {} still held, failed", object, object.getClass().getName(),
+                            name, e);
+                }
+            }
         }
     }
 
@@ -143,8 +179,10 @@ public final class ComponentInstance {
     /**
      * Returns the instance to its state before any call: no handles, may enter, may leave. For a pooled
      * instance whose core state was reset to its snapshot; handles the host still holds are refused from now.
+     * Host objects the guest still owns are closed ({@link #closeHostObjects()}).
      */
     public void reset() {
+        closeHostObjects();
         handles.clear();
         mayEnter = true;
         mayLeave = true;

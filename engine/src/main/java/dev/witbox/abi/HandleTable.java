@@ -13,18 +13,29 @@ public final class HandleTable {
     /** The most entries a table may hold. */
     public static final int MAX_LENGTH = (1 << 28) - 1;
 
-    /** An own or borrow handle: the resource's type and representation, and how often it is lent out. */
+    /**
+     * An own or borrow handle: the resource's type and representation, and how often it is lent out. A
+     * handle of a resource the host implements with a Java object carries that object: the object is the
+     * representation, so no table elsewhere maps representations to objects.
+     */
     static final class Entry {
         final ResourceType type;
         final int rep;
         final boolean own;
+        /** The host's Java object behind a handle of an imported resource, or null. */
+        final Object hostObject;
         /** Borrows of this handle currently lent to calls (only ever non-zero for an own handle or a borrow passed on). */
         int lends;
 
         Entry(ResourceType type, int rep, boolean own) {
+            this(type, rep, own, null);
+        }
+
+        Entry(ResourceType type, int rep, boolean own, Object hostObject) {
             this.type = type;
             this.rep = rep;
             this.own = own;
+            this.hostObject = hostObject;
         }
 
         /** "own<r>" or "borrow<r>", for messages. */
@@ -84,6 +95,22 @@ public final class HandleTable {
                     + type.name() + " (wrong resource type)");
         }
         return e;
+    }
+
+    /**
+     * Removes the own handles that carry a host object and returns their objects, in index order: what a
+     * reset or close of the instance has to close, since the guest will never drop them.
+     */
+    java.util.List<Object> takeOwnedHostObjects() {
+        java.util.List<Object> out = new java.util.ArrayList<>();
+        for (int i = 1; i < length; i++) {
+            Entry e = entries[i];
+            if (e != null && e.own && e.hostObject != null) {
+                out.add(e.hostObject);
+                remove(i);
+            }
+        }
+        return out;
     }
 
     /** Empties the table, as new. */

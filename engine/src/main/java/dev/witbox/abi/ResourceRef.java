@@ -11,11 +11,20 @@ import java.util.Objects;
  * lent when passed as {@code borrow}, for the length of that call. A borrow reference the host
  * receives is valid only until the call that gave it returns. Dropping an own reference to a
  * resource a guest defines runs the guest's destructor.
+ *
+ * <p>A resource the plugin imports may be implemented by the host with plain Java objects
+ * ({@link #hostObject(Object)}): the object travels in the guest's handle table as the resource's
+ * representation, and comes back in the references the host receives ({@link #hostObject()}). When the
+ * guest drops its own handle of such an object, the object is closed ({@link AutoCloseable}); an own
+ * reference the host receives moves the object back to the host, which closes it when done with it.
  */
 public final class ResourceRef implements ResourceHandle {
 
+    /** The resource type, or null for a {@link #hostObject(Object)} not yet passed (the codec's type is used). */
     private final ResourceType type;
     private final int rep;
+    /** The host's Java object that is the resource, or null. */
+    private final Object hostObject;
     /** The instance that defines the resource type, or null for a resource the host implements. */
     private final ComponentInstance owner;
     private final boolean own;
@@ -25,8 +34,13 @@ public final class ResourceRef implements ResourceHandle {
     boolean dropped;
 
     ResourceRef(ResourceType type, int rep, ComponentInstance owner, boolean own) {
+        this(type, rep, owner, own, null);
+    }
+
+    ResourceRef(ResourceType type, int rep, ComponentInstance owner, boolean own, Object hostObject) {
         this.type = type;
         this.rep = rep;
+        this.hostObject = hostObject;
         this.owner = owner;
         this.own = own;
         this.epoch = owner == null ? 0 : owner.epoch;
@@ -48,6 +62,22 @@ public final class ResourceRef implements ResourceHandle {
         return new ResourceRef(Objects.requireNonNull(type, "type"), rep, null, true);
     }
 
+    /**
+     * An own reference to {@code object}, a Java object the host implements a resource with: passed to a
+     * guest as {@code own<r>} or {@code borrow<r>} of a resource type {@code r} the guest imports, it goes
+     * into the guest's handle table as is. When the guest drops its own handle, the object is closed if it
+     * is {@link AutoCloseable} (as are those still held when the instance is reset or closed).
+     */
+    public static ResourceRef hostObject(Object object) {
+        return new ResourceRef(null, 0, null, true, Objects.requireNonNull(object, "object"));
+    }
+
+    /** The host's Java object that is the resource, or null when the resource is not one. */
+    public Object hostObject() {
+        return hostObject;
+    }
+
+    /** The resource type; null for a {@link #hostObject(Object)} the host made, which takes the type it is passed as. */
     public ResourceType type() {
         return type;
     }
@@ -68,7 +98,7 @@ public final class ResourceRef implements ResourceHandle {
 
     @Override
     public String resourceName() {
-        return type.name();
+        return type != null ? type.name() : hostObject.getClass().getSimpleName();
     }
 
     @Override
@@ -78,7 +108,8 @@ public final class ResourceRef implements ResourceHandle {
 
     /**
      * Drops the reference. For an own reference to a guest-defined resource this runs the
-     * resource's destructor in its instance; a borrow reference just ends early.
+     * resource's destructor in its instance; a borrow reference just ends early. A {@link #hostObject()}
+     * is not closed here: it is the host's, to close when it is done with it.
      */
     public void drop() {
         if (stale()) {
@@ -101,11 +132,12 @@ public final class ResourceRef implements ResourceHandle {
     }
 
     String describe() {
-        return (own ? "own<" : "borrow<") + type.name() + "> handle";
+        return (own ? "own<" : "borrow<") + resourceName() + "> handle";
     }
 
     @Override
     public String toString() {
-        return "ResourceRef[" + describe() + ", rep=" + rep + (dropped ? ", dropped" : "") + "]";
+        return "ResourceRef[" + describe() + (hostObject != null ? ", " + hostObject : ", rep=" + rep)
+                + (dropped ? ", dropped" : "") + "]";
     }
 }

@@ -28,8 +28,9 @@ public final class Bindings {
     /**
      * An implementation of the generated export interface {@code type} whose calls go to
      * {@code invokers.apply(exportName)}, each looked up once here, after the plugin's export types
-     * were checked against the interface. Interfaces that pass resource handles need one instance:
-     * use {@link PluginInstance#bind(Class)}.
+     * were checked against the interface. Interfaces that pass handles of resources the plugin defines
+     * need one instance: use {@link PluginInstance#bind(Class)} (host-implemented resources, Java
+     * objects of the host's, need none).
      *
      * @throws PluginLinkException when the plugin lacks an export of the interface or has it with another
      *                             type (both signatures are printed)

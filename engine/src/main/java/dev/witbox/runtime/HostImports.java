@@ -106,7 +106,7 @@ public final class HostImports {
     public static final class Builder {
 
         private final Map<String, Provided> functions = new LinkedHashMap<>();
-        private ResourceDropHook dropHook;
+        private final List<ResourceDropHook> dropHooks = new ArrayList<>();
         private final List<AutoCloseable> closers = new ArrayList<>();
 
         private Builder() {}
@@ -140,7 +140,10 @@ public final class HostImports {
          * guest's arguments to Java values, calls it and lowers the result. An exception the
          * implementation throws traps the guest's call (the cause is kept), except a
          * {@link dev.witbox.api.WitErrorException} from a function returning a WIT {@code result},
-         * which returns its {@code err} case.
+         * which returns its {@code err} case. Resources of the interface are the implementation's own Java
+         * objects (classes implementing the generated resource interface): the guest's handles carry them,
+         * its method calls reach them, and an object's {@code close()} runs when the guest drops its own
+         * handle or its instance is reset or closed.
          *
          * @throws WitboxException when {@code type} is not a generated import interface
          */
@@ -165,14 +168,46 @@ public final class HostImports {
             return this;
         }
 
-        /** Sets the hook told when the guest drops an own handle of a resource the host implements. */
+        /**
+         * Adds a hook told when the guest drops an own handle of a resource the host implements by a
+         * representation ({@code ResourceRef.hostResource}). Hooks accumulate: every hook is told of every
+         * drop, in the order they were added, and ignores the types that are not its own (so that WASI's and
+         * the application's hooks live side by side). A host object ({@code ResourceRef.hostObject}) is
+         * closed instead; no hook hears of it.
+         */
         public Builder onResourceDrop(ResourceDropHook hook) {
-            this.dropHook = hook;
+            dropHooks.add(Objects.requireNonNull(hook, "hook"));
             return this;
         }
 
         public HostImports build() {
-            return new HostImports(functions, dropHook, closers);
+            return new HostImports(functions, combined(List.copyOf(dropHooks)), closers);
+        }
+
+        /** One hook telling each of {@code hooks}; if some fail, the others are still told, then the first failure is thrown. */
+        private static ResourceDropHook combined(List<ResourceDropHook> hooks) {
+            if (hooks.isEmpty()) {
+                return null;
+            } else if (hooks.size() == 1) {
+                return hooks.get(0);
+            }
+            return (type, rep) -> {
+                RuntimeException failure = null;
+                for (ResourceDropHook hook : hooks) {
+                    try {
+                        hook.dropped(type, rep);
+                    } catch (RuntimeException e) {
+                        if (failure == null) {
+                            failure = e;
+                        } else {
+                            failure.addSuppressed(e);
+                        }
+                    }
+                }
+                if (failure != null) {
+                    throw failure;
+                }
+            };
         }
     }
 }

@@ -10,7 +10,8 @@ import java.util.Objects;
  * @param interfaceName the imported interface, or null for a world-level function
  * @param functionName  the function's name within its interface or world
  * @param type          its parameters and result; resource types in it are the plugin's own
- *                      ({@code ResourceRef.hostResource} makes handles of them)
+ *                      ({@code ResourceRef.hostResource} and {@code ResourceRef.hostObject} make
+ *                      handles of them)
  */
 public record ImportedFunction(String name, String interfaceName, String functionName, FunctionType type) {
 

@@ -147,6 +147,13 @@ final class Instantiation {
         return sum;
     }
 
+    /** Closes the host objects the guest still owns (the instance is closed: it will never drop them). */
+    void closeHostObjects() {
+        for (ComponentInstance instance : abi) {
+            instance.closeHostObjects();
+        }
+    }
+
     /** Gives the memories back to their budget; the instance must not run again. */
     void free() {
         for (CoreInstanceRef core : cores) {

@@ -199,7 +199,11 @@ public final class PluginInstance implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        closed = true;
+        if (!closed) {
+            closed = true;
+            // the Java objects the guest still holds as handles of imported resources are the host's to close
+            instantiation.closeHostObjects();
+        }
     }
 
     /** The exception for a call on a closed or poisoned instance. */

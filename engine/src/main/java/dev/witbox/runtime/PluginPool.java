@@ -143,8 +143,9 @@ public final class PluginPool implements AutoCloseable {
     /**
      * An implementation of the generated export interface {@code type} (witbox-bindgen) whose every call
      * borrows an instance of this pool, as {@link #function} does. The interface is checked against the
-     * plugin's exports here, once. Interfaces that pass resource handles are refused: a handle belongs to
-     * one instance, so bind those to a lease's instance ({@link PluginInstance#bind(Class)}).
+     * plugin's exports here, once. Interfaces that pass handles of resources the plugin defines are
+     * refused: such a handle belongs to one instance, so bind those to a lease's instance
+     * ({@link PluginInstance#bind(Class)}). Resources the host implements (its own Java objects) are fine.
      *
      * @throws PluginLinkException when the plugin lacks an export of the interface or has it with another
      *                             type (both signatures are printed)

@@ -1,7 +1,9 @@
 package dev.witbox.runtime;
 
 import dev.witbox.api.Result;
+import dev.witbox.abi.ResourceRef;
 import dev.witbox.api.WitErrorException;
+import dev.witbox.api.WitboxException;
 import dev.witbox.api.value.WitValue;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -112,6 +114,41 @@ public final class TypedValues {
             }
         }
         return out;
+    }
+
+    // ---- resources the host implements: the Java object is the resource, carried in the guest's handle table
+
+    /**
+     * A handle of {@code object}, a host object implementing the resource {@code resource} the plugin
+     * imports, passed as {@code own} (moved to the guest, which closes it by dropping it) or {@code borrow}
+     * (for the call), as the WIT type says.
+     *
+     * @throws IllegalArgumentException for null
+     */
+    public static WitValue lowerHostObject(Object object, String resource) {
+        if (object == null) {
+            throw new IllegalArgumentException("null where a " + resource + " object is expected");
+        }
+        return new WitValue.Handle(ResourceRef.hostObject(object));
+    }
+
+    /**
+     * The host object behind a handle of the imported resource {@code resource}, which must be a
+     * {@code type}. An own handle moves the object to the host, which closes it when done with it.
+     *
+     * @throws WitboxException when the handle carries no Java object or one of another class
+     */
+    public static <T> T hostObject(WitValue value, Class<T> type, String resource) {
+        Object object = ((WitValue.Handle) value).handle() instanceof ResourceRef ref ? ref.hostObject() : null;
+        if (object == null) {
+            throw new WitboxException("the " + resource + " handle carries no Java object (it was made by the"
+                    + " dynamic API, ResourceRef.hostResource), where a " + type.getName() + " is expected");
+        }
+        if (!type.isInstance(object)) {
+            throw new WitboxException("the " + resource + " handle carries a " + object.getClass().getName()
+                    + ", not a " + type.getName());
+        }
+        return type.cast(object);
     }
 
     /** The error value a host implementation threw, as the Java type of the function's WIT error type. */

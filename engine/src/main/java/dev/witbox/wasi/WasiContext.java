@@ -122,7 +122,7 @@ public final class WasiContext implements AutoCloseable {
 
     /**
      * Adds the plugin's WASI imports (any {@code wasi:…@0.2.x} interface witbox implements) to
-     * {@code builder}, and sets its resource drop hook (which this context needs to release what a
+     * {@code builder}, and adds its resource drop hook (which this context needs to release what a
      * dropped handle holds). Closing the imports (a {@code PluginPool} does when it resets or drops the
      * instance) closes this context.
      *

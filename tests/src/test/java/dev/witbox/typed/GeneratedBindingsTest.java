@@ -34,6 +34,7 @@ class GeneratedBindingsTest {
         "../tests/guests/catalog/world.wit, catalog-app, dev.witbox.typed.catalog, src/test/java",
         "../tests/guests/embed-iface/world.wit, embed-iface, dev.witbox.typed.embed, src/test/java",
         "../tests/guests/maps/world.wit, maps-app, dev.witbox.typed.maps, src/test/java",
+        "../tests/guests/blobstore/world.wit, blobstore, dev.witbox.typed.blobstore, src/test/java",
         "src/test/resources/typed/add-greet-wider.wit, add-greet, dev.witbox.typed.wider, src/test/java",
         "src/test/resources/typed/catalog-other.wit, other-host, dev.witbox.typed.othercatalog, src/test/java",
     })

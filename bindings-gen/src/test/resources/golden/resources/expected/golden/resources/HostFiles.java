@@ -5,6 +5,8 @@ import dev.witbox.api.Result;
 import dev.witbox.api.WitFunction;
 import dev.witbox.api.WitInterface;
 import dev.witbox.api.WitType;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * Resources the host implements: the plugin holds handles.
@@ -21,13 +23,26 @@ public interface HostFiles {
     File tempFile();
 
     @WitFunction(
+            name = "open-all",
+            signature = "func(paths: list<string>) -> list<opened>"
+    )
+    List<Opened> openAll(List<String> paths);
+
+    @WitFunction(
+            name = "largest",
+            signature = "func(files: list<borrow<file>>) -> option<tuple<u32, file>>"
+    )
+    Optional<Tuple2<Long, File>> largest(List<File> files);
+
+    @WitFunction(
             name = "[constructor]file",
             signature = "func(path: string) -> file"
     )
     File newFile(String path);
 
     /**
-     * A handle to a WIT resource; {@link #close()} drops it.
+     * A WIT resource the plugin imports: the host implements it with classes of its own implementing
+     * this interface, whose objects the plugin gets as handles; {@link #close()} is its destructor.
      */
     @WitType("file")
     interface File extends AutoCloseable {
@@ -38,9 +53,18 @@ public interface HostFiles {
         Result<byte[], String> readAll();
 
         /**
-         * Drops this handle. The resource is destroyed when its last handle is dropped.
+         * The destructor: called once, when the plugin drops its own handle to this
+         * object or the instance holding that handle is reset or closed. An object the host
+         * gets back as {@code own} (a result) is the host's to close.
          */
         @Override
         void close();
+    }
+
+    /**
+     * Resources inside other types: the host's objects in lists, options, records, tuples.
+     */
+    @WitType("opened")
+    record Opened(String path, File file, Optional<File> backup) {
     }
 }

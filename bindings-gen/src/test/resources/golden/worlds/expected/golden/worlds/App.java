@@ -27,6 +27,12 @@ public interface App {
     )
     void handle(Event ev);
 
+    @WitFunction(
+            name = "describe",
+            signature = "func(s: borrow<session>) -> string"
+    )
+    String describe(Session s);
+
     /**
      * The world's own types.
      */
@@ -53,5 +59,28 @@ public interface App {
          */
         record Failed(String value) implements Event {
         }
+    }
+
+    /**
+     * A world-level resource: imported, so the host implements it.
+     *
+     * <p>A WIT resource the plugin imports: the host implements it with classes of its own implementing
+     * this interface, whose objects the plugin gets as handles; {@link #close()} is its destructor.
+     */
+    @WitType("session")
+    interface Session extends AutoCloseable {
+        @WitFunction(
+                name = "[method]session.user",
+                signature = "func() -> string"
+        )
+        String user();
+
+        /**
+         * The destructor: called once, when the plugin drops its own handle to this
+         * object or the instance holding that handle is reset or closed. An object the host
+         * gets back as {@code own} (a result) is the host's to close.
+         */
+        @Override
+        void close();
     }
 }

@@ -3,6 +3,7 @@ package golden.worlds;
 
 import dev.witbox.api.WitFunction;
 import dev.witbox.api.WitInterface;
+import java.util.Optional;
 
 /**
  * A world with everything: imported and exported interfaces, an inline
@@ -21,4 +22,16 @@ public interface AppImports {
             signature = "func() -> u64"
     )
     long random();
+
+    @WitFunction(
+            name = "resume",
+            signature = "func(user: string) -> option<session>"
+    )
+    Optional<App.Session> resume(String user);
+
+    @WitFunction(
+            name = "[constructor]session",
+            signature = "func(user: string) -> session"
+    )
+    App.Session newSession(String user);
 }

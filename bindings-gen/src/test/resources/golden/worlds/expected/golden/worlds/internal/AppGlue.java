@@ -18,6 +18,8 @@ public final class AppGlue implements App {
 
     private final ExportInvoker handleExport;
 
+    private final ExportInvoker describeExport;
+
     public AppGlue(BindContext cx) {
         this.initExport = cx.export("init", "App.init",
                 "func(cfg: config) -> result<_, string>",
@@ -25,6 +27,9 @@ public final class AppGlue implements App {
         this.handleExport = cx.export("handle", "App.handle",
                 "func(ev: event)",
                 "func(ev: variant { started, stopped(u32), failed(string) })");
+        this.describeExport = cx.export("describe", "App.describe",
+                "func(s: borrow<session>) -> string",
+                "func(s: borrow<session>) -> string");
     }
 
     @Override
@@ -47,6 +52,17 @@ public final class AppGlue implements App {
             throw TypedValues.badArgument("handle", "ev", e_);
         }
         this.handleExport.call(arg0_);
+    }
+
+    @Override
+    public String describe(App.Session s) {
+        WitValue arg0_;
+        try {
+            arg0_ = lowerSession(s);
+        } catch (RuntimeException e_) {
+            throw TypedValues.badArgument("describe", "s", e_);
+        }
+        return ((WitValue.Str) this.describeExport.call(arg0_)).value();
     }
 
     private WitValue lowerConfig(App.Config value) {
@@ -81,5 +97,13 @@ public final class AppGlue implements App {
             case "failed": return new App.Event.Failed(((WitValue.Str) variant.payload()).value());
             default: throw new IllegalStateException("unknown case of event: " + variant.caseName());
         }
+    }
+
+    private WitValue lowerSession(App.Session value) {
+        return TypedValues.lowerHostObject(value, "session");
+    }
+
+    private App.Session liftSession(WitValue value) {
+        return TypedValues.hostObject(value, App.Session.class, "session");
     }
 }

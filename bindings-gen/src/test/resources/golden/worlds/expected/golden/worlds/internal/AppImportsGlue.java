@@ -3,7 +3,10 @@ package golden.worlds.internal;
 
 import dev.witbox.api.value.WitValue;
 import dev.witbox.runtime.HostImports;
+import dev.witbox.runtime.TypedValues;
+import golden.worlds.App;
 import golden.worlds.AppImports;
+import java.util.Optional;
 
 /**
  * Adapts an implementation of {@link AppImports} to the host functions of WIT world {@code golden:worlds/app@2.0.0}:
@@ -22,6 +25,21 @@ public final class AppImportsGlue {
         return new WitValue.U64(result_);
     }
 
+    private WitValue resume(WitValue[] args) {
+        Optional<App.Session> result_ = this.impl.resume(((WitValue.Str) args[0]).value());
+        return TypedValues.lowerOption(result_, e_0 -> lowerSession(e_0));
+    }
+
+    private WitValue newSession(WitValue[] args) {
+        App.Session result_ = this.impl.newSession(((WitValue.Str) args[0]).value());
+        return lowerSession(result_);
+    }
+
+    private WitValue sessionUser(WitValue[] args) {
+        String result_ = liftSession(args[0]).user();
+        return new WitValue.Str(result_);
+    }
+
     /**
      * Adds a host function for each function of {@code impl}'s interface to {@code builder}.
      */
@@ -31,5 +49,25 @@ public final class AppImportsGlue {
                 "func() -> u64",
                 "func() -> u64",
                 glue::random);
+        builder.typedFunction(null, "resume",
+                "func(user: string) -> option<session>",
+                "func(user: string) -> option<session>",
+                glue::resume);
+        builder.typedFunction(null, "[constructor]session",
+                "func(user: string) -> session",
+                "func(user: string) -> session",
+                glue::newSession);
+        builder.typedFunction(null, "[method]session.user",
+                "func() -> string",
+                "func(self: borrow<session>) -> string",
+                glue::sessionUser);
+    }
+
+    private WitValue lowerSession(App.Session value) {
+        return TypedValues.lowerHostObject(value, "session");
+    }
+
+    private App.Session liftSession(WitValue value) {
+        return TypedValues.hostObject(value, App.Session.class, "session");
     }
 }
