@@ -61,13 +61,13 @@ class CallCommandTest {
     void mapsAreWrittenAsTheirPairsInWaveAndJson() {
         int status = witbox("call", guest("maps"), "invert([(\"a\", 1), (\"b\", 2)]); dupes()");
 
-        assertThat(err.toString()).isEmpty();
+        assertThat(cli.err()).isEmpty();
         assertThat(status).isEqualTo(ExitStatus.OK);
-        assertThat(out.toString()).isEqualTo("[(1, \"a\"), (2, \"b\")]; [(\"a\", 1), (\"b\", 7), (\"a\", 2)]\n");
+        assertThat(cli.out()).isEqualTo("[(1, \"a\"), (2, \"b\")]; [(\"a\", 1), (\"b\", 7), (\"a\", 2)]\n");
 
-        out.getBuffer().setLength(0);
+        cli.clear();
         assertThat(witbox("call", "--output=json", guest("maps"), "dupes()")).isEqualTo(ExitStatus.OK);
-        assertThat(out.toString()).isEqualTo("[{\"call\":\"demo:maps/maps@0.1.0#dupes\","
+        assertThat(cli.out()).isEqualTo("[{\"call\":\"demo:maps/maps@0.1.0#dupes\","
                 + "\"result\":[[\"a\",1],[\"b\",7],[\"a\",2]]}]\n");
     }
 
