@@ -36,8 +36,10 @@ import javax.lang.model.element.Modifier;
  * <ul>
  *   <li>For an exported interface it implements the interface: its constructor takes a
  *       {@code BindContext}, looks up every export once (the context checks its type) and each method
- *       lowers its arguments, calls the export's {@code ExportInvoker} and lifts the result. Resources
- *       become inner handle classes implementing the resource interface.
+ *       either hands its Java arguments to a {@code TypedExport} planned with {@code JavaShape}s (strings,
+ *       lists and records: the ABI lowers and lifts the Java values, see {@link #direct}) or lowers its
+ *       arguments to {@code WitValue}s, calls the export's {@code ExportInvoker} and lifts the result.
+ *       Resources become inner handle classes implementing the resource interface.
  *   <li>For an imported interface it has {@code implement(HostImports.Builder, Interface)}, which adds one
  *       host function per WIT function: lift the guest's arguments, call the implementation, lower the
  *       result ({@code WitErrorException} → the {@code err} case of a {@code result}).
