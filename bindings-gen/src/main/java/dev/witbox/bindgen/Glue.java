@@ -1,5 +1,6 @@
 package dev.witbox.bindgen;
 
+import com.palantir.javapoet.AnnotationSpec;
 import com.palantir.javapoet.ArrayTypeName;
 import com.palantir.javapoet.ClassName;
 import com.palantir.javapoet.CodeBlock;
@@ -35,8 +36,10 @@ import javax.lang.model.element.Modifier;
  * <ul>
  *   <li>For an exported interface it implements the interface: its constructor takes a
  *       {@code BindContext}, looks up every export once (the context checks its type) and each method
- *       lowers its arguments, calls the export's {@code ExportInvoker} and lifts the result. Resources
- *       become inner handle classes implementing the resource interface.
+ *       either hands its Java arguments to a {@code TypedExport} planned with {@code JavaShape}s (strings,
+ *       lists and records: the ABI lowers and lifts the Java values, see {@link #direct}) or lowers its
+ *       arguments to {@code WitValue}s, calls the export's {@code ExportInvoker} and lifts the result.
+ *       Resources become inner handle classes implementing the resource interface.
  *   <li>For an imported interface it has {@code implement(HostImports.Builder, Interface)}, which adds one
  *       host function per WIT function: lift the guest's arguments, call the implementation, lower the
  *       result ({@code WitErrorException} → the {@code err} case of a {@code result}).
@@ -55,6 +58,8 @@ final class Glue {
     private static final ClassName TYPED = ClassName.get(RUNTIME, "TypedValues");
     private static final ClassName BIND_CONTEXT = ClassName.get(RUNTIME, "BindContext");
     private static final ClassName EXPORT_INVOKER = ClassName.get(RUNTIME, "ExportInvoker");
+    private static final ClassName TYPED_EXPORT = ClassName.get(RUNTIME, "TypedExport");
+    private static final ClassName JAVA_SHAPE = ClassName.get("dev.witbox.abi", "JavaShape");
     private static final ClassName HOST_IMPORTS = ClassName.get(RUNTIME, "HostImports", "Builder");
     private static final ClassName WIT_ERROR = ClassName.get("dev.witbox.api", "WitErrorException");
     private static final ClassName RESULT = ClassName.get("dev.witbox.api", "Result");
@@ -71,6 +76,8 @@ final class Glue {
     /** Named type key or tuple text → the names of its {lower, lift} methods. */
     private final Map<String, String[]> helpers = new HashMap<>();
     private final Deque<Runnable> pendingHelpers = new ArrayDeque<>();
+    /** Record key → the name of the method making its {@code JavaShape}. */
+    private final Map<String, String> shapeMethods = new HashMap<>();
     /** Resource key → its handle class, and the invoker fields of each resource method. */
     private final Map<String, ClassName> handleClasses = new HashMap<>();
     private final Map<Function, String> invokerFields = new HashMap<>();
@@ -137,6 +144,10 @@ final class Glue {
             if (f.kind() instanceof FunctionKind.Method) {
                 continue; // in the handle class of its resource, made when the resource is first used
             }
+            if (direct(f)) {
+                spec.addMethod(directExportMethod(f, typedInvoker(f, exportName(target.witInterface(), f))));
+                continue;
+            }
             String field = invoker(f, exportName(target.witInterface(), f));
             spec.addMethod(exportMethod(f, CodeBlock.of("this.$N", field), null).build());
         }
@@ -174,6 +185,132 @@ final class Glue {
         constructor.addStatement("this.$N = cx.export($S, $S,\n$S,\n$S)", name, exportName,
                 javaMethodName(f), Signatures.of(f), abiSignature(f));
         return name;
+    }
+
+    // ------------------------------------------------------------------ exports passing Java values directly
+
+    /**
+     * Whether calls of {@code f} pass their Java values to the canonical ABI directly (a {@code TypedExport}
+     * planned with {@code JavaShape}s), with no {@code WitValue} made: when every parameter and the result
+     * is a scalar, a string, a list or a record of those, and one of them is not a scalar (calls of
+     * scalars only already take the ABI's allocation-free scalar path through {@code WitValue}s).
+     */
+    private static boolean direct(Function f) {
+        boolean memory = false;
+        List<Type> types = new ArrayList<>();
+        f.params().forEach(p -> types.add(p.type()));
+        if (f.result() != null) {
+            types.add(f.result());
+        }
+        for (Type t : types) {
+            if (!shapeable(t)) {
+                return false;
+            }
+            memory |= !(unalias(t) instanceof Type.Primitive p) || p == Type.Primitive.STRING;
+        }
+        return memory;
+    }
+
+    /** Whether a {@code JavaShape} describes the Java type of {@code t}. */
+    private static boolean shapeable(Type t) {
+        t = unalias(t);
+        if (t instanceof Type.Primitive p) {
+            return p != Type.Primitive.ERROR_CONTEXT;
+        } else if (t instanceof Type.ListType l) {
+            return l.element() != Type.Primitive.U8 && shapeable(l.element()); // list<u8> is a byte[]
+        } else if (t instanceof Type.Named n && n.def().kind() instanceof TypeDefKind.Record r) {
+            return r.fields().stream().allMatch(field -> shapeable(field.type()));
+        }
+        return false;
+    }
+
+    /** Declares the typed export field of {@code f}, planned in the constructor; returns its name. */
+    private String typedInvoker(Function f, String exportName) {
+        String name = members.take(g.methodName(f) + "Export");
+        spec.addField(FieldSpec.builder(TYPED_EXPORT, name, Modifier.PRIVATE, Modifier.FINAL).build());
+        List<CodeBlock> shapes = new ArrayList<>();
+        shapes.add(f.result() == null ? CodeBlock.of("null") : shape(f.result()));
+        for (Param p : f.params()) {
+            shapes.add(shape(p.type()));
+        }
+        constructor.addStatement("this.$N = cx.export($S, $S,\n$S,\n$S,\n$L)", name, exportName,
+                javaMethodName(f), Signatures.of(f), abiSignature(f), CodeBlock.join(shapes, ", "));
+        return name;
+    }
+
+    /** The override of {@code f} that hands its Java arguments to the typed export and casts the result. */
+    private MethodSpec directExportMethod(Function f, String field) {
+        MethodSpec.Builder m = MethodSpec.methodBuilder(g.methodName(f)).addAnnotation(Override.class)
+                .addModifiers(Modifier.PUBLIC);
+        List<CodeBlock> args = new ArrayList<>();
+        JavaNames.Scope params = new JavaNames.Scope();
+        for (Param p : f.params()) {
+            String name = params.take(JavaNames.camel(p.name()));
+            m.addParameter(g.javaTypeOf(p.type(), "parameter '" + p.name() + "' of " + f.canonicalName()), name);
+            args.add(CodeBlock.of("$N", name));
+        }
+        CodeBlock call = CodeBlock.of("this.$N.call($L)", field, CodeBlock.join(args, ", "));
+        if (f.result() == null) {
+            return m.addStatement("$L", call).build();
+        }
+        TypeName result = g.javaTypeOf(f.result(), "the result of " + f.canonicalName());
+        if (result instanceof ParameterizedTypeName) {
+            m.addAnnotation(unchecked());
+        }
+        return m.returns(result).addStatement("return ($T) $L", result, call).build();
+    }
+
+    private static AnnotationSpec unchecked() {
+        return AnnotationSpec.builder(SuppressWarnings.class)
+                .addMember("value", "$S", "unchecked").build();
+    }
+
+    /** An expression making the {@code JavaShape} of {@code t} (one {@link #shapeable} accepts). */
+    private CodeBlock shape(Type t) {
+        t = unalias(t);
+        if (t instanceof Type.Primitive) {
+            return CodeBlock.of("$T.PLAIN", JAVA_SHAPE);
+        } else if (t instanceof Type.ListType l) {
+            return CodeBlock.of("$T.list($L)", JAVA_SHAPE, shape(l.element()));
+        }
+        TypeDef def = ((Type.Named) t).def();
+        String method = shapeMethods.get(def.key());
+        if (method == null) {
+            method = members.take("shapeOf" + g.typeClass(def).simpleName());
+            shapeMethods.put(def.key(), method);
+            String name = method;
+            pendingHelpers.add(() -> recordShape(def, name));
+        }
+        return CodeBlock.of("$N()", method);
+    }
+
+    /**
+     * The method making a record's shape: its constructor from the field values in WIT order, and per
+     * field its accessor and shape.
+     */
+    private void recordShape(TypeDef def, String name) {
+        ClassName cls = g.typeClass(def);
+        List<TypeDefKind.Field> fields = ((TypeDefKind.Record) def.kind()).fields();
+        List<String> accessors = g.memberNames(def);
+        List<CodeBlock> values = new ArrayList<>();
+        boolean unchecked = false;
+        CodeBlock.Builder body = CodeBlock.builder();
+        for (int i = 0; i < fields.size(); i++) {
+            TypeName type = javaType(fields.get(i).type());
+            unchecked |= type instanceof ParameterizedTypeName;
+            values.add(CodeBlock.of("($T) f[$L]", type, i));
+        }
+        body.add("return $T.<$T>record(f -> new $T($L))", JAVA_SHAPE, cls, cls, CodeBlock.join(values, ", "));
+        for (int i = 0; i < fields.size(); i++) {
+            body.add("\n.field($T::$N, $L)", cls, accessors.get(i), shape(fields.get(i).type()));
+        }
+        MethodSpec.Builder m = MethodSpec.methodBuilder(name).addModifiers(Modifier.PRIVATE, Modifier.STATIC)
+                .returns(JAVA_SHAPE).addJavadoc("How a {@code $L} is held in Java: what calls lower and lift it by.\n",
+                        def.name());
+        if (unchecked) {
+            m.addAnnotation(unchecked());
+        }
+        spec.addMethod(m.addStatement("$L", body.build()).build());
     }
 
     private String javaMethodName(Function f) {

@@ -63,10 +63,30 @@ public final class LiftedFunction {
         }
         // kept under the JIT's inlining limit (FreqInlineSize) so that callers can scalar-replace
         // their argument arrays: the general path is a method of its own
-        return codecs.scalarParams != null ? callScalar(args) : callGeneral(args);
+        return codecs.scalarParams != null ? callScalar(args) : (WitValue) callGeneral(args, null);
     }
 
-    private WitValue callGeneral(WitValue[] args) {
+    /**
+     * Calls the export with the Java values of typed bindings, lowered and lifted by {@code function}
+     * (planned from this export's type) with no {@code WitValue} in between: one argument per
+     * parameter; returns the result, or null if it has none. An argument that does not fit its type
+     * fails with an {@link IllegalArgumentException} naming the parameter.
+     */
+    public Object callJava(JavaFunction function, Object... args) {
+        function.checkArity(args);
+        FunctionCodecs planned = function.codecs;
+        if (planned.flatParamCount != codecs.flatParamCount || planned.flatResultCount != codecs.flatResultCount
+                || planned.spillResult != codecs.spillResult) {
+            throw new WitboxException(function + " was planned for another type than " + this);
+        }
+        return callGeneral(args, function);
+    }
+
+    /**
+     * The call of any function: lowers {@code args} ({@code WitValue}s when {@code java} is null, else
+     * the Java values it plans) and lifts the result the same way.
+     */
+    private Object callGeneral(Object[] args, JavaFunction java) {
         Codec[] params = codecs.params;
         instance.enter(codecs.name);
         // one context per lifted function, reset per call: enter() refuses a second call while one runs
@@ -76,27 +96,36 @@ public final class LiftedFunction {
             if (codecs.paramTuple != null) {
                 FieldsCodec tuple = codecs.paramTuple;
                 long ptr = cx.allocate(tuple.alignment, tuple.size, codecs.paramsWhat);
-                tuple.storeAll(cx, args, ptr);
+                if (java == null) {
+                    tuple.storeAll(cx, (WitValue[]) args, ptr);
+                } else {
+                    java.storeParams(cx, args, ptr);
+                }
                 flatArgs = new long[] {(int) ptr};
             } else {
                 flatArgs = new long[codecs.flatParamCount];
                 Flat out = new Flat(flatArgs);
-                for (int i = 0; i < params.length; i++) {
-                    params[i].lowerFlat(cx, args[i], out);
+                if (java == null) {
+                    for (int i = 0; i < params.length; i++) {
+                        params[i].lowerFlat(cx, (WitValue) args[i], out);
+                    }
+                } else {
+                    java.lowerParams(cx, args, out);
                 }
             }
             long[] results = callee.call(flatArgs);
             checkResultCount(results);
-            WitValue result = null;
+            Object result = null;
             Codec r = codecs.result;
             if (r != null) {
                 if (codecs.spillResult) {
                     long ptr = results[0] & 0xFFFF_FFFFL;
                     cx.checkAligned(codecs.resultWhat, ptr, r.alignment);
                     cx.checkInBounds(codecs.resultWhat, ptr, r.size);
-                    result = r.load(cx, ptr);
+                    result = java == null ? r.load(cx, ptr) : java.result.load(cx, ptr);
                 } else {
-                    result = r.liftFlat(cx, new Flat(results));
+                    Flat in = new Flat(results);
+                    result = java == null ? r.liftFlat(cx, in) : java.result.liftFlat(cx, in);
                 }
             }
             finish(results);

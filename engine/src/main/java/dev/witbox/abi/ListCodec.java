@@ -53,15 +53,24 @@ class ListCodec extends Codec {
 
     /** {@code load_list_from_range}: the checks, then the elements. */
     private WitValue liftRange(CallContext cx, long ptr, long length) {
-        long byteLength = length * element.size;
+        checkRange(cx, typeName, element.size, element.alignment, ptr, length);
+        return liftElements(cx, ptr, (int) length);
+    }
+
+    /**
+     * The checks of {@code load_list_from_range} before any element is read: the byte length, the
+     * alignment, the memory's bounds, and the call's budget of lifted bytes.
+     */
+    static void checkRange(CallContext cx, String typeName, int elementSize, int elementAlignment, long ptr,
+            long length) {
+        long byteLength = length * elementSize;
         if (byteLength > Layout.MAX_LIST_BYTE_LENGTH) {
             throw new CanonicalAbiTrap(typeName + " at " + hex(ptr) + " with " + length + " elements is "
                     + byteLength + " bytes, more than the maximum of " + Layout.MAX_LIST_BYTE_LENGTH);
         }
-        cx.checkAligned(typeName, ptr, element.alignment);
+        cx.checkAligned(typeName, ptr, elementAlignment);
         cx.checkInBounds(typeName, ptr, byteLength);
         cx.charge(typeName, ptr, byteLength);
-        return liftElements(cx, ptr, (int) length);
     }
 
     WitValue liftElements(CallContext cx, long ptr, int length) {

@@ -72,6 +72,23 @@ final class ScalarCodecs {
         return n;
     }
 
+    /** A Java integer of generated bindings, checked against the type's range. */
+    static long inRange(Codec codec, Object value, long min, long max) {
+        if (!(value instanceof Number number)) {
+            throw javaMismatch(codec, value);
+        }
+        long n = number.longValue();
+        if (n < min || n > max) {
+            throw outOfRange(codec, Long.toString(n));
+        }
+        return n;
+    }
+
+    static WitboxException javaMismatch(Codec codec, Object value) {
+        return new WitboxException("cannot pass " + (value == null ? "null" : "a " + value.getClass().getSimpleName())
+                + " as " + codec.typeName);
+    }
+
     private static WitboxException outOfRange(Codec codec, String value) {
         return new WitboxException("value " + value + " is out of range for " + codec.typeName);
     }
@@ -110,6 +127,19 @@ final class ScalarCodecs {
         long lowerScalar(WitValue value) {
             return bit(value);
         }
+
+        @Override
+        Object liftJava(long flat) {
+            return (int) flat != 0;
+        }
+
+        @Override
+        long lowerJava(Object value) {
+            if (value instanceof Boolean b) {
+                return b ? 1 : 0;
+            }
+            throw javaMismatch(this, value);
+        }
     }
 
     static final class S8Codec extends ScalarCodec {
@@ -139,6 +169,16 @@ final class ScalarCodecs {
         @Override
         long lowerScalar(WitValue value) {
             return value(value);
+        }
+
+        @Override
+        Object liftJava(long flat) {
+            return (byte) flat;
+        }
+
+        @Override
+        long lowerJava(Object value) {
+            return inRange(this, value, Byte.MIN_VALUE, Byte.MAX_VALUE);
         }
     }
 
@@ -170,6 +210,16 @@ final class ScalarCodecs {
         long lowerScalar(WitValue value) {
             return value(value);
         }
+
+        @Override
+        Object liftJava(long flat) {
+            return (short) (flat & 0xFF);
+        }
+
+        @Override
+        long lowerJava(Object value) {
+            return inRange(this, value, 0, 0xFF);
+        }
     }
 
     static final class S16Codec extends ScalarCodec {
@@ -199,6 +249,16 @@ final class ScalarCodecs {
         @Override
         long lowerScalar(WitValue value) {
             return value(value);
+        }
+
+        @Override
+        Object liftJava(long flat) {
+            return (short) flat;
+        }
+
+        @Override
+        long lowerJava(Object value) {
+            return inRange(this, value, Short.MIN_VALUE, Short.MAX_VALUE);
         }
     }
 
@@ -230,6 +290,16 @@ final class ScalarCodecs {
         long lowerScalar(WitValue value) {
             return value(value);
         }
+
+        @Override
+        Object liftJava(long flat) {
+            return (int) flat & 0xFFFF;
+        }
+
+        @Override
+        long lowerJava(Object value) {
+            return inRange(this, value, 0, 0xFFFF);
+        }
     }
 
     static final class S32Codec extends ScalarCodec {
@@ -259,6 +329,16 @@ final class ScalarCodecs {
         @Override
         long lowerScalar(WitValue value) {
             return value(value);
+        }
+
+        @Override
+        Object liftJava(long flat) {
+            return (int) flat;
+        }
+
+        @Override
+        long lowerJava(Object value) {
+            return inRange(this, value, Integer.MIN_VALUE, Integer.MAX_VALUE);
         }
     }
 
@@ -291,6 +371,16 @@ final class ScalarCodecs {
             // an i32 is the int's value in a long, as Chicory passes it
             return value(value);
         }
+
+        @Override
+        Object liftJava(long flat) {
+            return flat & 0xFFFF_FFFFL;
+        }
+
+        @Override
+        long lowerJava(Object value) {
+            return (int) inRange(this, value, 0, 0xFFFF_FFFFL);
+        }
     }
 
     static final class S64Codec extends ScalarCodec {
@@ -320,6 +410,16 @@ final class ScalarCodecs {
         @Override
         long lowerScalar(WitValue value) {
             return value(value);
+        }
+
+        @Override
+        Object liftJava(long flat) {
+            return flat;
+        }
+
+        @Override
+        long lowerJava(Object value) {
+            return inRange(this, value, Long.MIN_VALUE, Long.MAX_VALUE);
         }
     }
 
@@ -353,6 +453,17 @@ final class ScalarCodecs {
         @Override
         long lowerScalar(WitValue value) {
             return value(value);
+        }
+
+        @Override
+        Object liftJava(long flat) {
+            return flat;
+        }
+
+        @Override
+        long lowerJava(Object value) {
+            // a Java long holds the u64's bits, as the generated bindings declare it
+            return inRange(this, value, Long.MIN_VALUE, Long.MAX_VALUE);
         }
     }
 
@@ -393,6 +504,19 @@ final class ScalarCodecs {
         long lowerScalar(WitValue value) {
             return bits(value);
         }
+
+        @Override
+        Object liftJava(long flat) {
+            return ((WitValue.F32) lift((int) flat)).value();
+        }
+
+        @Override
+        long lowerJava(Object value) {
+            if (value instanceof Float f) {
+                return bits(new WitValue.F32(f));
+            }
+            throw javaMismatch(this, value);
+        }
     }
 
     static final class F64Codec extends ScalarCodec {
@@ -431,6 +555,19 @@ final class ScalarCodecs {
         @Override
         long lowerScalar(WitValue value) {
             return bits(value);
+        }
+
+        @Override
+        Object liftJava(long flat) {
+            return ((WitValue.F64) lift(flat)).value();
+        }
+
+        @Override
+        long lowerJava(Object value) {
+            if (value instanceof Double d) {
+                return bits(new WitValue.F64(d));
+            }
+            throw javaMismatch(this, value);
         }
     }
 
@@ -473,6 +610,16 @@ final class ScalarCodecs {
         @Override
         long lowerScalar(WitValue value) {
             return codePoint(value);
+        }
+
+        @Override
+        Object liftJava(long flat) {
+            return ((WitValue.Char) lift((int) flat, -1)).codePoint();
+        }
+
+        @Override
+        long lowerJava(Object value) {
+            return codePoint(new WitValue.Char((int) inRange(this, value, 0, 0x10FFFF)));
         }
     }
 }

@@ -1,5 +1,7 @@
 package dev.witbox.runtime;
 
+import dev.witbox.abi.JavaFunction;
+import dev.witbox.abi.JavaShape;
 import dev.witbox.api.PluginLinkException;
 import dev.witbox.api.WitboxException;
 import dev.witbox.api.value.WitValue;
@@ -43,11 +45,42 @@ public final class BindContext {
      * @return the invoker; one that refuses every call when the export does not fit (binding then fails)
      */
     public ExportInvoker export(String exportName, String javaMethod, String witSignature, String abiSignature) {
+        ExportedFunction export = checkedExport(exportName, javaMethod, witSignature, abiSignature);
+        return export == null ? refusing(exportName) : invokers.apply(exportName);
+    }
+
+    /**
+     * The export {@code exportName}, after checking its type as {@link #export(String, String, String, String)}
+     * does, with its calls planned once for the Java values of the given shapes: the generated method passes
+     * its Java arguments and gets its Java result, and no {@code WitValue} is made on the way.
+     *
+     * @param result the result's shape (null when the function has none)
+     * @param params each parameter's shape
+     */
+    public TypedExport export(String exportName, String javaMethod, String witSignature, String abiSignature,
+            JavaShape result, JavaShape... params) {
+        ExportedFunction export = checkedExport(exportName, javaMethod, witSignature, abiSignature);
+        if (export == null) {
+            return new TypedExport(refusing(exportName), null);
+        }
+        JavaFunction function;
+        try {
+            function = JavaFunction.of(export.functionName(), export.type(), result, params);
+        } catch (WitboxException e) {
+            problems.add("  " + javaMethod + " (export '" + exportName + "'): " + e.getMessage());
+            return new TypedExport(refusing(exportName), null);
+        }
+        return new TypedExport(invokers.apply(exportName), function);
+    }
+
+    /** The export, or null after recording why it does not fit. */
+    private ExportedFunction checkedExport(String exportName, String javaMethod, String witSignature,
+            String abiSignature) {
         int index = plugin.exportIndex(exportName);
         if (index < 0) {
             problems.add("  " + javaMethod + ": the plugin has no export '" + exportName + "'\n"
                     + "    interface: " + witSignature);
-            return refusing(exportName);
+            return null;
         }
         ExportedFunction export = plugin.exports().get(index);
         String actual = WitSignatures.of(export.type());
@@ -56,9 +89,9 @@ public final class BindContext {
                     + "    interface: " + witSignature
                     + (witSignature.equals(abiSignature) ? "" : "\n               = " + abiSignature) + "\n"
                     + "    plugin:    " + actual);
-            return refusing(exportName);
+            return null;
         }
-        return invokers.apply(exportName);
+        return export;
     }
 
     /**

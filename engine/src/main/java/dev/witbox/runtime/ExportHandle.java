@@ -1,5 +1,6 @@
 package dev.witbox.runtime;
 
+import dev.witbox.abi.JavaFunction;
 import dev.witbox.api.PluginTrapException;
 import dev.witbox.api.WitboxException;
 import dev.witbox.api.value.WitValue;
@@ -47,7 +48,13 @@ public final class ExportHandle implements ExportInvoker {
      */
     @Override
     public WitValue call(WitValue... args) {
-        return instance.invoke(this, args);
+        return (WitValue) instance.invoke(this, null, args);
+    }
+
+    /** The same call with the Java values of typed bindings, lowered straight into the guest. */
+    @Override
+    public Object callJava(JavaFunction function, Object... args) {
+        return instance.invoke(this, function, args);
     }
 
     @Override

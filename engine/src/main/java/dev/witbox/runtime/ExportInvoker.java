@@ -2,6 +2,7 @@ package dev.witbox.runtime;
 
 import dev.witbox.api.PluginTrapException;
 import dev.witbox.api.WitboxException;
+import dev.witbox.abi.JavaFunction;
 import dev.witbox.api.value.WitValue;
 
 /**
@@ -20,4 +21,17 @@ public interface ExportInvoker {
      * @throws WitboxException when the arguments do not fit the export's type
      */
     WitValue call(WitValue... args);
+
+    /**
+     * Calls the export with the Java values of typed bindings, planned once by {@code function} from
+     * the export's type. The invokers witbox makes ({@link ExportHandle}, {@link PooledFunction}) lower
+     * them straight into the guest; this default converts them to and from {@code WitValue}s around
+     * {@link #call}, so an invoker written as a lambda works too.
+     *
+     * @return the result as a Java value, or null when the function has none
+     * @throws IllegalArgumentException when an argument does not fit its parameter's type
+     */
+    default Object callJava(JavaFunction function, Object... args) {
+        return function.fromWitValue(call(function.toWitValues(args)));
+    }
 }

@@ -3,6 +3,7 @@ package dev.witbox.runtime;
 import dev.witbox.abi.CanonicalOptions;
 import dev.witbox.abi.ComponentInstance;
 import dev.witbox.abi.HostFunction;
+import dev.witbox.abi.JavaFunction;
 import dev.witbox.abi.LiftedFunction;
 import dev.witbox.abi.LoweredFunction;
 import dev.witbox.abi.PostReturn;
@@ -171,6 +172,17 @@ final class Instantiation {
             return hosts[h.host()].call(args);
         }
         throw new IllegalStateException("unexpected: " + func);
+    }
+
+    /**
+     * Calls a component function with the Java values of typed bindings, planned by {@code typed}: a
+     * lifted export lowers and lifts them directly; a function the host implements gets them as WIT values.
+     */
+    Object callJava(Item.Func func, JavaFunction typed, Object[] args) {
+        if (func instanceof Item.Lifted l) {
+            return lifted(l.lift()).callJava(typed, args);
+        }
+        return typed.fromWitValue(call(func, typed.toWitValues(args)));
     }
 
     /** The canonical ABI state of the root component instance. */

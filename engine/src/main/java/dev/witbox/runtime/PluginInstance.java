@@ -1,6 +1,8 @@
 package dev.witbox.runtime;
 
 import dev.witbox.abi.CanonicalAbiTrap;
+import dev.witbox.abi.JavaArgumentException;
+import dev.witbox.abi.JavaFunction;
 import dev.witbox.abi.ResourceRef;
 import dev.witbox.api.PluginTimeoutException;
 import dev.witbox.api.PluginTrapException;
@@ -72,7 +74,7 @@ public final class PluginInstance implements AutoCloseable {
      * @throws WitboxException when there is no such export or the arguments do not fit its type
      */
     public WitValue call(String exportName, WitValue... args) {
-        return invoke(function(exportName), args);
+        return function(exportName).call(args);
     }
 
     /**
@@ -120,23 +122,24 @@ public final class PluginInstance implements AutoCloseable {
     }
 
     /**
-     * One call of an export. Written out rather than through {@link #guarded} because it is the hot
+     * One call of an export: with {@code WitValue}s when {@code typed} is null, else with the Java values
+     * {@code typed} plans. Written out rather than through {@link #guarded} because it is the hot
      * path: no lambda per call, and the deadline machinery is only touched when a timeout is set.
      */
-    synchronized WitValue invoke(ExportHandle export, WitValue[] args) {
+    synchronized Object invoke(ExportHandle export, JavaFunction typed, Object[] args) {
         if (closed || poisonedBy != null) {
             throw refused(export.name());
         }
         if (observer != null) {
-            return invokeObserved(export, args);
+            return invokeObserved(export, typed, args);
         }
-        return run(export, args);
+        return run(export, typed, args);
     }
 
-    private WitValue invokeObserved(ExportHandle export, WitValue[] args) {
+    private Object invokeObserved(ExportHandle export, JavaFunction typed, Object[] args) {
         long start = System.nanoTime();
         try {
-            WitValue result = run(export, args);
+            Object result = run(export, typed, args);
             observer.completed(export.name(), System.nanoTime() - start);
             return result;
         } catch (PluginTrapException e) {
@@ -145,12 +148,14 @@ public final class PluginInstance implements AutoCloseable {
         }
     }
 
-    private WitValue run(ExportHandle export, WitValue[] args) {
+    private Object run(ExportHandle export, JavaFunction typed, Object[] args) {
         if (deadlines != null) {
-            return invokeWithDeadline(export, args);
+            return guarded(export.name(), () -> call(export, typed, args));
         }
         try {
-            return instantiation.call(export.func, args);
+            return call(export, typed, args);
+        } catch (JavaArgumentException e) {
+            throw e; // refused before the export ran: the instance stays usable
         } catch (CanonicalAbiTrap | CoreTrap e) {
             poisonedBy = export.name();
             throw new PluginTrapException(plugin.id(), export.name(), e.getMessage(), e);
@@ -165,8 +170,9 @@ public final class PluginInstance implements AutoCloseable {
         }
     }
 
-    private WitValue invokeWithDeadline(ExportHandle export, WitValue[] args) {
-        return guarded(export.name(), () -> instantiation.call(export.func, args));
+    private Object call(ExportHandle export, JavaFunction typed, Object[] args) {
+        return typed == null ? instantiation.call(export.func, (WitValue[]) args)
+                : instantiation.callJava(export.func, typed, args);
     }
 
     /**
@@ -215,13 +221,15 @@ public final class PluginInstance implements AutoCloseable {
                 + "') and may not be used again", null);
     }
 
-    private WitValue guarded(String name, Supplier<WitValue> body) {
+    private <T> T guarded(String name, Supplier<T> body) {
         if (closed || poisonedBy != null) {
             throw refused(name);
         }
         CallDeadlines.Armed deadline = deadlines == null ? null : deadlines.arm(timeout);
         try {
             return body.get();
+        } catch (JavaArgumentException e) {
+            throw e; // refused before the export ran: the instance stays usable
         } catch (CanonicalAbiTrap | CoreTrap e) {
             poisonedBy = name;
             if (deadline != null && deadline.fired()) {

@@ -1,5 +1,6 @@
 package dev.witbox.runtime;
 
+import dev.witbox.abi.JavaFunction;
 import dev.witbox.api.PluginBusyException;
 import dev.witbox.api.PluginTrapException;
 import dev.witbox.api.WitboxException;
@@ -38,6 +39,14 @@ public final class PooledFunction implements ExportInvoker {
     public WitValue call(WitValue... args) {
         try (PooledInstance lease = pool.acquire()) {
             return lease.entry().instance().handle(index).call(args);
+        }
+    }
+
+    /** The same call with the Java values of typed bindings, lowered straight into the guest. */
+    @Override
+    public Object callJava(JavaFunction function, Object... args) {
+        try (PooledInstance lease = pool.acquire()) {
+            return lease.entry().instance().handle(index).callJava(function, args);
         }
     }
 
