@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -35,6 +36,10 @@ import org.slf4j.LoggerFactory;
  * one is reported (SLF4J warning), compiled again and replaced. The cache is an optimisation only: an
  * unreadable or unwritable directory costs a compile, never a load.
  *
+ * <p>Entries are code loaded into this JVM, so a directory that another user could write is refused when the
+ * cache is opened, and an entry that another user could have written is compiled again rather than loaded
+ * ({@link CacheDirectoryTrust}).
+ *
  * <p>The entries' total size is kept under a limit: after each write, the least recently used entries
  * (by modification time, which a hit renews) are deleted until the rest fit. This also clears out, in
  * time, the entries of older witbox or Chicory versions, which no key ever names again. A process reading
@@ -52,6 +57,7 @@ public final class CompileCache {
     public static final long DEFAULT_MAX_BYTES = 1L << 30;
 
     private final Path directory;
+    private final CacheDirectoryTrust trust;
     private final String compilerIdentity;
     private final long maxBytes;
     private final AtomicLong hits = new AtomicLong();
@@ -62,15 +68,18 @@ public final class CompileCache {
 
     CompileCache(Path directory, String compilerIdentity, long maxBytes) {
         this.directory = directory;
+        this.trust = CacheDirectoryTrust.forCurrentUser(directory);
         this.compilerIdentity = compilerIdentity;
         this.maxBytes = maxBytes;
     }
 
     /**
-     * A cache in {@code directory}, created if missing, for this build of witbox and Chicory, whose entries
-     * take at most {@code maxBytes} together.
+     * A cache in {@code directory}, created if missing (readable and writable by its owner only), for this
+     * build of witbox and Chicory, whose entries take at most {@code maxBytes} together.
      *
-     * @throws WitboxException when the directory cannot be created
+     * @throws WitboxException when the directory cannot be created, or when a user other than this JVM's (and
+     *                         root) could change it or one of its ancestors ({@link CacheDirectoryTrust}):
+     *                         its entries are code this process loads
      */
     public static CompileCache open(Path directory, long maxBytes) {
         return open(directory, CompilerIdentity.current(), maxBytes);
@@ -85,11 +94,12 @@ public final class CompileCache {
             throw new IllegalArgumentException("the compile cache limit must be positive: " + maxBytes);
         }
         try {
-            Files.createDirectories(directory);
+            CacheDirectoryTrust.createPrivate(directory);
         } catch (IOException e) {
             throw new WitboxException("cannot create the compile cache directory " + directory + ": " + e, e);
         }
         CompileCache cache = new CompileCache(directory, compilerIdentity, maxBytes);
+        cache.trust.requireTrusted(directory);
         cache.removeStaleTemporaryFiles();
         return cache;
     }
@@ -128,6 +138,16 @@ public final class CompileCache {
 
     /** The payload of the entry in {@code file}, or null (counted as a miss) if there is no usable one. */
     byte[] read(String moduleName, String key, Path file) {
+        if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+            var untrusted = trust.untrustedEntry(file);
+            if (untrusted.isPresent()) {
+                LOG.warn("compile cache: not loading {} for {}: {}; compiling it and replacing the entry",
+                        file, moduleName, untrusted.get());
+                rebuilt.incrementAndGet();
+                misses.incrementAndGet();
+                return null;
+            }
+        }
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
