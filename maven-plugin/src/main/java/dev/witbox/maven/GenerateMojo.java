@@ -59,6 +59,13 @@ public class GenerateMojo extends AbstractMojo {
             defaultValue = "${project.build.directory}/generated-sources/witbox", required = true)
     File outputDirectory;
 
+    /**
+     * Adds the output folder to the test sources instead of the main ones: bindings that only tests call
+     * (a library testing itself against real plugins) stay out of its jar.
+     */
+    @Parameter(property = "witbox.testSources", defaultValue = "false")
+    boolean testSources;
+
     /** Skips the generation (and does not add the output folder as a source root). */
     @Parameter(property = "witbox.skip", defaultValue = "false")
     boolean skip;
@@ -106,6 +113,10 @@ public class GenerateMojo extends AbstractMojo {
                     + result.written() + " written, " + (result.files().size() - result.written()) + " unchanged, "
                     + result.removed() + " stale removed)");
         }
-        project.addCompileSourceRoot(outputDirectory.getPath());
+        if (testSources) {
+            project.addTestCompileSourceRoot(outputDirectory.getPath());
+        } else {
+            project.addCompileSourceRoot(outputDirectory.getPath());
+        }
     }
 }

@@ -84,6 +84,12 @@ class LayeringTest {
             .because("the canonical ABI works on value types and a memory interface, whatever runs the guest");
 
     @ArchTest
+    static final ArchRule pluginApiImportsNoSpring = noClasses()
+            .that().resideInAPackage("dev.witbox.api..")
+            .should().dependOnClassesThat().resideInAPackage(SPRING)
+            .because("@WasmPlugin is read by Spring but must not tie code that only calls plugins to Spring");
+
+    @ArchTest
     static final ArchRule nothingInTheEngineImportsSpring = noClasses()
             .that().resideInAnyPackage(ENGINE)
             .should().dependOnClassesThat().resideInAPackage(SPRING)

@@ -14,11 +14,15 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -85,13 +89,51 @@ public final class CompileCache {
             throw new IllegalArgumentException("the compile cache limit must be positive: " + maxBytes);
         }
         try {
-            Files.createDirectories(directory);
+            if (directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+                // what we create is ours alone, whatever the umask
+                Files.createDirectories(directory, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            } else {
+                Files.createDirectories(directory);
+            }
         } catch (IOException e) {
             throw new WitboxException("cannot create the compile cache directory " + directory + ": " + e, e);
+        }
+        String unsafe = unsafeBecause(directory);
+        if (unsafe != null) {
+            throw new WitboxException("refusing the compile cache directory " + directory + ": " + unsafe
+                    + "; whoever can write it can change the code plugins run. Use a directory only this user can"
+                    + " write (chmod go-w " + directory + "), or none");
         }
         CompileCache cache = new CompileCache(directory, compilerIdentity, maxBytes);
         cache.removeStaleTemporaryFiles();
         return cache;
+    }
+
+    /**
+     * Why {@code directory} may not hold compiled code, or null when it may: entries are loaded as classes, so
+     * only this process's user (or root) may own it, and neither its group nor others may write it. Checked on
+     * POSIX file systems; elsewhere the directory's access control list is the operator's to set.
+     */
+    static String unsafeBecause(Path directory) {
+        if (!directory.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            return null;
+        }
+        try {
+            PosixFileAttributes attrs = Files.readAttributes(directory, PosixFileAttributes.class);
+            Set<PosixFilePermission> perms = attrs.permissions();
+            if (perms.contains(PosixFilePermission.GROUP_WRITE) || perms.contains(PosixFilePermission.OTHERS_WRITE)) {
+                return "it is writable by " + (perms.contains(PosixFilePermission.OTHERS_WRITE) ? "others" : "its group")
+                        + " (" + PosixFilePermissions.toString(perms) + ")";
+            }
+            String owner = attrs.owner().getName();
+            String me = System.getProperty("user.name");
+            if (me != null && !owner.equals(me) && !owner.equals("root")) {
+                return "it is owned by " + owner + ", not by " + me;
+            }
+            return null;
+        } catch (IOException e) {
+            return "its owner and permissions cannot be read (" + e + ")";
+        }
     }
 
     public Path directory() {

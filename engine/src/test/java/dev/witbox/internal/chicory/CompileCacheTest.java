@@ -90,6 +90,26 @@ class CompileCacheTest {
     }
 
     @Test
+    void aDirectoryOthersOrItsGroupMayWriteIsRefusedNamingThePermissions() throws IOException {
+        for (String perms : List.of("rwxrwxrwx", "rwxrwx---")) {
+            Path shared = Files.createDirectory(dir.resolve("shared-" + perms));
+            java.nio.file.Files.setPosixFilePermissions(shared, java.nio.file.attribute.PosixFilePermissions.fromString(perms));
+            assertThatThrownBy(() -> CompileCache.open(shared, IDENTITY))
+                    .isInstanceOf(WitboxException.class)
+                    .hasMessageContaining("refusing the compile cache directory " + shared)
+                    .hasMessageContaining(perms)
+                    .hasMessageContaining("chmod go-w");
+        }
+    }
+
+    @Test
+    void aDirectoryItCreatesIsWritableByItsOwnerAlone() throws IOException {
+        Path created = dir.resolve("a/b/cache");
+        CompileCache.open(created, IDENTITY);
+        assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(created))).isEqualTo("rwx------");
+    }
+
+    @Test
     void aLimitThatIsNotPositiveIsRefused() {
         assertThatThrownBy(() -> CompileCache.open(dir, IDENTITY, 0))
                 .isInstanceOf(IllegalArgumentException.class)
