@@ -1,6 +1,7 @@
 package dev.witbox.sample.gallery;
 
 import dev.witbox.api.Result;
+import dev.witbox.api.WasmPlugin;
 import dev.witbox.sample.plugins.captions.Captions;
 import dev.witbox.sample.plugins.filters.Filters;
 import dev.witbox.sample.plugins.thumbnailer.Thumbnails;
@@ -13,7 +14,9 @@ import org.springframework.stereotype.Service;
 /**
  * Everything the gallery does to images, each step a call into a plugin: the thumbnailer (C)
  * decodes, scales and encodes, the filters (Rust) change pixels, the captions (AssemblyScript)
- * write the text. A plugin's error value becomes a {@link PluginRefusal}.
+ * write the text. Each is injected by the witbox starter ({@code @WasmPlugin}) from the interface
+ * generated from its WIT, backed by the plugin's pool configured under {@code witbox.plugins.instances}.
+ * A plugin's error value becomes a {@link PluginRefusal}.
  */
 @Service
 public class ImageService {
@@ -26,7 +29,8 @@ public class ImageService {
     private final Captions captions;
     private final GalleryProperties properties;
 
-    public ImageService(Thumbnails thumbnails, Filters filters, Captions captions, GalleryProperties properties) {
+    public ImageService(@WasmPlugin("thumbnailer") Thumbnails thumbnails, @WasmPlugin("filters") Filters filters,
+                        @WasmPlugin("captions") Captions captions, GalleryProperties properties) {
         this.thumbnails = thumbnails;
         this.filters = filters;
         this.captions = captions;
