@@ -45,16 +45,16 @@ class WitboxJarTest {
     }
 
     @Test
-    void theReadmeSampleCommandPrintsTheSamplePluginsResolvedWit() throws Exception {
+    void witPrintsTheSampleAppsPluginWorldsResolved() throws Exception {
         Run run = witbox("wit", "sample-app/src/main/wit");
 
         assertThat(run.err()).isEmpty();
         assertThat(run.status()).isZero();
         assertThat(run.out())
-                .contains("package witbox:imaging@0.1.0")
                 .contains("package witbox:sample@0.1.0")
                 .contains("world thumbnailer")
-                .contains("thumbnail: func(source: image, bounds: size, filter: filter) -> result<image, thumbnail-error>;");
+                .contains("world filter-chain")
+                .contains("thumbnail: func(data: list<u8>, spec: thumbnail-spec) -> result<encoded, image-error>;");
     }
 
     @Test
@@ -87,8 +87,8 @@ class WitboxJarTest {
 
     @Test
     void bindgenWritesTheSamplePluginsJavaInterfaces(@TempDir Path dir) throws Exception {
-        Run run = witbox("bindgen", "--wit", "sample-app/src/main/wit", "--package", "com.example.thumbs", "--out",
-                dir.toString());
+        Run run = witbox("bindgen", "--wit", "sample-app/src/main/wit", "--world", "thumbnailer", "--package",
+                "com.example.thumbs", "--out", dir.toString());
 
         assertThat(run.err()).isEmpty();
         assertThat(run.status()).isZero();
