@@ -166,7 +166,10 @@ final class PackageResolver {
                                     + ": top-level 'use' defines " + q(local) + ", which conflicts with " + kind
                                     + " " + q(local) + " of package '" + name + "'; rename it with 'as'");
                         }
-                        lookupItem(u.path(), part.src, false); // report bad targets early
+                        if (lookupItem(u.path(), part.src, false) instanceof World) { // bad targets early
+                            throw diags.error(part.src, refPos(u.path()), q(u.path().display())
+                                    + " is a world, not an interface: a top-level 'use' names an interface");
+                        }
                         uses.put(local, u);
                     });
                 }
@@ -307,7 +310,7 @@ final class PackageResolver {
     private Interface lookupInterface(Ast.UsePath path, SourceFile src) {
         Object o = lookupItem(path, src, true);
         if (o instanceof World) {
-            throw diags.error(src, path.pos(), q(path.display()) + " is a world, not an interface");
+            throw diags.error(src, refPos(path), q(path.display()) + " is a world, not an interface");
         }
         return (Interface) o;
     }
@@ -315,7 +318,7 @@ final class PackageResolver {
     private World lookupWorld(Ast.UsePath path, SourceFile src) {
         Object o = lookupItem(path, src, true);
         if (o instanceof Interface) {
-            throw diags.error(src, path.pos(), q(path.display()) + " is an interface, not a world");
+            throw diags.error(src, refPos(path), q(path.display()) + " is an interface, not a world");
         }
         return (World) o;
     }
@@ -522,7 +525,11 @@ final class PackageResolver {
                     sc.types.put(local.name(), td);
                     names.add(new Use.UseName(tn, local.name(), td));
                 }
-                out.add(new Use(from, names, st));
+                if (!names.isEmpty()) {
+                    // wit-parser: 'use x.{}' names x (which must exist) but brings nothing, not even a
+                    // dependency, so a world importing the user does not import x for it
+                    out.add(new Use(from, names, st));
+                }
             });
         }
     }

@@ -171,7 +171,7 @@ public final class Wit {
             if (!f.header().docs().isEmpty()) {
                 if (docsSrc != null) {
                     // wit-parser: "found doc comments on multiple 'package' items"; the package has one doc
-                    throw new WitException(f.source().diagnostic(f.header().pos(), "doc comments on the 'package' "
+                    throw new WitException(f.source().diagnostic(f.header().namespace().pos(), "doc comments on the 'package' "
                             + "declaration here and in " + docsSrc.name + ": a package has one doc comment, "
                             + "so write it in one file only"));
                 }
