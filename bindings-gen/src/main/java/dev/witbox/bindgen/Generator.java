@@ -125,8 +125,11 @@ final class Generator {
             }
         }
         boolean worldTypes = world.types().stream().anyMatch(t -> !(t.kind() instanceof TypeDefKind.Alias));
+        // a world with nothing in it (or nothing left once disabled @unstable items are dropped) still
+        // gets its interface, which says so, rather than no output at all
+        boolean emptyWorld = holders.isEmpty() && worldImports.isEmpty() && worldExports.isEmpty() && !worldTypes;
         ClassName worldClass = null;
-        if (worldTypes || !worldExports.isEmpty()) {
+        if (worldTypes || !worldExports.isEmpty() || emptyWorld) {
             String base = JavaNames.pascal(world.name());
             worldClass = ClassName.get(pkg, topScope.take(topScope.isFree(base) ? base : base + "World"));
             ownerClasses.put(world.key(), worldClass);
@@ -258,7 +261,12 @@ final class Generator {
         current = top;
         StringBuilder doc = new StringBuilder();
         appendDocs(doc, world.docs());
-        if (export) {
+        if (export && world.imports().isEmpty() && world.exports().isEmpty() && world.types().isEmpty()) {
+            paragraph(doc, "WIT world {@code " + world.qualifiedName() + "} imports nothing and exports nothing, so "
+                    + "this interface has no methods. Items gated with {@code @unstable(feature = ...)} are left "
+                    + "out unless their feature is enabled ({@code witbox bindgen --features}, the Maven plugin's "
+                    + "{@code <features>}).");
+        } else if (export) {
             paragraph(doc, "The functions " + (functions.isEmpty() ? "and types " : "")
                     + "of WIT world {@code " + world.qualifiedName() + "} itself"
                     + (functions.isEmpty() ? "." : ", which the plugin exports: the host calls them."));
@@ -484,6 +492,12 @@ final class Generator {
             }
             stabilityDocs(doc, t.stability());
         } else if (kind instanceof TypeDefKind.Flags f) {
+            // WIT accepts any number of flags; a component's flags type holds 1 to 32 (Binary.md, 0 < n <= 32)
+            if (f.flags().isEmpty() || f.flags().size() > 32) {
+                throw new BindingsException("type '" + t.name() + "' has " + f.flags().size() + " flags, but a "
+                        + "component's flags type holds at least 1 and at most 32 (Binary.md), so no plugin can "
+                        + "pass it; split it into several flags types");
+            }
             b = TypeSpec.enumBuilder(cls);
             JavaNames.Scope constants = new JavaNames.Scope();
             List<String> names = new ArrayList<>();

@@ -60,4 +60,55 @@ class BindingsGeneratorTest {
         assertThat(written).contains(dir.resolve("com/example/app/Store.java"));
         assertThat(Files.readString(dir.resolve("com/example/app/Store.java"))).contains("public interface Store");
     }
+
+    @Test
+    void emptyRecordBecomesAJavaRecordWithoutComponents(@TempDir Path dir) {
+        // wit-parser accepts `record r {}` (generators of other projects emit them)
+        String wit = "package t:a;\ninterface i {\n  record nothing {}\n  make: func() -> nothing;\n"
+                + "  take: func(n: nothing, x: u8);\n}\nworld w { export i; }\n";
+        List<JavaFile> files = generate(wit, new BindingsGenerator.Options(null, "t.a"));
+        assertThat(files.toString()).contains("record Nothing()");
+        Compiler.assertCompiles(files, dir);
+    }
+
+    @Test
+    void emptyWorldGetsAnInterfaceSayingSo(@TempDir Path dir) {
+        List<JavaFile> files = generate("package t:a;\nworld quiet {}\n", new BindingsGenerator.Options(null, "t.a"));
+        assertThat(files).isNotEmpty();
+        assertThat(files.get(0).toString()).contains("public interface Quiet")
+                .contains("imports nothing and exports nothing");
+        Compiler.assertCompiles(files, dir);
+    }
+
+    @Test
+    void worldWhoseItemsAreAllUnstableSaysWhichFeaturesWouldBringThem(@TempDir Path dir) {
+        String wit = "package t:a@1.0.0;\ninterface i { f: func(); }\nworld w {\n  @unstable(feature = preview)\n"
+                + "  import i;\n  @unstable(feature = preview)\n  export g: func();\n}\n";
+        List<JavaFile> off = generate(wit, new BindingsGenerator.Options(null, "t.a"));
+        assertThat(off).isNotEmpty();
+        assertThat(off.get(0).toString()).contains("public interface W").contains("@unstable")
+                .contains("--features");
+        Compiler.assertCompiles(off, dir);
+        List<JavaFile> on = generate(wit, new BindingsGenerator.Options(null, "t.a").withFeatures(Set.of("preview")));
+        assertThat(on.toString()).contains("void g()");
+    }
+
+    @Test
+    void flagsBeyondThirtyTwoAreRefusedNamingTheLimit() {
+        StringBuilder sb = new StringBuilder("package t:a;\ninterface i {\n  flags many {");
+        for (int i = 0; i < 33; i++) {
+            sb.append(" b").append(i).append(',');
+        }
+        String wit = sb.append(" }\n  f: func(m: many);\n}\nworld w { export i; }\n").toString();
+        assertThatThrownBy(() -> generate(wit, new BindingsGenerator.Options(null, "t.a")))
+                .isInstanceOf(BindingsException.class).hasMessageContaining("'many'").hasMessageContaining("33 flags")
+                .hasMessageContaining("at most 32");
+    }
+
+    @Test
+    void flagsWithoutMembersAreRefusedNamingTheRule() {
+        String wit = "package t:a;\ninterface i {\n  flags none {}\n  f: func(m: none);\n}\nworld w { export i; }\n";
+        assertThatThrownBy(() -> generate(wit, new BindingsGenerator.Options(null, "t.a")))
+                .isInstanceOf(BindingsException.class).hasMessageContaining("'none'").hasMessageContaining("at least 1");
+    }
 }

@@ -4,8 +4,9 @@ import static dev.witbox.wit.PackageResolver.q;
 
 /**
  * The feature-gate rules for the items of one package (WIT.md, "Feature gates"): an item's gate
- * and whether it is enabled, gates of items inside gated containers, and references from one
- * gated item to another of the same package.
+ * and whether it is enabled. As in wit-parser, an item needs no gate of its own inside a gated
+ * container (it takes the container's), and gates of referrer and referee are not compared;
+ * what matters is that nothing enabled refers to something a disabled feature removed.
  */
 final class Gates {
 
@@ -70,57 +71,6 @@ final class Gates {
         return own instanceof Stability.Unknown ? container : own;
     }
 
-    /** An item inside a gated container must be gated at least as strictly. */
-    void containment(SourceFile src, int pos, String item, Stability st, Stability container, String cdesc) {
-        if (container instanceof Stability.Unknown) {
-            return;
-        }
-        if (st instanceof Stability.Unknown) {
-            throw diags.error(src, pos, item + " must be gated because " + cdesc + " is gated with "
-                    + gateText(container));
-        }
-        if (container instanceof Stability.Since c && st instanceof Stability.Since s
-                && s.version().compareTo(c.version()) < 0) {
-            throw diags.error(src, pos, item + " is gated with " + gateText(st) + ", which is older than "
-                    + cdesc + " (" + gateText(container) + ")");
-        }
-    }
-
-    private static Stability ownerStability(TypeOwner o) {
-        if (o instanceof Interface i) {
-            return i.stability();
-        }
-        return ((World) o).stability();
-    }
-
-    private static WitPackage ownerPackage(TypeOwner o) {
-        if (o instanceof Interface i) {
-            return i.pkg();
-        }
-        return ((World) o).pkg();
-    }
-
-    /** An item referring to a gated type of the same package must be compatibly gated. */
-    void checkRef(SourceFile src, int pos, String referrer, Stability rs, TypeDef target) {
-        if (ownerPackage(target.owner()) != pkg) {
-            return;
-        }
-        Stability ts = eff(target.stability(), ownerStability(target.owner()));
-        checkGate(src, pos, referrer, rs, ts, "type " + q(target.name()));
-    }
-
-    /**
-     * WIT.md, rules for feature gate usage: an item that refers to a gated interface or world of
-     * the same package (import, export, include) must be compatibly gated.
-     */
-    void checkItemRef(SourceFile src, int pos, String referrer, Stability rs, Object target) {
-        if (target instanceof Interface i && i.pkg() == pkg && i.name() != null) {
-            checkGate(src, pos, referrer, rs, i.stability(), "interface " + q(i.name()));
-        } else if (target instanceof World w && w.pkg() == pkg) {
-            checkGate(src, pos, referrer, rs, w.stability(), "world " + q(w.name()));
-        }
-    }
-
     /** Whether an item gated with {@code rs} may refer to one gated with {@code ts}. */
     private static boolean compatible(Stability rs, Stability ts) {
         if (ts instanceof Stability.Since) {
@@ -145,14 +95,5 @@ final class Gates {
             return needer;
         }
         return dep.stability();
-    }
-
-    private void checkGate(SourceFile src, int pos, String referrer, Stability rs, Stability ts, String tdesc) {
-        boolean ok = compatible(rs, ts);
-        if (!ok) {
-            throw diags.error(src, pos, referrer + " refers to " + tdesc + ", which is gated with "
-                    + gateText(ts) + ", but " + referrer + (rs instanceof Stability.Unknown ? " is not gated"
-                            : " is gated with " + gateText(rs)));
-        }
     }
 }

@@ -109,6 +109,7 @@ final class PackageResolver {
     /** Registers interfaces, worlds and file-level uses; checks for duplicates. */
     private void declare() {
         Map<String, ItemClaim> items = new HashMap<>(); // by canonical name
+        List<Map.Entry<SourceFile, List<?>>> disabledBodies = new ArrayList<>();
         for (int pi = 0; pi < parts.size(); pi++) {
             Part part = parts.get(pi);
             int partIndex = pi;
@@ -119,12 +120,16 @@ final class PackageResolver {
                         Stability st = declareItem(items, d.attrs(), d.name(), "interface", part.src, partIndex);
                         if (st != null) {
                             ifaces.put(n, new IfaceDecl(d, part.src, new Interface(n, pkg, d.docs(), st)));
+                        } else {
+                            disabledBodies.add(Map.entry(part.src, d.items()));
                         }
                     } else if (item instanceof Ast.WorldDef d) {
                         String n = d.name().name();
                         Stability st = declareItem(items, d.attrs(), d.name(), "world", part.src, partIndex);
                         if (st != null) {
                             worlds.put(n, new WorldDecl(d, part.src, new World(n, pkg, d.docs(), st)));
+                        } else {
+                            disabledBodies.add(Map.entry(part.src, d.items()));
                         }
                     }
                 });
@@ -144,7 +149,9 @@ final class PackageResolver {
                                     + " is already defined by another top-level 'use' in this file");
                         }
                         ItemClaim claim = items.get(Names.canon(local));
-                        if (claim != null) {
+                        // a top-level use names something in its own file only (as in wit-parser): an
+                        // interface or world of the same name in another file of the package is no clash
+                        if (claim != null && claim.part == partIndex) {
                             // reported at the later of the two definitions
                             String kind = claim.kind;
                             boolean itemLater = claim.part > partIndex
@@ -159,12 +166,49 @@ final class PackageResolver {
                                     + ": top-level 'use' defines " + q(local) + ", which conflicts with " + kind
                                     + " " + q(local) + " of package '" + name + "'; rename it with 'as'");
                         }
-                        lookupItem(u.path(), part.src, false); // report bad targets early
+                        if (lookupItem(u.path(), part.src, false) instanceof World) { // bad targets early
+                            throw diags.error(part.src, refPos(u.path()), q(u.path().display())
+                                    + " is a world, not an interface: a top-level 'use' names an interface");
+                        }
                         uses.put(local, u);
                     });
                 }
             }
         }
+        for (Map.Entry<SourceFile, List<?>> body : disabledBodies) {
+            diags.guard(() -> checkUsesOfDisabled(body.getKey(), only(body.getValue(), Ast.UseItem.class)));
+        }
+    }
+
+    /**
+     * wit-parser resolves the items of an interface or world a disabled feature removes, too: a
+     * {@code use} there without a disabled gate of its own that names an interface another
+     * disabled feature removed is an error ("this type is not gated by a feature but its
+     * interface is"), although nothing of either reaches the resolve.
+     */
+    private void checkUsesOfDisabled(SourceFile src, List<Ast.UseItem> useItems) {
+        for (Ast.UseItem u : useItems) {
+            if (!gates.enabled(gates.stability(u.attrs(), src))) {
+                continue;
+            }
+            String feature = disabledFeature(u.path());
+            if (feature != null) {
+                throw diags.error(src, refPos(u.path()), "'use " + u.path().display() + "' names an interface that "
+                        + "feature " + q(feature) + " (not enabled) removes, but the 'use' is not gated by a feature"
+                        + " itself; gate it with @unstable(feature = " + feature + ")");
+            }
+        }
+    }
+
+    /** The disabled feature that removed the interface or world of {@code path}, or null. */
+    private String disabledFeature(Ast.UsePath path) {
+        if (path instanceof Ast.LocalPath lp) {
+            return env.disabled.get(name.qualify(lp.name().name()));
+        }
+        Ast.ForeignPath fp = (Ast.ForeignPath) path;
+        WitPackage p = fp.packageDisplay().equals(name.toString()) ? null : env.packages.get(fp.packageDisplay());
+        PackageName pn = p == null ? name : p.name();
+        return env.disabled.get(pn.qualify(fp.item().name()));
     }
 
     /** An interface or world name of the package: what it is, and where (part index, offset of the name). */
@@ -266,7 +310,7 @@ final class PackageResolver {
     private Interface lookupInterface(Ast.UsePath path, SourceFile src) {
         Object o = lookupItem(path, src, true);
         if (o instanceof World) {
-            throw diags.error(src, path.pos(), q(path.display()) + " is a world, not an interface");
+            throw diags.error(src, refPos(path), q(path.display()) + " is a world, not an interface");
         }
         return (Interface) o;
     }
@@ -274,7 +318,7 @@ final class PackageResolver {
     private World lookupWorld(Ast.UsePath path, SourceFile src) {
         Object o = lookupItem(path, src, true);
         if (o instanceof Interface) {
-            throw diags.error(src, path.pos(), q(path.display()) + " is an interface, not a world");
+            throw diags.error(src, refPos(path), q(path.display()) + " is an interface, not a world");
         }
         return (World) o;
     }
@@ -435,7 +479,6 @@ final class PackageResolver {
                 if (!gates.enabled(st)) {
                     return;
                 }
-                gates.containment(src, f.pos(), "function " + q(f.name().name()), st, container, desc);
                 sc.ns.claim(f.name().name(), f.name().name(), "function", src, f.name().pos());
                 funcs.add(function(f, sc, st, Gates.eff(st, container), null));
             });
@@ -451,7 +494,6 @@ final class PackageResolver {
                 if (!gates.enabled(st)) {
                     return;
                 }
-                gates.containment(sc.src, u.pos(), "'use " + u.path().display() + "'", st, sc.container, sc.desc);
                 Stability e = Gates.eff(st, sc.container);
                 Interface from = lookupInterface(u.path(), sc.src);
                 if (from.pkg() == pkg && !ready.contains(from)) {
@@ -478,13 +520,16 @@ final class PackageResolver {
                         throw diags.error(sc.src, n.name().pos(), "type " + q(tn) + " not found in interface "
                                 + q(u.path().display()) + Names.didYouMean(tn, from.scope().keySet()));
                     }
-                    gates.checkRef(sc.src, n.name().pos(), "'use' of " + q(tn), e, td);
                     Ast.Ident local = n.local();
                     sc.ns.claim(local.name(), local.name(), "type", sc.src, local.pos());
                     sc.types.put(local.name(), td);
                     names.add(new Use.UseName(tn, local.name(), td));
                 }
-                out.add(new Use(from, names, st));
+                if (!names.isEmpty()) {
+                    // wit-parser: 'use x.{}' names x (which must exist) but brings nothing, not even a
+                    // dependency, so a world importing the user does not import x for it
+                    out.add(new Use(from, names, st));
+                }
             });
         }
     }
@@ -505,7 +550,6 @@ final class PackageResolver {
                     env.disabled.put(sc.owner.key() + "." + n, feature);
                     return;
                 }
-                gates.containment(sc.src, t.pos(), kindWord(t.body()) + " " + q(n), st, sc.container, sc.desc);
                 sc.ns.claim(n, n, "type", sc.src, t.name().pos());
                 TypeDef td = new TypeDef(n, sc.owner, t.docs(), st, t.attrs().externalId());
                 if (t.body() instanceof Ast.ResourceBody) {
@@ -656,9 +700,6 @@ final class PackageResolver {
             return new TypeDefKind.Alias(type(a.target(), sc, "type " + q(n), e));
         }
         if (b instanceof Ast.RecordBody r) {
-            if (r.fields().isEmpty()) {
-                throw diags.error(sc.src, r.pos(), what + " must have at least one field");
-            }
             Set<String> seen = new HashSet<>();
             List<TypeDefKind.Field> fs = new ArrayList<>();
             for (Ast.Field f : r.fields()) {
@@ -699,13 +740,8 @@ final class PackageResolver {
             return new TypeDefKind.Enum(cs);
         }
         Ast.FlagsBody fl = (Ast.FlagsBody) b;
-        if (fl.flags().isEmpty()) {
-            throw diags.error(sc.src, fl.pos(), what + " must have at least one flag");
-        }
-        if (fl.flags().size() > 32) {
-            throw diags.error(sc.src, fl.flags().get(32).name().pos(), what + " has " + fl.flags().size()
-                    + " flags; at most 32 are allowed");
-        }
+        // No flags, or more than 32, is valid WIT for wit-parser; Binary.md allows 1 to 32 in a
+        // component, which the decoder and the bindings generator enforce where a component is concerned.
         Set<String> seen = new HashSet<>();
         List<TypeDefKind.Flag> fs = new ArrayList<>();
         for (Ast.Label c : fl.flags()) {
@@ -737,7 +773,6 @@ final class PackageResolver {
                     String fdesc = f.kind() == Ast.FuncKind.CONSTRUCTOR ? "the constructor of " + rdesc
                             : (f.kind() == Ast.FuncKind.STATIC ? "static function " : "method ") + q(f.name().name())
                                     + " of " + rdesc;
-                    gates.containment(sc.src, f.pos(), fdesc, st, resEff, rdesc);
                     if (f.kind() == Ast.FuncKind.CONSTRUCTOR) {
                         if (hasCtor[0]) {
                             throw diags.error(sc.src, f.pos(), rdesc + " has more than one constructor");
@@ -819,13 +854,11 @@ final class PackageResolver {
         }
         if (e instanceof Ast.NameExpr n) {
             TypeDef td = lookupType(n.name(), sc, what);
-            gates.checkRef(sc.src, n.pos(), what, referrer, td);
             String via = via(n.name().name(), td);
             return td.isResource() ? new Type.Own(td, via) : new Type.Named(td, via);
         }
         if (e instanceof Ast.HandleExpr h) {
             TypeDef td = lookupType(h.resource(), sc, what);
-            gates.checkRef(sc.src, h.resource().pos(), what, referrer, td);
             String kw = h.borrow() ? "borrow" : "own";
             if (!td.isResource()) {
                 throw diags.error(sc.src, h.resource().pos(), q(td.name()) + " is not a resource, so '" + kw + "<"
@@ -1097,7 +1130,6 @@ final class PackageResolver {
             Set<String> keys = ie.export() ? expKeys : impKeys;
             String itemDesc = verb + " " + q(ie.name() != null ? ie.name().name()
                     : ((Ast.PathExtern) ie.kind()).path().display());
-            gates.containment(src, ie.pos(), itemDesc, st, w.stability(), desc);
             Stability e = Gates.eff(st, w.stability());
             String extId = ie.attrs().externalId();
             if (ie.kind() instanceof Ast.FuncExtern fe) {
@@ -1117,7 +1149,6 @@ final class PackageResolver {
             } else {
                 Ast.UsePath path = ((Ast.PathExtern) ie.kind()).path();
                 Interface iface = lookupInterface(path, src);
-                gates.checkItemRef(src, refPos(path), itemDesc, e, iface);
                 if (ie.name() == null) {
                     if (!keys.add(iface.key())) {
                         throw diags.error(src, path.pos(), "interface " + q(iface.qualifiedName()) + " is "
@@ -1139,10 +1170,7 @@ final class PackageResolver {
             if (!gates.enabled(st)) {
                 return;
             }
-            gates.containment(src, inc.pos(), "'include " + inc.path().display() + "'", st, w.stability(), desc);
             World v = lookupWorld(inc.path(), src);
-            gates.checkItemRef(src, refPos(inc.path()), "'include " + inc.path().display() + "'",
-                    Gates.eff(st, w.stability()), v);
             String vdesc = "world " + q(v.name());
             // plain names of v that may be renamed
             Set<String> plain = new HashSet<>();

@@ -455,9 +455,7 @@ final class Parser {
         List<Ast.UseName> names = new ArrayList<>();
         while (true) {
             if (at(Tok.RBRACE)) {
-                if (names.isEmpty()) {
-                    throw error(peek().start(), "expected at least one name in " + ctx);
-                }
+                // an empty list is valid for wit-parser (it uses nothing but makes the interface a dependency)
                 break;
             }
             Ast.Ident n = ident("a type name", "in " + ctx);
@@ -541,9 +539,8 @@ final class Parser {
                         throw unexpected("',' or '}'", "in " + ctx);
                     }
                 }
-                if (fields.isEmpty()) {
-                    throw emptyBody("a field name", ctx, "a record must have at least one field");
-                }
+                // no fields is valid WIT for wit-parser (code generators emit such records); only a
+                // component's type section may not hold one (Binary.md), which is the generator's concern
                 advance();
                 body = new Ast.RecordBody(fields, open);
             }
@@ -580,10 +577,9 @@ final class Parser {
                         throw unexpected("',' or '}'", "in " + ctx);
                     }
                 }
-                if (labels.isEmpty()) {
-                    throw kw.kind() == Tok.ENUM
-                            ? emptyBody("a case name", ctx, "an enum must have at least one case")
-                            : emptyBody("a flag name", ctx, "flags must have at least one flag");
+                if (labels.isEmpty() && kw.kind() == Tok.ENUM) {
+                    // wit-parser refuses an empty enum (and variant) but not empty flags
+                    throw emptyBody("a case name", ctx, "an enum must have at least one case");
                 }
                 advance();
                 body = kw.kind() == Tok.ENUM ? new Ast.EnumBody(labels, open) : new Ast.FlagsBody(labels, open);
@@ -728,9 +724,6 @@ final class Parser {
                         throw unexpected("',' or '>'", "in 'tuple<'");
                     }
                 }
-                if (es.isEmpty()) {
-                    throw error(peek().start(), "a tuple must have at least one type");
-                }
                 advance();
                 return new Ast.TupleExpr(es, t.start());
             }
@@ -865,9 +858,6 @@ final class Parser {
                 if (!eat(Tok.COMMA) && !at(Tok.RBRACE)) {
                     throw unexpected("',' or '}'", "in 'with { .. }'");
                 }
-            }
-            if (with.isEmpty()) {
-                throw error(peek().start(), "expected at least one 'name as new-name' in 'with { .. }'");
             }
             advance();
             eat(Tok.SEMI);

@@ -26,7 +26,7 @@ public sealed interface TypeDefKind {
         }
     }
 
-    /** {@code flags}: 1 to 32 flags. */
+    /** {@code flags}: any number in WIT; a component may hold 1 to 32 (Binary.md). */
     record Flags(List<Flag> flags) implements TypeDefKind {
         public Flags {
             flags = List.copyOf(flags);

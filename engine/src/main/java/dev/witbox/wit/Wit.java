@@ -163,9 +163,19 @@ public final class Wit {
     private static Group group(List<Ast.File> files, SourceFile first) {
         Ast.PackageDecl header = null;
         SourceFile headerSrc = null;
+        SourceFile docsSrc = null;
         for (Ast.File f : files) {
             if (f.header() == null) {
                 continue;
+            }
+            if (!f.header().docs().isEmpty()) {
+                if (docsSrc != null) {
+                    // wit-parser: "found doc comments on multiple 'package' items"; the package has one doc
+                    throw new WitException(f.source().diagnostic(f.header().namespace().pos(), "doc comments on the 'package' "
+                            + "declaration here and in " + docsSrc.name + ": a package has one doc comment, "
+                            + "so write it in one file only"));
+                }
+                docsSrc = f.source();
             }
             if (header == null) {
                 header = f.header();
@@ -282,12 +292,11 @@ public final class Wit {
             String key = u.name().toString();
             WitPackage prev = env.packages.get(key);
             if (prev != null) {
-                if (!prev.equals(p)) {
-                    Unit f = firstUnit.get(key);
-                    throw new WitException(u.src().diagnostic(u.namePos(), "package '" + key
-                            + "' is defined more than once with different contents (also in " + f.src().name + ")"));
-                }
-                p = prev;
+                // even with the same contents: wit-parser ("defined in two different locations") keeps one
+                // definition per package, so a dependency cannot be vendored twice
+                Unit f = firstUnit.get(key);
+                throw new WitException(u.src().diagnostic(u.namePos(), "package '" + key
+                        + "' is defined more than once (also in " + f.src().name + "); keep one definition"));
             } else {
                 env.packages.put(key, p);
                 firstUnit.put(key, u);
