@@ -27,11 +27,13 @@ import dev.witbox.internal.chicory.CoreImport;
 import dev.witbox.internal.chicory.CoreModuleCode;
 import dev.witbox.internal.chicory.ExecutionMode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Walks a decoded component as if instantiating it, once, and writes down the {@link InstantiationPlan}.
@@ -57,6 +59,8 @@ final class Planner {
     private final List<InstantiationPlan.LiftDef> lifts = new ArrayList<>();
     private final List<InstantiationPlan.ResourceDef> resources = new ArrayList<>();
     private final List<InstantiationPlan.HostImport> hostImports = new ArrayList<>();
+    /** Resources instance and component types declare abstractly; an instantiation argument binds them. */
+    private final Set<ResourceType> abstractResources = Collections.newSetFromMap(new IdentityHashMap<>());
     private int coreSlots;
 
     Planner(String pluginId, ExecutionMode mode, CompileCache compileCache) {
@@ -177,12 +181,29 @@ final class Planner {
     private Item argument(Frame f, Import imp, Map<String, Item> args) {
         Item arg = args.get(imp.name().name());
         if (arg != null) {
+            String why = ImportMatch.mismatch(expectedImport(f, imp), arg, abstractResources);
+            if (why != null) {
+                throw new WitboxException(f.path + ": instantiation argument \"" + imp.name().name()
+                        + "\" does not match the import: " + why);
+            }
             return arg;
         }
         if (imp.type() instanceof ExternType.Type t && t.bound() instanceof ExternType.Eq eq) {
             return f.get(Sort.TYPE, eq.typeIndex());
         }
         throw new WitboxException(f.path + ": no argument for import " + imp.name());
+    }
+
+    /** What an import of a nested component declares, resolved in the instantiated component's frame. */
+    private Item expectedImport(Frame f, Import imp) {
+        ExternType type = imp.type();
+        if (type instanceof ExternType.Type t && !(t.bound() instanceof ExternType.Eq)) {
+            // a fresh abstract resource: any resource fills it, and the import is then that resource
+            ResourceType fresh = new ResourceType(imp.name().name());
+            abstractResources.add(fresh);
+            return new Item.Resource(fresh);
+        }
+        return declared(f, imp.name().name(), type);
     }
 
     /** An import of the root component: a function (or instance of functions, or type) the host provides. */
@@ -432,7 +453,7 @@ final class Planner {
             return new Item.DeclaredFunc(funcType(f, fn.typeIndex()));
         } else if (type instanceof ExternType.Type t) {
             return t.bound() instanceof ExternType.Eq eq
-                    ? f.get(Sort.TYPE, eq.typeIndex()) : new Item.Resource(new ResourceType(name));
+                    ? f.get(Sort.TYPE, eq.typeIndex()) : new Item.Resource(abstractResource(name));
         } else if (type instanceof ExternType.Instance i) {
             return f.get(Sort.TYPE, i.typeIndex());
         } else if (type instanceof ExternType.Component c) {
@@ -443,6 +464,12 @@ final class Planner {
             return new Item.Opaque("value");
         }
         throw new IllegalStateException("unexpected: " + type);
+    }
+
+    private ResourceType abstractResource(String name) {
+        ResourceType type = new ResourceType(name);
+        abstractResources.add(type);
+        return type;
     }
 
     private FunctionType funcType(Frame f, int index) {
