@@ -11,6 +11,7 @@ import dev.witbox.component.CanonOptions;
 import dev.witbox.component.Component;
 import dev.witbox.component.CoreInstance;
 import dev.witbox.component.CoreModule;
+import dev.witbox.component.CoreModuleSignature;
 import dev.witbox.component.Decl;
 import dev.witbox.component.DefinedType;
 import dev.witbox.component.Export;
@@ -28,6 +29,7 @@ import dev.witbox.internal.chicory.CoreModuleCode;
 import dev.witbox.internal.chicory.ExecutionMode;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,6 +53,10 @@ final class Planner {
     private final ExecutionMode mode;
     private final CompileCache compileCache;
     private final List<CoreModuleCode> modules = new ArrayList<>();
+    /** Per module, its import and export types, for checking core instantiation arguments. */
+    private final List<CoreModuleSignature> signatures = new ArrayList<>();
+    /** Per core instance slot, the module it instantiates. */
+    private final Map<Integer, Integer> slotModules = new HashMap<>();
     /** Core modules are compiled once even when a nested component is instantiated twice. */
     private final Map<CoreModule, Integer> moduleIndex = new IdentityHashMap<>();
     private final List<String> abiInstances = new ArrayList<>();
@@ -250,6 +256,7 @@ final class Planner {
         String name = path + " core module " + modules.size() + " (" + m.size() + " bytes at offset 0x"
                 + Integer.toHexString(m.offset()) + ")";
         modules.add(CoreModuleCode.compile(name, m.bytes(), mode, compileCache));
+        signatures.add(CoreModuleSignature.read(m.bytes()));
         moduleIndex.put(m, modules.size() - 1);
         return modules.size() - 1;
     }
@@ -264,6 +271,7 @@ final class Planner {
                 args.put(a.name(), f.get(a.target().sort(), a.target().index()));
             }
             CoreModuleCode code = modules.get(m.module());
+            List<CoreModuleSignature.Import> types = signatures.get(m.module()).imports();
             List<Item.CoreItem> imports = new ArrayList<>();
             for (CoreImport imp : code.imports()) {
                 Item arg = args.get(imp.module());
@@ -271,9 +279,18 @@ final class Planner {
                     throw new WitboxException(f.path + ": " + code.name() + " imports " + imp
                             + ", but no instance named \"" + imp.module() + "\" is passed to it");
                 }
-                imports.add(coreExport(f, arg, imp.name(), sortOf(imp.kind())));
+                Item.CoreItem given = coreExport(f, arg, imp.name(), sortOf(imp.kind()));
+                if (types.size() == code.imports().size()) {
+                    String why = CoreModuleSignature.mismatch(types.get(imports.size()).type(), coreType(given));
+                    if (why != null) {
+                        throw new WitboxException(f.path + ": " + code.name() + " imports " + imp
+                                + ", which the instantiation argument does not match: " + why);
+                    }
+                }
+                imports.add(given);
             }
             int slot = coreSlots++;
+            slotModules.put(slot, m.module());
             steps.add(new InstantiationPlan.CoreStep(slot, m.module(), List.copyOf(imports)));
             return new Item.CoreInstance(slot, m.module());
         } else if (ci instanceof CoreInstance.FromExports e) {
@@ -284,6 +301,14 @@ final class Planner {
             return new Item.CoreBag(exports);
         }
         throw new IllegalStateException("unexpected: " + ci);
+    }
+
+    /** The core type of an export of an instantiated module, when known (lowered functions are checked by the decoder). */
+    private CoreModuleSignature.Extern coreType(Item.CoreItem item) {
+        if (item instanceof Item.CoreExport e && slotModules.containsKey(e.slot())) {
+            return signatures.get(slotModules.get(e.slot())).export(e.name()).orElse(null);
+        }
+        return null;
     }
 
     /** Export {@code name} of a core instance item. */
