@@ -10,11 +10,7 @@
 # blobstore ones, wit for the WIT corpus), --timeout SECONDS.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-if [ ! -f "$HERE/node_modules/.package-lock.json" ] \
-   || [ "$HERE/package-lock.json" -nt "$HERE/node_modules/.package-lock.json" ]; then
-  command -v npm >/dev/null || { echo "oracle.sh: npm missing (apt-get install nodejs npm, or run build.sh)" >&2; exit 1; }
-  (cd "$HERE" && npm install --no-audit --no-fund >&2)
-fi
+. "$HERE/tools/ensure-npm.sh"
 only=""
 prev=""
 for a in "$@"; do [ "$prev" = --only ] && only="$a"; prev="$a"; done

@@ -157,6 +157,10 @@ final class ComponentParser {
                 CoreModule m = new CoreModule(r.bytes(r.remaining()), at);
                 Map<String, Info.Exported> exports = CoreModuleScanner.exports(r.data(), at, m.size());
                 scope.add(Sort.CORE_MODULE, exports == null ? Info.UNKNOWN : new Info.CoreModule(exports), m);
+                for (String feature : CoreFeatureScan.unsupported(r.data(), at, m.size())) {
+                    unsupported(feature + " in core module " + (scope.size(Sort.CORE_MODULE) - 1)
+                            + " (Chicory does not run them correctly)", at);
+                }
                 return new Section.CoreModules(m, secStart, size);
             }
             case 2 -> {
@@ -238,6 +242,13 @@ final class ComponentParser {
                     int at = r.pos();
                     ExternName name = names.externName("import name");
                     ExternType et = types.externType(scope);
+                    if (et instanceof ExternType.Func fn) {
+                        java.util.Optional<String> local = ImportVisibility.localResourceIn(scope, fn.typeIndex());
+                        if (local.isPresent()) {
+                            throw r.error(at, "import \"" + name.name() + "\" uses resource " + local.get()
+                                    + ", which this component defines: an import may only use resources imported before it");
+                        }
+                    }
                     Import imp = new Import(name, et);
                     names.declareImport(scope, name, et, at, imp);
                     out.add(imp);

@@ -11,6 +11,7 @@ import dev.witbox.component.CanonOptions;
 import dev.witbox.component.Component;
 import dev.witbox.component.CoreInstance;
 import dev.witbox.component.CoreModule;
+import dev.witbox.component.CoreModuleSignature;
 import dev.witbox.component.Decl;
 import dev.witbox.component.DefinedType;
 import dev.witbox.component.Export;
@@ -27,11 +28,14 @@ import dev.witbox.internal.chicory.CoreImport;
 import dev.witbox.internal.chicory.CoreModuleCode;
 import dev.witbox.internal.chicory.ExecutionMode;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Walks a decoded component as if instantiating it, once, and writes down the {@link InstantiationPlan}.
@@ -49,6 +53,10 @@ final class Planner {
     private final ExecutionMode mode;
     private final CompileCache compileCache;
     private final List<CoreModuleCode> modules = new ArrayList<>();
+    /** Per module, its import and export types, for checking core instantiation arguments. */
+    private final List<CoreModuleSignature> signatures = new ArrayList<>();
+    /** Per core instance slot, the module it instantiates. */
+    private final Map<Integer, Integer> slotModules = new HashMap<>();
     /** Core modules are compiled once even when a nested component is instantiated twice. */
     private final Map<CoreModule, Integer> moduleIndex = new IdentityHashMap<>();
     private final List<String> abiInstances = new ArrayList<>();
@@ -57,6 +65,8 @@ final class Planner {
     private final List<InstantiationPlan.LiftDef> lifts = new ArrayList<>();
     private final List<InstantiationPlan.ResourceDef> resources = new ArrayList<>();
     private final List<InstantiationPlan.HostImport> hostImports = new ArrayList<>();
+    /** Resources instance and component types declare abstractly; an instantiation argument binds them. */
+    private final Set<ResourceType> abstractResources = Collections.newSetFromMap(new IdentityHashMap<>());
     private int coreSlots;
 
     Planner(String pluginId, ExecutionMode mode, CompileCache compileCache) {
@@ -177,12 +187,29 @@ final class Planner {
     private Item argument(Frame f, Import imp, Map<String, Item> args) {
         Item arg = args.get(imp.name().name());
         if (arg != null) {
+            String why = ImportMatch.mismatch(expectedImport(f, imp), arg, abstractResources);
+            if (why != null) {
+                throw new WitboxException(f.path + ": instantiation argument \"" + imp.name().name()
+                        + "\" does not match the import: " + why);
+            }
             return arg;
         }
         if (imp.type() instanceof ExternType.Type t && t.bound() instanceof ExternType.Eq eq) {
             return f.get(Sort.TYPE, eq.typeIndex());
         }
         throw new WitboxException(f.path + ": no argument for import " + imp.name());
+    }
+
+    /** What an import of a nested component declares, resolved in the instantiated component's frame. */
+    private Item expectedImport(Frame f, Import imp) {
+        ExternType type = imp.type();
+        if (type instanceof ExternType.Type t && !(t.bound() instanceof ExternType.Eq)) {
+            // a fresh abstract resource: any resource fills it, and the import is then that resource
+            ResourceType fresh = new ResourceType(imp.name().name());
+            abstractResources.add(fresh);
+            return new Item.Resource(fresh);
+        }
+        return declared(f, imp.name().name(), type);
     }
 
     /** An import of the root component: a function (or instance of functions, or type) the host provides. */
@@ -229,6 +256,7 @@ final class Planner {
         String name = path + " core module " + modules.size() + " (" + m.size() + " bytes at offset 0x"
                 + Integer.toHexString(m.offset()) + ")";
         modules.add(CoreModuleCode.compile(name, m.bytes(), mode, compileCache));
+        signatures.add(CoreModuleSignature.read(m.bytes()));
         moduleIndex.put(m, modules.size() - 1);
         return modules.size() - 1;
     }
@@ -243,6 +271,7 @@ final class Planner {
                 args.put(a.name(), f.get(a.target().sort(), a.target().index()));
             }
             CoreModuleCode code = modules.get(m.module());
+            List<CoreModuleSignature.Import> types = signatures.get(m.module()).imports();
             List<Item.CoreItem> imports = new ArrayList<>();
             for (CoreImport imp : code.imports()) {
                 Item arg = args.get(imp.module());
@@ -250,9 +279,18 @@ final class Planner {
                     throw new WitboxException(f.path + ": " + code.name() + " imports " + imp
                             + ", but no instance named \"" + imp.module() + "\" is passed to it");
                 }
-                imports.add(coreExport(f, arg, imp.name(), sortOf(imp.kind())));
+                Item.CoreItem given = coreExport(f, arg, imp.name(), sortOf(imp.kind()));
+                if (types.size() == code.imports().size()) {
+                    String why = CoreModuleSignature.mismatch(types.get(imports.size()).type(), coreType(given));
+                    if (why != null) {
+                        throw new WitboxException(f.path + ": " + code.name() + " imports " + imp
+                                + ", which the instantiation argument does not match: " + why);
+                    }
+                }
+                imports.add(given);
             }
             int slot = coreSlots++;
+            slotModules.put(slot, m.module());
             steps.add(new InstantiationPlan.CoreStep(slot, m.module(), List.copyOf(imports)));
             return new Item.CoreInstance(slot, m.module());
         } else if (ci instanceof CoreInstance.FromExports e) {
@@ -263,6 +301,14 @@ final class Planner {
             return new Item.CoreBag(exports);
         }
         throw new IllegalStateException("unexpected: " + ci);
+    }
+
+    /** The core type of an export of an instantiated module, when known (lowered functions are checked by the decoder). */
+    private CoreModuleSignature.Extern coreType(Item.CoreItem item) {
+        if (item instanceof Item.CoreExport e && slotModules.containsKey(e.slot())) {
+            return signatures.get(slotModules.get(e.slot())).export(e.name()).orElse(null);
+        }
+        return null;
     }
 
     /** Export {@code name} of a core instance item. */
@@ -432,7 +478,7 @@ final class Planner {
             return new Item.DeclaredFunc(funcType(f, fn.typeIndex()));
         } else if (type instanceof ExternType.Type t) {
             return t.bound() instanceof ExternType.Eq eq
-                    ? f.get(Sort.TYPE, eq.typeIndex()) : new Item.Resource(new ResourceType(name));
+                    ? f.get(Sort.TYPE, eq.typeIndex()) : new Item.Resource(abstractResource(name));
         } else if (type instanceof ExternType.Instance i) {
             return f.get(Sort.TYPE, i.typeIndex());
         } else if (type instanceof ExternType.Component c) {
@@ -443,6 +489,12 @@ final class Planner {
             return new Item.Opaque("value");
         }
         throw new IllegalStateException("unexpected: " + type);
+    }
+
+    private ResourceType abstractResource(String name) {
+        ResourceType type = new ResourceType(name);
+        abstractResources.add(type);
+        return type;
     }
 
     private FunctionType funcType(Frame f, int index) {
