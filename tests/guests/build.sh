@@ -249,6 +249,24 @@ build_wasi() {
   validate_core "$OUT/wasi/wasi-hello.p1.wasm"
 }
 
+# The preview 1 conformance programs (wasi-p1/, run by WasiPreviewOneOracleTest on both of
+# witbox's paths and by the node:wasi oracle, oracle/node-wasi.mjs): a C program of POSIX corner
+# cases and a Rust std program (Debian's rustc, --target wasm32-wasi, linked by wasm-ld-16), each as
+# a plain wasip1 command (NAME.p1.wasm) and through the preview1 command adapter (NAME.wasm).
+build_wasi_p1() {
+  step "wasi-p1: posix (C), tree (Rust std) as wasip1 commands and through the command adapter"
+  local d="$HERE/wasi-p1"
+  mkdir -p "$OUT/wasi"
+  "$CLANG" --target=wasm32-wasi -O2 -Wl,--strip-all -Wall -Wextra -Werror -o "$OUT/wasi/posix.p1.wasm" "$d/posix.c"
+  "$RUSTC" --edition 2021 --target wasm32-wasi -C opt-level=2 -C strip=symbols -C linker=wasm-ld-16 -D warnings \
+    --remap-path-prefix="$HERE=guests" -o "$OUT/wasi/tree.p1.wasm" "$d/tree.rs"
+  local p
+  for p in posix tree; do
+    validate_core "$OUT/wasi/$p.p1.wasm"
+    JCO component "$OUT/wasi/$p.p1.wasm" "$HERE/wasi-hello/world.wit" hello "$OUT/wasi/$p.wasm" --adapter command
+  done
+}
+
 # The performance suite's guests (benchmarks/), all C:
 #   image-resize: bilinear RGBA scaling, as a component (memory grows on
 #                 demand) and as a core module with a fixed 256 MB memory
@@ -290,6 +308,7 @@ main() {
   want wat && build_wat_dir "$HERE/wat"
   want misbehave && build_wat_dir "$HERE/misbehave"
   want wasi && build_wasi
+  want wasi-p1 && build_wasi_p1
   want bench && build_bench
   if [ "$JS_HELLO" = 1 ]; then build_js_hello; fi
   step "verifying components (jco print + transpile, wasm-validate --enable-all on every core module)"

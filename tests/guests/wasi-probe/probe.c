@@ -187,7 +187,7 @@ static void probe_escape(void) {
   ATTEMPT("stat link-out/outside.txt", stat("/data/link-out/outside.txt", &st));
   ATTEMPT("opendir ..", opendir("/data/..") ? 0 : -1);
   ATTEMPT("open /secret/x", open("/secret/x", O_RDONLY));
-  ATTEMPT("link inside.txt hard", link("/data/inside.txt", "/data/hard"));
+  ATTEMPT("link link-out/outside.txt hard", link("/data/link-out/outside.txt", "/data/hard"));
   ATTEMPT("utimes ../outside.txt", utimensat(AT_FDCWD, "/data/../outside.txt", NULL, 0));
   ATTEMPT("truncate link-out/outside.txt", truncate("/data/link-out/outside.txt", 0));
   ATTEMPT("readlink ../outside.txt", readlink("/data/../outside.txt", (char[8]){0}, 8) < 0 ? -1 : 0);

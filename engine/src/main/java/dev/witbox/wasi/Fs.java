@@ -170,7 +170,44 @@ final class Fs {
             }
             stack.add(c);
         }
+        if (trailingSlash && !stack.isEmpty()) {
+            // a trailing slash names a directory: on anything else Linux answers ENOTDIR
+            Path p = hostPath(base.root, stack);
+            if (Files.exists(p, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS)) {
+                throw FsError.of("not-directory", "'" + path + "' ends with a slash but is not a directory");
+            }
+        }
         return stack;
+    }
+
+    /** Whether {@code path} ends with a slash, so that it can only name a directory. */
+    static boolean namesDirectory(String path) {
+        return path.endsWith("/");
+    }
+
+    /**
+     * Makes the hard link {@code newRel} to {@code oldRel}, both resolved without following their last
+     * component and under the same preopen (checked by the caller): what Linux's {@code linkat} without
+     * {@code AT_SYMLINK_FOLLOW} answers for a missing source, a directory, an existing name, or a
+     * trailing slash on a name that does not exist.
+     */
+    static void link(Root root, List<String> oldRel, String oldPath, List<String> newRel, String newPath)
+            throws FsError, IOException {
+        Path from = hostPath(root, oldRel);
+        Path to = hostPath(root, newRel);
+        if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
+            throw FsError.of("no-entry", "no such file '" + oldPath + "'");
+        }
+        if (oldRel.isEmpty() || Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
+            throw FsError.of("not-permitted", "a hard link to directory '" + oldPath + "'");
+        }
+        if (newRel.isEmpty() || Files.exists(to, LinkOption.NOFOLLOW_LINKS)) {
+            throw FsError.of("exist", "'" + newPath + "' exists");
+        }
+        if (namesDirectory(newPath) || namesDirectory(oldPath)) {
+            throw FsError.of("no-entry", "'" + newPath + "' names a directory that does not exist");
+        }
+        Files.createLink(to, from);
     }
 
     /** A new symbolic link's target must be relative and stay inside the preopen (checked by its text). */
@@ -195,10 +232,21 @@ final class Fs {
         }
     }
 
-    /** Renames within the preopens (both paths resolved and checked), atomically. */
-    static void rename(Path from, Path to) throws FsError, IOException {
+    /**
+     * Renames within the preopens (both paths resolved and checked), atomically. Either end being a
+     * preopen itself answers {@code busy}, as Linux's {@code renameat} does for {@code "."}; a file
+     * renamed to a name with a trailing slash that does not exist answers {@code not-directory}.
+     */
+    static void rename(Path from, List<String> fromRel, Path to, List<String> toRel, String toPath)
+            throws FsError, IOException {
+        if (fromRel.isEmpty() || toRel.isEmpty()) {
+            throw FsError.of("busy", "renaming a preopened directory, or over one");
+        }
         if (!Files.exists(from, LinkOption.NOFOLLOW_LINKS)) {
             throw FsError.of("no-entry", "no such file or directory");
+        }
+        if (namesDirectory(toPath) && !Files.isDirectory(from, LinkOption.NOFOLLOW_LINKS)) {
+            throw FsError.of("not-directory", "renaming a file to '" + toPath + "'");
         }
         Files.move(from, to, java.nio.file.StandardCopyOption.ATOMIC_MOVE);
     }

@@ -5,7 +5,11 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -121,49 +125,71 @@ final class PolicyGrants implements PreviewOneGrants {
     @Override
     public List<String> resolve(int root, List<String> dir, String path, boolean followLast, Access access)
             throws Refusal {
-        try {
-            return resolveOrFail(root, dir, path, followLast, access);
-        } catch (Fs.FsError e) {
-            throw refusal(e);
-        }
+        return guarded(() -> resolveOrFail(root, dir, path, followLast, access));
     }
 
     @Override
     public void symlink(int root, List<String> dir, String target, String linkPath) throws Refusal {
-        try {
+        guarded(() -> {
             List<String> rel = resolveOrFail(root, dir, linkPath, false, Access.CHANGE);
             Fs.checkLinkTarget(directory(root, dir), linkPath, target);
-            Files.createSymbolicLink(Fs.hostPath(roots.get(root), rel), Path.of(target));
-        } catch (Fs.FsError e) {
-            throw refusal(e);
-        } catch (IOException | RuntimeException e) {
-            throw refusal(Fs.error(e));
-        }
+            Path at = Fs.hostPath(roots.get(root), rel);
+            if (rel.isEmpty()) {
+                throw Fs.FsError.of("exist", "a symbolic link named as the preopen itself");
+            }
+            if (Fs.namesDirectory(linkPath) && !Files.exists(at, LinkOption.NOFOLLOW_LINKS)) {
+                throw Fs.FsError.of("no-entry", "'" + linkPath + "' names a directory that does not exist");
+            }
+            return Files.createSymbolicLink(at, Path.of(target));
+        });
     }
 
     @Override
     public void rename(int fromRoot, List<String> fromDir, String from, int toRoot, List<String> toDir, String to)
             throws Refusal {
-        try {
-            Path source = Fs.hostPath(roots.get(fromRoot), resolveOrFail(fromRoot, fromDir, from, false, Access.CHANGE));
-            Fs.rename(source, Fs.hostPath(roots.get(toRoot), resolveOrFail(toRoot, toDir, to, false, Access.CHANGE)));
-        } catch (Fs.FsError e) {
-            throw refusal(e);
-        } catch (IOException | RuntimeException e) {
-            throw refusal(Fs.error(e));
-        }
+        guarded(() -> {
+            List<String> source = resolveOrFail(fromRoot, fromDir, from, false, Access.CHANGE);
+            List<String> target = resolveOrFail(toRoot, toDir, to, false, Access.CHANGE);
+            Fs.rename(Fs.hostPath(roots.get(fromRoot), source), source, Fs.hostPath(roots.get(toRoot), target), target,
+                    to);
+            return null;
+        });
+    }
+
+    @Override
+    public void link(int fromRoot, List<String> fromDir, String from, int toRoot, List<String> toDir, String to)
+            throws Refusal {
+        guarded(() -> {
+            if (fromRoot != toRoot) {
+                throw Fs.FsError.denied("not-permitted", "a hard link from one preopen into another");
+            }
+            Fs.link(roots.get(fromRoot), resolveOrFail(fromRoot, fromDir, from, false, Access.CHANGE), from,
+                    resolveOrFail(toRoot, toDir, to, false, Access.CHANGE), to);
+            return null;
+        });
+    }
+
+    @Override
+    public void setTimes(int root, List<String> dir, String path, boolean followLast, Long atimeNanos, Long mtimeNanos)
+            throws Refusal {
+        guarded(() -> {
+            Path p = Fs.hostPath(roots.get(root), resolveOrFail(root, dir, path, followLast, Access.CHANGE));
+            // resolved: no link on the way, and the last one only when it is not to be followed
+            Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                    .setTimes(time(mtimeNanos), time(atimeNanos), null);
+            return null;
+        });
+    }
+
+    private static FileTime time(Long nanos) {
+        return nanos == null ? null : FileTime.from(Instant.ofEpochSecond(
+                Math.floorDiv(nanos, 1_000_000_000L), Math.floorMod(nanos, 1_000_000_000L)));
     }
 
     @Override
     public String readlink(int root, List<String> dir, String path) throws Refusal {
-        try {
-            List<String> rel = resolveOrFail(root, dir, path, false, Access.READ);
-            return Files.readSymbolicLink(Fs.hostPath(roots.get(root), rel)).toString();
-        } catch (Fs.FsError e) {
-            throw refusal(e);
-        } catch (IOException | RuntimeException e) {
-            throw refusal(Fs.error(e));
-        }
+        return guarded(() -> Files.readSymbolicLink(
+                Fs.hostPath(roots.get(root), resolveOrFail(root, dir, path, false, Access.READ))).toString());
     }
 
     @Override
@@ -183,16 +209,30 @@ final class PolicyGrants implements PreviewOneGrants {
         if (access == Access.CHANGE && r.readOnly()) {
             throw Fs.FsError.denied("read-only", "changing '" + path + "' in read-only preopen " + r.guestPath());
         }
-        List<String> rel = Fs.resolve(directory(root, dir), path, followLast);
-        if (access == Access.CHANGE && rel.isEmpty()) {
-            throw Fs.FsError.denied("not-permitted", "changing preopen " + r.guestPath() + " itself");
-        }
-        return rel;
+        // the preopen itself (an empty list) is the caller's to refuse, with the answer its operation has
+        return Fs.resolve(directory(root, dir), path, followLast);
     }
 
     private Fs.Descriptor directory(int root, List<String> dir) {
         Fs.Root r = roots.get(root);
         return new Fs.Descriptor(r, dir, true, true, false, !r.readOnly(), null);
+    }
+
+    /** A file system operation of the grants. */
+    @FunctionalInterface
+    private interface Op<T> {
+        T run() throws Fs.FsError, IOException;
+    }
+
+    /** Runs {@code op}: every failure becomes a {@link Refusal} with WASI's error code. */
+    private <T> T guarded(Op<T> op) throws Refusal {
+        try {
+            return op.run();
+        } catch (Fs.FsError e) {
+            throw refusal(e);
+        } catch (IOException | RuntimeException e) {
+            throw refusal(Fs.error(e));
+        }
     }
 
     private Refusal refusal(Fs.FsError e) {

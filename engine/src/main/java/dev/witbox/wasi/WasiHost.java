@@ -453,7 +453,7 @@ final class WasiHost {
                     new WitValue.Field("name", new WitValue.Str(e[0]))))));
         });
         def(t, m + "create-directory-at", a -> fs(() -> {
-            Path p = mutating(a[0], str(a[1]), false, "create-directory-at");
+            Path p = mutating(a[0], str(a[1]), false, "create-directory-at", "exist");
             Files.createDirectory(p);
             return ok(null);
         }));
@@ -466,12 +466,25 @@ final class WasiHost {
         }));
         def(t, m + "set-times-at", a -> fs(() -> {
             boolean follow = flags(a[1]).contains("symlink-follow");
-            Path p = mutating(a[0], str(a[2]), follow, "set-times-at");
+            Path p = mutating(a[0], str(a[2]), follow, "set-times-at", null);
             setTimes(p, a[3], a[4], NOFOLLOW);
             return ok(null);
         }));
         def(t, m + "link-at", a -> fs(() -> {
-            throw Fs.FsError.denied("not-permitted", "hard links (link-at)");
+            // wasmtime (crates/wasi/src/filesystem.rs, Dir::link_at): both directories writable and
+            // alike, the source never followed (symlink-follow is invalid); here alike means one preopen
+            if (flags(a[1]).contains("symlink-follow")) {
+                return err(new WitValue.Enum("invalid"));
+            }
+            Fs.Descriptor from = desc(a[0]);
+            Fs.Descriptor to = desc(a[3]);
+            List<String> oldRel = mutatingRel(a[0], str(a[2]), false, "link-at", null);
+            List<String> newRel = mutatingRel(a[3], str(a[4]), false, "link-at", null);
+            if (from.root != to.root) {
+                throw Fs.FsError.denied("not-permitted", "a hard link from one preopen into another");
+            }
+            Fs.link(from.root, oldRel, str(a[2]), newRel, str(a[4]));
+            return ok(null);
         }));
         def(t, m + "open-at", a -> fs(() -> openAt(a)));
         def(t, m + "readlink-at", a -> fs(() -> {
@@ -483,7 +496,7 @@ final class WasiHost {
             return ok(new WitValue.Str(Files.readSymbolicLink(p).toString()));
         }));
         def(t, m + "remove-directory-at", a -> fs(() -> {
-            Path p = mutating(a[0], str(a[1]), false, "remove-directory-at");
+            Path p = mutating(a[0], str(a[1]), false, "remove-directory-at", "invalid");
             if (!Files.exists(p, NOFOLLOW)) {
                 return err(new WitValue.Enum("no-entry"));
             }
@@ -494,20 +507,24 @@ final class WasiHost {
             return ok(null);
         }));
         def(t, m + "rename-at", a -> fs(() -> {
-            Path from = mutating(a[0], str(a[1]), false, "rename-at");
-            Fs.rename(from, mutating(a[2], str(a[3]), false, "rename-at"));
+            List<String> from = mutatingRel(a[0], str(a[1]), false, "rename-at", null);
+            List<String> to = mutatingRel(a[2], str(a[3]), false, "rename-at", null);
+            Fs.rename(Fs.hostPath(desc(a[0]).root, from), from, Fs.hostPath(desc(a[2]).root, to), to, str(a[3]));
             return ok(null);
         }));
         def(t, m + "symlink-at", a -> fs(() -> {
             String target = str(a[1]);
             Fs.Descriptor d = desc(a[0]);
-            Path p = mutating(a[0], str(a[2]), false, "symlink-at");
+            Path p = mutating(a[0], str(a[2]), false, "symlink-at", "exist");
             Fs.checkLinkTarget(d, str(a[2]), target);
+            if (Fs.namesDirectory(str(a[2])) && !Files.exists(p, NOFOLLOW)) {
+                return err(new WitValue.Enum("no-entry"));
+            }
             Files.createSymbolicLink(p, Path.of(target));
             return ok(null);
         }));
         def(t, m + "unlink-file-at", a -> fs(() -> {
-            Path p = mutating(a[0], str(a[1]), false, "unlink-file-at");
+            Path p = mutating(a[0], str(a[1]), false, "unlink-file-at", "is-directory");
             if (Files.isDirectory(p, NOFOLLOW)) {
                 return err(new WitValue.Enum("is-directory"));
             }
@@ -566,8 +583,18 @@ final class WasiHost {
         return d;
     }
 
-    /** The host path of {@code path} under directory {@code dirValue}, for an operation that changes the tree. */
-    private Path mutating(WitValue dirValue, String path, boolean follow, String op) throws Fs.FsError {
+    /**
+     * The host path of {@code path} under directory {@code dirValue}, for an operation that changes the
+     * tree; {@code selfCode} is the error when the path names the preopen itself (null: allowed).
+     */
+    private Path mutating(WitValue dirValue, String path, boolean follow, String op, String selfCode)
+            throws Fs.FsError {
+        return Fs.hostPath(desc(dirValue).root, mutatingRel(dirValue, path, follow, op, selfCode));
+    }
+
+    /** {@link #mutating} as names from the preopen's root. */
+    private List<String> mutatingRel(WitValue dirValue, String path, boolean follow, String op, String selfCode)
+            throws Fs.FsError {
         Fs.Descriptor d = desc(dirValue);
         if (d.root.readOnly()) {
             throw Fs.FsError.denied("read-only", op + " in read-only preopen " + d.root.guestPath());
@@ -576,10 +603,11 @@ final class WasiHost {
             throw Fs.FsError.denied("not-permitted", op + " through a descriptor without mutate-directory");
         }
         List<String> rel = Fs.resolve(d, path, follow);
-        if (rel.isEmpty()) {
-            throw Fs.FsError.denied("not-permitted", op + " of the preopen itself");
+        if (rel.isEmpty() && selfCode != null) {
+            // what Linux answers for "." through a directory descriptor, as wasmtime's cap-std passes it on
+            throw Fs.FsError.of(selfCode, op + " of the preopen itself");
         }
-        return Fs.hostPath(d.root, rel);
+        return rel;
     }
 
     private WitValue sync(WitValue v, boolean metadata) throws IOException {
@@ -602,7 +630,6 @@ final class WasiHost {
         boolean truncate = oflags.contains("truncate");
         boolean read = dflags.contains("read");
         boolean write = dflags.contains("write");
-        boolean mutate = dflags.contains("mutate-directory");
         if (!dir.directory) {
             throw Fs.FsError.of("not-directory", "open-at on a file");
         }
@@ -624,6 +651,9 @@ final class WasiHost {
         if (exists && create && exclusive) {
             return err(new WitValue.Enum("exist"));
         }
+        if (!exists && create && Fs.namesDirectory(path)) {
+            return err(new WitValue.Enum("is-directory")); // Linux: O_CREAT with a trailing slash
+        }
         if (exists && Files.isSymbolicLink(p)) {
             return err(new WitValue.Enum("loop"));
         }
@@ -637,7 +667,11 @@ final class WasiHost {
             if (write || truncate) {
                 return err(new WitValue.Enum("is-directory"));
             }
-            Fs.Descriptor d = new Fs.Descriptor(dir.root, rel, true, true, false, mutate && !dir.root.readOnly(), null);
+            // a directory opened from a parent has the parent's permission to change the tree, asked for or
+            // not: the preview1 adapter never asks for mutate-directory (descriptor_flags_from_flags in
+            // wasmtime's crates/wasi-preview1-component-adapter), and wasmtime's host gives a directory the
+            // perms of the one it was opened from (Dir::open_at in crates/wasi/src/filesystem.rs)
+            Fs.Descriptor d = new Fs.Descriptor(dir.root, rel, true, true, false, dir.mutate && !dir.root.readOnly(), null);
             return ok(ctx.own("descriptor", d));
         }
         if (rel.isEmpty()) {

@@ -255,7 +255,7 @@ class WasiGuestTest {
             "stat link-out/outside.txt: denied errno=63",
             "opendir ..: denied errno=63",
             "open /secret/x: denied errno=76",
-            "link inside.txt hard: denied errno=63",
+            "link link-out/outside.txt hard: denied errno=63",
             "utimes ../outside.txt: denied errno=63",
             "truncate link-out/outside.txt: denied errno=63",
             "readlink ../outside.txt: denied errno=63");

@@ -54,16 +54,26 @@ public final class PreviewOneCommand {
     private static final int EBADF = 8;
     private static final int EFBIG = 22;
     private static final int EINVAL = 28;
+    private static final int EEXIST = 20;
+    private static final int EISDIR = 31;
     private static final int ENOTDIR = 54;
     private static final int EPERM = 63;
     private static final int EROFS = 69;
     private static final int EDQUOT = 19;
 
     private static final int LOOKUP_FOLLOW = 1;
+    private static final int SEEK_SET = 0;
+    private static final int SEEK_CUR = 1;
+    private static final int SEEK_END = 2;
     private static final int O_CREAT = 1;
     private static final int O_EXCL = 4;
     private static final int O_TRUNC = 8;
     private static final int FDFLAG_APPEND = 1;
+    private static final int FDFLAG_NONBLOCK = 4;
+    private static final int FST_ATIM = 1;
+    private static final int FST_ATIM_NOW = 2;
+    private static final int FST_MTIM = 4;
+    private static final int FST_MTIM_NOW = 8;
     private static final long RIGHT_FD_WRITE = 1L << 6;
     private static final long RIGHT_FD_ALLOCATE = 1L << 8;
     private static final long RIGHT_FD_FILESTAT_SET_SIZE = 1L << 22;
@@ -104,6 +114,8 @@ public final class PreviewOneCommand {
     private final PreviewOneGrants grants;
     private final WasiPreview1 wasi;
     private final Map<Integer, Opened> fds = new HashMap<>();
+    /** The file descriptors in append mode (Chicory's own flag cannot change, so witbox keeps it). */
+    private final java.util.Set<Integer> appending = new java.util.HashSet<>();
     private int openFiles;
 
     private PreviewOneCommand(PreviewOneGrants grants) {
@@ -175,25 +187,36 @@ public final class PreviewOneCommand {
     private List<HostFunction> hostFunctions() {
         Map<String, Body> ours = new HashMap<>();
         ours.put("path_open", this::pathOpen);
+        // a path naming the preopen itself gets what Linux answers for "." through a directory descriptor
         ours.put("path_create_directory", (m, a) -> {
             Target t = target(m, a, 0, 1, 2, false, PreviewOneGrants.Access.CHANGE);
-            return wasi.pathCreateDirectory(t.rootFd(), t.rel());
+            return t.self() ? EEXIST : wasi.pathCreateDirectory(t.rootFd(), t.rel());
         });
         ours.put("path_remove_directory", (m, a) -> {
             Target t = target(m, a, 0, 1, 2, false, PreviewOneGrants.Access.CHANGE);
-            return wasi.pathRemoveDirectory(t.rootFd(), t.rel());
+            return t.self() ? EINVAL : wasi.pathRemoveDirectory(t.rootFd(), t.rel());
         });
         ours.put("path_unlink_file", (m, a) -> {
             Target t = target(m, a, 0, 1, 2, false, PreviewOneGrants.Access.CHANGE);
-            return wasi.pathUnlinkFile(t.rootFd(), t.rel());
+            return t.self() ? EISDIR : wasi.pathUnlinkFile(t.rootFd(), t.rel());
         });
         ours.put("path_filestat_get", (m, a) -> {
             Target t = target(m, a, 0, 2, 3, follows(a[1]), PreviewOneGrants.Access.READ);
             return wasi.pathFilestatGet(m, t.rootFd(), (int) a[1], t.rel(), (int) a[4]);
         });
+        // done by the grants: Chicory follows a symbolic link even when the guest asks for its own times
         ours.put("path_filestat_set_times", (m, a) -> {
-            Target t = target(m, a, 0, 2, 3, follows(a[1]), PreviewOneGrants.Access.CHANGE);
-            return wasi.pathFilestatSetTimes(t.rootFd(), (int) a[1], t.rel(), a[4], a[5], (int) a[6]);
+            Opened dir = dir((int) a[0]);
+            int fst = (int) a[6];
+            if ((fst & (FST_ATIM | FST_ATIM_NOW)) == (FST_ATIM | FST_ATIM_NOW)
+                    || (fst & (FST_MTIM | FST_MTIM_NOW)) == (FST_MTIM | FST_MTIM_NOW)) {
+                return EINVAL;
+            }
+            long now = grants.wallNanos();
+            Long atime = (fst & FST_ATIM_NOW) != 0 ? Long.valueOf(now) : (fst & FST_ATIM) != 0 ? Long.valueOf(a[4]) : null;
+            Long mtime = (fst & FST_MTIM_NOW) != 0 ? Long.valueOf(now) : (fst & FST_MTIM) != 0 ? Long.valueOf(a[5]) : null;
+            grants.setTimes(dir.root(), dir.rel(), string(m, a[2], a[3]), follows(a[1]), atime, mtime);
+            return ESUCCESS;
         });
         ours.put("path_rename", (m, a) -> {
             Opened from = dir((int) a[0]);
@@ -202,8 +225,13 @@ public final class PreviewOneCommand {
             return ESUCCESS;
         });
         ours.put("path_link", (m, a) -> {
-            grants.denied("hard link (path_link)");
-            return EPERM;
+            if (follows(a[1])) {
+                return EINVAL; // as wasmtime's host: the source of a hard link is never followed
+            }
+            Opened from = dir((int) a[0]);
+            Opened to = dir((int) a[4]);
+            grants.link(from.root(), from.rel(), string(m, a[2], a[3]), to.root(), to.rel(), string(m, a[5], a[6]));
+            return ESUCCESS;
         });
         ours.put("path_symlink", (m, a) -> {
             Opened dir = dir((int) a[2]);
@@ -228,21 +256,62 @@ public final class PreviewOneCommand {
         ours.put("fd_renumber", (m, a) -> {
             int rc = wasi.fdRenumber((int) a[0], (int) a[1]);
             if (rc == ESUCCESS && a[0] != a[1]) {
+                boolean append = appending.remove((int) a[0]);
                 Opened moved = fds.remove((int) a[0]);
                 forget((int) a[1]);
                 if (moved != null) {
                     fds.put((int) a[1], moved);
                 }
+                if (append) {
+                    appending.add((int) a[1]);
+                }
             }
             return rc;
         });
         ours.put("fd_write", (m, a) -> {
-            checkWrite(m, (int) a[0], (int) a[1], (int) a[2]);
-            return wasi.fdWrite(m, (int) a[0], (int) a[1], (int) a[2], (int) a[3]);
+            int fd = (int) a[0];
+            checkWrite(m, fd, (int) a[1], (int) a[2]);
+            if (appending.contains(fd) && a[2] > 0) {
+                seek(m, fd, 0, SEEK_END, (int) a[1]);
+            }
+            return wasi.fdWrite(m, fd, (int) a[1], (int) a[2], (int) a[3]);
         });
         ours.put("fd_pwrite", (m, a) -> {
-            checkWrite(m, (int) a[0], (int) a[1], (int) a[2]);
-            return wasi.fdPwrite(m, (int) a[0], (int) a[1], (int) a[2], a[3], (int) a[4]);
+            int fd = (int) a[0];
+            checkWrite(m, fd, (int) a[1], (int) a[2]);
+            if (appending.contains(fd) && a[2] > 0) {
+                // as Linux and wasmtime: on an append descriptor pwrite appends, and the offset stays
+                long at = seek(m, fd, 0, SEEK_CUR, (int) a[1]);
+                seek(m, fd, 0, SEEK_END, (int) a[1]);
+                int rc = wasi.fdWrite(m, fd, (int) a[1], (int) a[2], (int) a[4]);
+                seek(m, fd, at, SEEK_SET, (int) a[1]);
+                return rc;
+            }
+            return wasi.fdPwrite(m, fd, (int) a[1], (int) a[2], a[3], (int) a[4]);
+        });
+        ours.put("fd_fdstat_set_flags", (m, a) -> {
+            int fd = (int) a[0];
+            Opened o = fds.get(fd);
+            if (o == null || o.directory()) {
+                return wasi.fdFdstatSetFlags(fd, (int) a[1]);
+            }
+            if ((a[1] & ~(FDFLAG_APPEND | FDFLAG_NONBLOCK)) != 0) {
+                return EINVAL; // only append and non-blocking may change, as in wasmtime's hosts
+            }
+            if ((a[1] & FDFLAG_APPEND) != 0) {
+                appending.add(fd);
+            } else {
+                appending.remove(fd);
+            }
+            return ESUCCESS;
+        });
+        ours.put("fd_readdir", this::readdir);
+        ours.put("fd_fdstat_get", (m, a) -> {
+            int rc = wasi.fdFdstatGet(m, (int) a[0], (int) a[1]);
+            if (rc == ESUCCESS && appending.contains((int) a[0])) {
+                m.writeShort((int) a[1] + 2, (short) (m.readShort((int) a[1] + 2) | FDFLAG_APPEND));
+            }
+            return rc;
         });
         ours.put("fd_filestat_set_times", (m, a) -> {
             checkChange((int) a[0], "fd_filestat_set_times");
@@ -307,15 +376,18 @@ public final class PreviewOneCommand {
         };
     }
 
-    /** A resolved path as Chicory takes it: its preopen's descriptor and the names from there, joined. */
-    private record Target(int rootFd, String rel) {}
+    /**
+     * A resolved path as Chicory takes it: its preopen's descriptor and the names from there, joined;
+     * {@code self} when it names the preopen itself.
+     */
+    private record Target(int rootFd, String rel, boolean self) {}
 
     /** Resolves the path at args[ptr], args[len] from the directory at args[fd]. */
     private Target target(Memory m, long[] a, int fd, int ptr, int len, boolean follow, PreviewOneGrants.Access access)
             throws Answer, PreviewOneGrants.Refusal {
         Opened dir = dir((int) a[fd]);
         List<String> rel = grants.resolve(dir.root(), dir.rel(), string(m, a[ptr], a[len]), follow, access);
-        return new Target(3 + dir.root(), rel.isEmpty() ? "." : String.join("/", rel));
+        return new Target(3 + dir.root(), rel.isEmpty() ? "." : String.join("/", rel), rel.isEmpty());
     }
 
     private Opened dir(int fd) throws Answer {
@@ -337,7 +409,82 @@ public final class PreviewOneCommand {
         return m.readString((int) ptr, (int) len);
     }
 
+    /**
+     * {@code fd_readdir} of a directory witbox knows the place of. Chicory's reads each entry's
+     * attributes following symbolic links, so it leaves out a dangling link, calls a link to a directory
+     * a directory, and reads the inode of a link's target even outside the preopen; here every entry
+     * is described by itself ({@code lstat}), in name order, after "." and "..".
+     */
+    private int readdir(Memory m, long[] a) throws Answer {
+        int fd = (int) a[0];
+        Opened o = fds.get(fd);
+        if (o == null || !o.directory()) {
+            return wasi.fdReaddir(m, fd, (int) a[1], (int) a[2], a[3], (int) a[4]);
+        }
+        if (a[3] < 0) {
+            return EINVAL;
+        }
+        Path dir = grants.preopens().get(o.root()).hostPath();
+        for (String name : o.rel()) {
+            dir = dir.resolve(name);
+        }
+        List<String> names = new ArrayList<>(List.of(".", ".."));
+        try (java.util.stream.Stream<Path> list = Files.list(dir)) {
+            list.map(p -> p.getFileName().toString()).sorted().forEach(names::add);
+        } catch (java.io.IOException e) {
+            return Files.exists(dir, LinkOption.NOFOLLOW_LINKS) ? 29 : 44; // EIO, ENOENT
+        }
+        int buf = (int) a[1];
+        int bufLen = (int) a[2];
+        int used = 0;
+        for (long i = a[3]; i < names.size() && used < bufLen; i++) {
+            String name = names.get((int) i);
+            byte[] bytes = name.getBytes(StandardCharsets.UTF_8);
+            long ino = 0;
+            byte type = 3; // directory: "." and ".." (whose parent may be outside the preopen: not read)
+            if (i >= 2) {
+                try {
+                    java.nio.file.attribute.BasicFileAttributes at = Files.readAttributes(dir.resolve(name),
+                            java.nio.file.attribute.BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                    type = (byte) (at.isSymbolicLink() ? 7 : at.isDirectory() ? 3 : at.isRegularFile() ? 4 : 0);
+                    Object n = Files.getAttribute(dir.resolve(name), "unix:ino", LinkOption.NOFOLLOW_LINKS);
+                    ino = n instanceof Number num ? num.longValue() : 0;
+                } catch (java.io.IOException | UnsupportedOperationException | IllegalArgumentException e) {
+                    continue; // gone since the listing
+                }
+            }
+            java.nio.ByteBuffer entry = java.nio.ByteBuffer.allocate(24 + bytes.length).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            entry.putLong(0, i + 1).putLong(8, ino).putInt(16, bytes.length).put(20, type);
+            entry.position(24);
+            entry.put(bytes);
+            int n = Math.min(entry.capacity(), bufLen - used);
+            m.write(buf + used, entry.array(), 0, n);
+            used += n;
+        }
+        m.writeI32((int) a[4], used);
+        return ESUCCESS;
+    }
+
+    /**
+     * Moves {@code fd}'s offset with Chicory's {@code fd_seek}, which writes the new offset to guest
+     * memory: to the 8 bytes at {@code scratch} (the guest's iovec array, read only after this), put
+     * back afterwards.
+     */
+    private long seek(Memory m, int fd, long offset, int whence, int scratch) throws Answer {
+        byte[] saved = m.readBytes(scratch, 8);
+        try {
+            int rc = wasi.fdSeek(m, fd, offset, whence, scratch);
+            if (rc != ESUCCESS) {
+                throw new Answer(rc);
+            }
+            return m.readLong(scratch);
+        } finally {
+            m.write(scratch, saved);
+        }
+    }
+
     private void forget(int fd) {
+        appending.remove(fd);
         Opened o = fds.remove(fd);
         if (o != null && !o.preopen()) {
             openFiles--;
@@ -355,17 +502,29 @@ public final class PreviewOneCommand {
             return EDQUOT;
         }
         Opened dir = dir((int) a[0]);
-        List<String> rel = grants.resolve(dir.root(), dir.rel(), string(m, a[2], a[3]), follows(a[1]),
+        String path = string(m, a[2], a[3]);
+        List<String> rel = grants.resolve(dir.root(), dir.rel(), path, follows(a[1]),
                 change ? PreviewOneGrants.Access.CHANGE : PreviewOneGrants.Access.READ);
+        Path host = grants.preopens().get(dir.root()).hostPath();
+        for (String name : rel) {
+            host = host.resolve(name);
+        }
+        if ((change && rel.isEmpty())
+                || ((oflags & O_CREAT) != 0 && path.endsWith("/") && !Files.exists(host, LinkOption.NOFOLLOW_LINKS))) {
+            return EISDIR; // the preopen itself for writing; O_CREAT of a name with a trailing slash (Linux)
+        }
         String relText = rel.isEmpty() ? "." : String.join("/", rel);
-        int rc = wasi.pathOpen(m, 3 + dir.root(), (int) a[1], relText, oflags, rights, a[6], fdflags, (int) a[8]);
+        // Chicory opens an append descriptor with Java's APPEND, which cannot be turned off and leaves the
+        // file unreadable; witbox opens it plainly and appends itself (see appending)
+        int rc = wasi.pathOpen(m, 3 + dir.root(), (int) a[1], relText, oflags, rights, a[6], fdflags & ~FDFLAG_APPEND,
+                (int) a[8]);
         if (rc == ESUCCESS) {
-            Path host = grants.preopens().get(dir.root()).hostPath();
-            for (String name : rel) {
-                host = host.resolve(name);
+            int fd = m.readInt((int) a[8]);
+            boolean directory = Files.isDirectory(host, LinkOption.NOFOLLOW_LINKS);
+            fds.put(fd, new Opened(dir.root(), rel, directory, false));
+            if (!directory && (fdflags & FDFLAG_APPEND) != 0) {
+                appending.add(fd);
             }
-            fds.put(m.readInt((int) a[8]), new Opened(dir.root(), rel, Files.isDirectory(host, LinkOption.NOFOLLOW_LINKS),
-                    false));
             openFiles++;
         }
         return rc;

@@ -70,7 +70,8 @@ public interface PreviewOneGrants {
      * Resolves {@code path}, relative to the directory {@code dir} (names from the root of preopen
      * {@code root}), inside that preopen.
      *
-     * @return the names from the preopen's root
+     * @return the names from the preopen's root (none when the path names the preopen itself, which the
+     *         caller refuses or allows as its operation does)
      * @throws Refusal when the path leads out of the preopen, or {@code access} is CHANGE in a read-only one
      */
     List<String> resolve(int root, List<String> dir, String path, boolean followLast, Access access) throws Refusal;
@@ -83,6 +84,20 @@ public interface PreviewOneGrants {
 
     /** Renames {@code from} (relative to {@code fromDir}) to {@code to}, both inside their preopens. */
     void rename(int fromRoot, List<String> fromDir, String from, int toRoot, List<String> toDir, String to) throws Refusal;
+
+    /**
+     * Makes the hard link {@code to} (relative to {@code toDir}) to {@code from} (relative to
+     * {@code fromDir}, its last component never followed), both inside one preopen.
+     */
+    void link(int fromRoot, List<String> fromDir, String from, int toRoot, List<String> toDir, String to) throws Refusal;
+
+    /**
+     * Sets the access and modification times of {@code path} (relative to {@code dir}); with
+     * {@code followLast} false, those of a symbolic link itself. A time is left as it is when null.
+     * {@code atimeNanos}/{@code mtimeNanos} are nanoseconds since the epoch, or null to leave it as it is.
+     */
+    void setTimes(int root, List<String> dir, String path, boolean followLast, Long atimeNanos, Long mtimeNanos)
+            throws Refusal;
 
     /** The target of the symbolic link {@code path}, as stored. */
     String readlink(int root, List<String> dir, String path) throws Refusal;
