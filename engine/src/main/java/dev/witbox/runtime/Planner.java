@@ -48,6 +48,7 @@ final class Planner {
     private final String pluginId;
     private final ExecutionMode mode;
     private final CompileCache compileCache;
+    private final int maxCallDepth;
     private final List<CoreModuleCode> modules = new ArrayList<>();
     /** Core modules are compiled once even when a nested component is instantiated twice. */
     private final Map<CoreModule, Integer> moduleIndex = new IdentityHashMap<>();
@@ -59,14 +60,16 @@ final class Planner {
     private final List<InstantiationPlan.HostImport> hostImports = new ArrayList<>();
     private int coreSlots;
 
-    Planner(String pluginId, ExecutionMode mode, CompileCache compileCache) {
+    Planner(String pluginId, ExecutionMode mode, CompileCache compileCache, int maxCallDepth) {
         this.pluginId = pluginId;
         this.mode = mode;
         this.compileCache = compileCache;
+        this.maxCallDepth = maxCallDepth;
     }
 
-    static InstantiationPlan plan(String pluginId, Component component, ExecutionMode mode, CompileCache compileCache) {
-        return new Planner(pluginId, mode, compileCache).planRoot(component);
+    static InstantiationPlan plan(String pluginId, Component component, ExecutionMode mode, CompileCache compileCache,
+            int maxCallDepth) {
+        return new Planner(pluginId, mode, compileCache, maxCallDepth).planRoot(component);
     }
 
     private InstantiationPlan planRoot(Component root) {
@@ -228,7 +231,7 @@ final class Planner {
         }
         String name = path + " core module " + modules.size() + " (" + m.size() + " bytes at offset 0x"
                 + Integer.toHexString(m.offset()) + ")";
-        modules.add(CoreModuleCode.compile(name, m.bytes(), mode, compileCache));
+        modules.add(CoreModuleCode.compile(name, m.bytes(), mode, compileCache, maxCallDepth));
         moduleIndex.put(m, modules.size() - 1);
         return modules.size() - 1;
     }
