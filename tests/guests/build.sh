@@ -7,7 +7,7 @@
 #   tests/guests/build.sh --js-hello   also build the large componentize-js guest
 #                                      into build/js-hello/ (git-ignored, never committed)
 #   tests/guests/build.sh --only NAME  build one guest (add-greet, values, resources, embed-iface, catalog, maps,
-#                                      blobstore, wat, misbehave, pool-probe, wasi, bench, js-hello)
+#                                      blobstore, wat, misbehave, hostile, pool-probe, wasi, bench, js-hello)
 #
 # Idempotent: every output is rewritten from source each run. Installs missing
 # toolchains (Debian apt packages, npm packages pinned in package-lock.json
@@ -208,6 +208,14 @@ build_wat_dir() { # dir
   done
 }
 
+# The hostile-guest battery's guest: imports a host function, so no NAME.cases
+# (neither `witbox call` nor the oracle has a host for it); into out/hostile/.
+build_hostile() {
+  step "hostile/hostile.wat (component text, into out/hostile/)"
+  mkdir -p "$OUT/hostile"
+  JCO parse "$HERE/hostile/hostile.wat" "$OUT/hostile/hostile.wasm"
+}
+
 # componentize-js guest: ~12 MB (the StarlingMonkey engine), so it goes to the
 # git-ignored build/js-hello/, never to out/. Only with --js-hello.
 build_js_hello() {
@@ -307,6 +315,7 @@ main() {
   want blobstore && build_blobstore
   want wat && build_wat_dir "$HERE/wat"
   want misbehave && build_wat_dir "$HERE/misbehave"
+  want hostile && build_hostile
   want wasi && build_wasi
   want wasi-p1 && build_wasi_p1
   want bench && build_bench

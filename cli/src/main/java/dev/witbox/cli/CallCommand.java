@@ -92,7 +92,7 @@ final class CallCommand implements Callable<Integer> {
         if (timeoutSeconds > 0) {
             engine.callTimeout(Duration.ofNanos((long) (timeoutSeconds * 1e9)));
         }
-        Plugin plugin = engine.build().load(pluginId(file), bytes);
+        Plugin plugin = RefusedFile.reading(file, () -> engine.build().load(pluginId(file), bytes));
         List<ScriptFunction> functions = new ArrayList<>();
         for (ExportedFunction f : plugin.exports()) {
             String name = f.interfaceName() == null ? f.name() : f.name().substring(f.name().indexOf('#') + 1);

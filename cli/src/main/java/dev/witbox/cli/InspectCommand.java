@@ -3,7 +3,7 @@ package dev.witbox.cli;
 import dev.witbox.component.Component;
 import dev.witbox.component.ComponentDecoder;
 import dev.witbox.component.ComponentWorld;
-import dev.witbox.component.ComponentWorldException;
+import dev.witbox.api.WitboxException;
 import dev.witbox.component.CoreModule;
 import dev.witbox.component.CoreModuleBinary;
 import dev.witbox.component.CoreModuleInfo;
@@ -45,13 +45,13 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         byte[] bytes = readFile(file);
-        WasmBinary binary = ComponentDecoder.permissive().decode(bytes);
+        WasmBinary binary = RefusedFile.reading(file, () -> ComponentDecoder.permissive().decode(bytes));
         PrintWriter out = spec.commandLine().getOut();
         if (binary instanceof Component component) {
             ComponentWorld world;
             try {
-                world = ComponentWorld.of(component);
-            } catch (ComponentWorldException e) {
+                world = RefusedFile.reading(file, () -> ComponentWorld.of(component));
+            } catch (WitboxException e) {
                 if (verbose) {
                     // what the decoder saw is still worth showing; the refusal follows on stderr
                     details(out, component);

@@ -76,7 +76,7 @@ final class RunCommand implements Callable<Integer> {
         if (WasiCommand.isPreviewOneModule(bytes)) {
             return runCoreModule(bytes, policy, out, err);
         }
-        Plugin plugin = WitboxEngine.create().load(file.getFileName().toString(), bytes);
+        Plugin plugin = RefusedFile.reading(file, () -> WitboxEngine.create().load(file.getFileName().toString(), bytes));
         ExportedFunction run = plugin.exports().stream()
                 .filter(f -> f.name().startsWith("wasi:cli/run@0.2.") && f.name().endsWith("#run"))
                 .findFirst()
@@ -102,7 +102,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int runCoreModule(byte[] bytes, WasiPolicy policy, PrintWriter out, PrintWriter err) {
-        WasiCommand command = WasiCommand.load(file.getFileName().toString(), bytes);
+        WasiCommand command = RefusedFile.reading(file, () -> WasiCommand.load(file.getFileName().toString(), bytes));
         try {
             return command.run(policy).exitCode();
         } catch (PluginTrapException e) {

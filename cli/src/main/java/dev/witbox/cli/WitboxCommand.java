@@ -2,6 +2,8 @@ package dev.witbox.cli;
 
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code witbox} command line: the entry point of {@code cli/target/witbox.jar}.
@@ -21,11 +23,16 @@ import picocli.CommandLine.Command;
             "0:success",
             "1:the input was refused (explained on stderr)",
             "2:usage error",
-            "70:internal error (a bug in witbox)"
+            "70:internal error (a bug in witbox)",
+            "(`witbox run` exits with the program's own status, 134 when it trapped)"
         },
         subcommands = {WitCommand.class, InspectCommand.class, CallCommand.class, RunCommand.class, BindgenCommand.class,
                 CommandLine.HelpCommand.class})
 public final class WitboxCommand {
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "print the stack trace of any error (for reporting a bug in witbox)")
+    private boolean debug;
 
     public static void main(String[] args) {
         System.exit(run(args));
@@ -33,6 +40,6 @@ public final class WitboxCommand {
 
     /** Runs the command line with the process's own standard streams; returns the exit status. */
     public static int run(String... args) {
-        return Cli.create().execute(args);
+        return Cli.execute(Cli.create(), args);
     }
 }

@@ -5,13 +5,20 @@ import static dev.witbox.abi.CanonicalAbiTrap.hex;
 /**
  * A component instance's table of resource handles: the i32 a guest holds for a handle is an
  * index into it. Index 0 is never used, so that 0 can serve guests as a null handle; freed slots
- * are reused before the table grows, and it never grows past 2^28 - 1 entries (the spec's
- * {@code Table.MAX_LENGTH}, leaving guests the top 4 bits of an index).
+ * are reused before the table grows, and it never grows past {@link #MAX_HANDLES} entries (less than
+ * the spec's {@code Table.MAX_LENGTH}, 2^28 - 1, which leaves guests the top 4 bits of an index).
  */
 public final class HandleTable {
 
-    /** The most entries a table may hold. */
+    /** The spec's bound on a table's length ({@code Table.MAX_LENGTH}). */
     public static final int MAX_LENGTH = (1 << 28) - 1;
+
+    /**
+     * witbox's bound, which the spec allows a host to set: a guest making handles in a loop would otherwise
+     * hold about 10 GiB of the host's heap (an entry object and a slot each) before reaching
+     * {@link #MAX_LENGTH}, outside any memory budget. A million handles cost at most ~40 MiB.
+     */
+    public static final int MAX_HANDLES = 1 << 20;
 
     /**
      * An own or borrow handle: the resource's type and representation, and how often it is lent out. A
@@ -70,8 +77,9 @@ public final class HandleTable {
         if (freeCount > 0) {
             index = free[--freeCount];
         } else {
-            if (length > MAX_LENGTH) {
-                throw new CanonicalAbiTrap("handle table is full (" + MAX_LENGTH + " handles)");
+            if (length > MAX_HANDLES) {
+                throw new CanonicalAbiTrap("handle table is full (" + MAX_HANDLES + " handles, witbox's limit"
+                        + " per component instance)");
             }
             if (length == entries.length) {
                 entries = java.util.Arrays.copyOf(entries, entries.length * 2);

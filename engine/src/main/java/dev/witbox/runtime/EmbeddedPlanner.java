@@ -78,16 +78,20 @@ final class EmbeddedPlanner {
     private final List<ExportedFunction> exports = new ArrayList<>();
     private final Map<String, Item.Func> exportItems = new LinkedHashMap<>();
 
-    private EmbeddedPlanner(String pluginId, ExecutionMode mode, CompileCache compileCache) {
+    private final int maxCallDepth;
+
+    private EmbeddedPlanner(String pluginId, ExecutionMode mode, CompileCache compileCache, int maxCallDepth) {
         this.pluginId = pluginId;
-        this.types = new Planner(pluginId, mode, compileCache);
+        this.maxCallDepth = maxCallDepth;
+        this.types = new Planner(pluginId, mode, compileCache, maxCallDepth);
     }
 
     /**
      * Plans a core module, or refuses it: without a {@code component-type} section it is not something
      * witbox can call.
      */
-    static Embedded plan(String pluginId, byte[] bytes, ExecutionMode mode, CompileCache compileCache) {
+    static Embedded plan(String pluginId, byte[] bytes, ExecutionMode mode, CompileCache compileCache,
+            int maxCallDepth) {
         CoreModuleSections sections = CoreModuleSections.read(pluginId, bytes);
         List<CoreModuleSections.Custom> worlds = sections.customs().stream()
                 .filter(c -> c.name().startsWith(SECTION_PREFIX)).toList();
@@ -100,7 +104,7 @@ final class EmbeddedPlanner {
                     + ": merging several embedded worlds is not supported; embed one world, or make a component"
                     + " with `wasm-tools component new`");
         }
-        return new EmbeddedPlanner(pluginId, mode, compileCache).planModule(worlds.get(0), bytes, mode, compileCache);
+        return new EmbeddedPlanner(pluginId, mode, compileCache, maxCallDepth).planModule(worlds.get(0), bytes, mode, compileCache);
     }
 
     private static WitboxException notEmbedded(String pluginId, Set<String> importModules) {
@@ -123,7 +127,7 @@ final class EmbeddedPlanner {
         Planner.Declared declared = worldDeclarations(world, section);
 
         CoreModuleCode code = CoreModuleCode.compile("plugin '" + pluginId + "' core module", bytes, mode,
-                compileCache);
+                compileCache, maxCallDepth);
         Item.CoreItem memory = code.exportKind("memory").filter(k -> k == CoreImport.Kind.MEMORY).isPresent()
                 ? new Item.CoreExport(0, "memory", Sort.CORE_MEMORY) : null;
         Item.CoreItem importRealloc = func(code, "cabi_import_realloc", func(code, "cabi_realloc", null));

@@ -140,6 +140,17 @@ final class Instantiation {
     }
 
     /** Bytes of memory dirtied since the seal or the last reset. */
+    /** The call-depth limit a core instance went past, when that is why the last call trapped; else 0. */
+    int exceededCallDepth() {
+        for (CoreInstanceRef core : cores) {
+            int limit = core == null ? 0 : core.exceededCallDepth();
+            if (limit > 0) {
+                return limit;
+            }
+        }
+        return 0;
+    }
+
     long dirtyBytes() {
         long sum = 0;
         for (CoreInstanceRef core : cores) {

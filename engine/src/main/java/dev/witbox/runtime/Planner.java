@@ -52,6 +52,7 @@ final class Planner {
     private final String pluginId;
     private final ExecutionMode mode;
     private final CompileCache compileCache;
+    private final int maxCallDepth;
     private final List<CoreModuleCode> modules = new ArrayList<>();
     /** Per module, its import and export types, for checking core instantiation arguments. */
     private final List<CoreModuleSignature> signatures = new ArrayList<>();
@@ -69,14 +70,16 @@ final class Planner {
     private final Set<ResourceType> abstractResources = Collections.newSetFromMap(new IdentityHashMap<>());
     private int coreSlots;
 
-    Planner(String pluginId, ExecutionMode mode, CompileCache compileCache) {
+    Planner(String pluginId, ExecutionMode mode, CompileCache compileCache, int maxCallDepth) {
         this.pluginId = pluginId;
         this.mode = mode;
         this.compileCache = compileCache;
+        this.maxCallDepth = maxCallDepth;
     }
 
-    static InstantiationPlan plan(String pluginId, Component component, ExecutionMode mode, CompileCache compileCache) {
-        return new Planner(pluginId, mode, compileCache).planRoot(component);
+    static InstantiationPlan plan(String pluginId, Component component, ExecutionMode mode, CompileCache compileCache,
+            int maxCallDepth) {
+        return new Planner(pluginId, mode, compileCache, maxCallDepth).planRoot(component);
     }
 
     private InstantiationPlan planRoot(Component root) {
@@ -255,7 +258,7 @@ final class Planner {
         }
         String name = path + " core module " + modules.size() + " (" + m.size() + " bytes at offset 0x"
                 + Integer.toHexString(m.offset()) + ")";
-        modules.add(CoreModuleCode.compile(name, m.bytes(), mode, compileCache));
+        modules.add(CoreModuleCode.compile(name, m.bytes(), mode, compileCache, maxCallDepth));
         signatures.add(CoreModuleSignature.read(m.bytes()));
         moduleIndex.put(m, modules.size() - 1);
         return modules.size() - 1;

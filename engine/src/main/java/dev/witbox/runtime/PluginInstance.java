@@ -158,7 +158,7 @@ public final class PluginInstance implements AutoCloseable {
             throw e; // refused before the export ran: the instance stays usable
         } catch (CanonicalAbiTrap | CoreTrap e) {
             poisonedBy = export.name();
-            throw new PluginTrapException(plugin.id(), export.name(), e.getMessage(), e);
+            throw new PluginTrapException(plugin.id(), export.name(), trapCause(e), e);
         } catch (StackOverflowError e) {
             poisonedBy = export.name();
             throw new PluginTrapException(plugin.id(), export.name(), "call stack exhausted", e);
@@ -212,6 +212,13 @@ public final class PluginInstance implements AutoCloseable {
         }
     }
 
+    /** What a trap's message says, or that the guest's calls went past the call-depth limit. */
+    private String trapCause(RuntimeException trap) {
+        int depth = trap instanceof CoreTrap ? instantiation.exceededCallDepth() : 0;
+        return depth > 0 ? "call depth exceeded the limit of " + depth + " nested calls (unbounded recursion?)"
+                : trap.getMessage();
+    }
+
     /** The exception for a call on a closed or poisoned instance. */
     private RuntimeException refused(String name) {
         if (closed) {
@@ -236,7 +243,7 @@ public final class PluginInstance implements AutoCloseable {
                 timedOut = true;
                 throw new PluginTimeoutException(plugin.id(), name, timeout, e);
             }
-            throw new PluginTrapException(plugin.id(), name, e.getMessage(), e);
+            throw new PluginTrapException(plugin.id(), name, trapCause(e), e);
         } catch (StackOverflowError e) {
             poisonedBy = name;
             throw new PluginTrapException(plugin.id(), name, "call stack exhausted", e);

@@ -74,7 +74,7 @@ class IsolationTest {
     void coreTrapsAreReportedWithTheirCause() {
         Plugin misbehave = Guests.plugin("misbehave");
         assertTrap(misbehave, "unreachable", "unreachable");
-        assertTrap(misbehave, "recurse", "call stack exhausted", new WitValue.U32(0));
+        assertTrap(misbehave, "recurse", "call depth exceeded the limit of 2000", new WitValue.U32(0));
         assertTrap(misbehave, "infinite-loop", "timeout");
         assertTrap(misbehave, "div-zero", "divide by zero", new WitValue.U32(0));
     }

@@ -113,7 +113,7 @@ class PoolConcurrencyTest {
         assertThatThrownBy(() -> pool.call("recurse", new WitValue.U32(100_000_000)))
                 .isInstanceOf(PluginTrapException.class)
                 .hasMessageStartingWith("plugin 'pool-probe' trapped in 'recurse': ")
-                .hasMessageContaining("call stack exhausted");
+                .hasMessageContaining("call depth exceeded");
         assertThat(pool.stats().discarded()).isEqualTo(1);
         assertThat(pool.stats().memoryInUseBytes()).isZero();
         assertThat(pool.call("recurse", new WitValue.U32(100))).isNotNull();

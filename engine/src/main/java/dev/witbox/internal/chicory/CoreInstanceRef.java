@@ -19,6 +19,7 @@ public final class CoreInstanceRef {
     private final String name;
     private final List<TrackedMemory> memories;
     private final List<TrackedTable> tables;
+    private final CallDepthLimit depthLimit;
 
     /** The sealed state: mutable globals it defines with their values, element and data segments. */
     private GlobalInstance[] sealedGlobals;
@@ -27,8 +28,10 @@ public final class CoreInstanceRef {
     private Element[] sealedElements;
     private byte[][] sealedData;
 
-    CoreInstanceRef(Instance instance, String name, List<TrackedMemory> memories, List<TrackedTable> tables) {
+    CoreInstanceRef(Instance instance, String name, List<TrackedMemory> memories, List<TrackedTable> tables,
+            CallDepthLimit depthLimit) {
         this.instance = instance;
+        this.depthLimit = depthLimit;
         this.name = name;
         this.memories = List.copyOf(memories);
         this.tables = List.copyOf(tables);
@@ -37,6 +40,14 @@ public final class CoreInstanceRef {
     /** The Chicory instance itself, for the adapters of this package (WASI preview 1). */
     Instance instance() {
         return instance;
+    }
+
+    /**
+     * The call-depth limit this instance went past, when that is why it trapped (only then is its depth
+     * above the limit); else 0.
+     */
+    public int exceededCallDepth() {
+        return depthLimit != null && depthLimit.exceeded(instance) ? depthLimit.limit() : 0;
     }
 
     /** The export called {@code exportName}, or null if the module exports nothing by that name. */

@@ -46,11 +46,15 @@ public final class CoreModuleCode {
      * defines its one memory (an imported memory is initialised by its owner).
      */
     private final DataImage.Slot dataImage;
+    /** How deep calls may nest in an instance; null when not limited. */
+    private final CallDepthLimit depthLimit;
 
-    private CoreModuleCode(String name, WasmModule module, Function<Instance, Machine> machineFactory) {
+    private CoreModuleCode(String name, WasmModule module, Function<Instance, Machine> machineFactory,
+            CallDepthLimit depthLimit) {
         this.name = name;
         this.module = module;
         this.machineFactory = machineFactory;
+        this.depthLimit = depthLimit;
         this.imports = readImports(module);
         List<String> names = new ArrayList<>();
         ExportSection section = module.exportSection();
@@ -73,6 +77,9 @@ public final class CoreModuleCode {
         return compile(name, bytes, mode, null);
     }
 
+    /** The call depth a module gets unless the engine says otherwise (see {@link CallDepthLimit}). */
+    public static final int DEFAULT_MAX_CALL_DEPTH = 2_000;
+
     /**
      * Parses, validates and compiles a core module, reading the compiled code from {@code cache} when it
      * holds it and storing it there when not.
@@ -81,17 +88,36 @@ public final class CoreModuleCode {
      * @throws WitboxException when the bytes are not a valid core module
      */
     public static CoreModuleCode compile(String name, byte[] bytes, ExecutionMode mode, CompileCache cache) {
-        WasmModule module;
-        try {
-            module = Parser.parse(bytes);
-        } catch (ChicoryException | IllegalArgumentException e) {
-            throw new WitboxException(name + " is not a valid core module: " + e.getMessage(), e);
+        return compile(name, bytes, mode, cache, DEFAULT_MAX_CALL_DEPTH);
+    }
+
+    /**
+     * As {@link #compile(String, byte[], ExecutionMode, CompileCache)}, with calls nesting at most
+     * {@code maxCallDepth} deep in each instance ({@code 0}: no limit but the calling thread's stack).
+     */
+    public static CoreModuleCode compile(String name, byte[] bytes, ExecutionMode mode, CompileCache cache,
+            int maxCallDepth) {
+        WasmModule module = parse(name, bytes);
+        CallDepthLimit depthLimit = null;
+        if (maxCallDepth > 0 && CallDepthLimit.makesCalls(module)) {
+            CallDepthLimit.Instrumented instrumented = CallDepthLimit.instrument(bytes, module, maxCallDepth);
+            bytes = instrumented.bytes();
+            module = parse(name, bytes);
+            depthLimit = instrumented.limit();
         }
         Function<Instance, Machine> factory = null;
         if (mode == ExecutionMode.COMPILED) {
             factory = cache == null ? compiler(module).compile() : compileThrough(cache.slot(name, bytes), module);
         }
-        return new CoreModuleCode(name, module, factory);
+        return new CoreModuleCode(name, module, factory, depthLimit);
+    }
+
+    private static WasmModule parse(String name, byte[] bytes) {
+        try {
+            return Parser.parse(bytes);
+        } catch (ChicoryException | IllegalArgumentException e) {
+            throw new WitboxException(name + " is not a valid core module: " + e.getMessage(), e);
+        }
     }
 
     private static MachineFactoryCompiler.Builder compiler(WasmModule module) {
@@ -246,7 +272,7 @@ public final class CoreModuleCode {
             }
         });
         try {
-            return new CoreInstanceRef(builder.build(), name, memories, tables);
+            return new CoreInstanceRef(builder.build(), name, memories, tables, depthLimit);
         } catch (WitboxException e) {
             memories.forEach(TrackedMemory::free);
             throw e;

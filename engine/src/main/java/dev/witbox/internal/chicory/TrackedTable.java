@@ -11,6 +11,12 @@ import com.dylibso.chicory.wasm.types.Table;
  */
 final class TrackedTable extends TableInstance {
 
+    /**
+     * The most elements a table may grow to. Chicory's own bound is 10 million (two arrays of that length, some
+     * 80 MB of host heap per table, outside any memory budget); toolchains' tables hold hundreds.
+     */
+    static final int MAX_ELEMENTS = 1 << 20;
+
     private boolean sealed;
     private boolean changedSinceSeal;
 
@@ -30,6 +36,9 @@ final class TrackedTable extends TableInstance {
     @Override
     public int grow(int size, int value, Instance instance) {
         changedSinceSeal |= sealed;
+        if (Integer.toUnsignedLong(size) > MAX_ELEMENTS - (long) size()) {
+            return -1; // as table.grow past the declared maximum: the guest sees the failure
+        }
         return super.grow(size, value, instance);
     }
 
