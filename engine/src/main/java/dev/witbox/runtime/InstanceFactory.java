@@ -111,6 +111,11 @@ final class InstanceFactory implements MemoryBudget.Listener, PluginInstance.Cal
     }
 
     @Override
+    public boolean timed() {
+        return listener != PluginListener.NONE; // the pool's own counters need no clock
+    }
+
+    @Override
     public void completed(String export, long nanos) {
         counters.calls.increment();
         listener.callCompleted(plugin.id(), export, nanos);

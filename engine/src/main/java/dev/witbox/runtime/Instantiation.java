@@ -190,6 +190,11 @@ final class Instantiation {
         return abi[0];
     }
 
+    /** The lifted function behind {@code func}, bound now; null for a function the host implements. */
+    LiftedFunction liftedOf(Item.Func func) {
+        return func instanceof Item.Lifted l ? lifted(l.lift()) : null;
+    }
+
     private LiftedFunction lifted(int index) {
         LiftedFunction f = lifts[index];
         if (f == null) {
