@@ -102,6 +102,9 @@ public final class HandleTable {
      * reset or close of the instance has to close, since the guest will never drop them.
      */
     java.util.List<Object> takeOwnedHostObjects() {
+        if (live == 0) {
+            return java.util.List.of(); // every reset of a pooled instance asks: nothing to allocate for
+        }
         java.util.List<Object> out = new java.util.ArrayList<>();
         for (int i = 1; i < length; i++) {
             Entry e = entries[i];

@@ -25,6 +25,14 @@ public final class LiftedFunction {
     private final ComponentInstance instance;
     private final CoreFunction callee;
     private CallContext context;
+    /**
+     * The flat arguments and the cursors over them and over the results, reused by every call (the instance
+     * cannot be reentered, so two calls never share them; the core call only reads its arguments): three
+     * allocations fewer per call, which the JIT cannot remove across the codecs' virtual calls.
+     */
+    private final long[] flatArgs;
+    private final Flat argCursor;
+    private final Flat resultCursor = new Flat(NO_ARGS);
 
     LiftedFunction(FunctionCodecs codecs, CanonicalOptions options, ComponentInstance instance,
             CoreFunction callee) {
@@ -32,6 +40,8 @@ public final class LiftedFunction {
         this.options = options;
         this.instance = instance;
         this.callee = callee;
+        this.flatArgs = codecs.paramTuple != null ? new long[1] : new long[codecs.flatParamCount];
+        this.argCursor = new Flat(flatArgs);
     }
 
     /**
@@ -92,7 +102,7 @@ public final class LiftedFunction {
         // one context per lifted function, reset per call: enter() refuses a second call while one runs
         CallContext cx = context == null ? (context = new CallContext(options, instance)) : context.reset();
         try {
-            long[] flatArgs;
+            long[] flatArgs = this.flatArgs;
             if (codecs.paramTuple != null) {
                 FieldsCodec tuple = codecs.paramTuple;
                 long ptr = cx.allocate(tuple.alignment, tuple.size, codecs.paramsWhat);
@@ -101,10 +111,9 @@ public final class LiftedFunction {
                 } else {
                     java.storeParams(cx, args, ptr);
                 }
-                flatArgs = new long[] {(int) ptr};
+                flatArgs[0] = (int) ptr;
             } else {
-                flatArgs = new long[codecs.flatParamCount];
-                Flat out = new Flat(flatArgs);
+                Flat out = argCursor.reset(flatArgs);
                 if (java == null) {
                     for (int i = 0; i < params.length; i++) {
                         params[i].lowerFlat(cx, (WitValue) args[i], out);
@@ -124,7 +133,7 @@ public final class LiftedFunction {
                     cx.checkInBounds(codecs.resultWhat, ptr, r.size);
                     result = java == null ? r.load(cx, ptr) : java.result.load(cx, ptr);
                 } else {
-                    Flat in = new Flat(results);
+                    Flat in = resultCursor.reset(results);
                     result = java == null ? r.liftFlat(cx, in) : java.result.liftFlat(cx, in);
                 }
             }

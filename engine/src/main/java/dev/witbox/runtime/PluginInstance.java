@@ -138,62 +138,70 @@ public final class PluginInstance implements AutoCloseable {
         if (closed || poisonedBy != null) {
             throw refused(export.name());
         }
-        if (deadlines != null || observer != null) {
-            return invokeSlowly(export, () -> call(export, typed, args));
+        if (deadlines != null) {
+            return observed(export, () -> guarded(export.name(), () -> call(export, typed, args)));
         }
+        long start = observer != null && observer.timed() ? System.nanoTime() : 0;
+        Object result;
         try {
-            return call(export, typed, args);
+            result = call(export, typed, args);
         } catch (RuntimeException | StackOverflowError e) {
-            throw failed(export.name(), e);
+            throw failed(export.name(), e, start);
         }
+        if (observer != null) {
+            observer.completed(export.name(), start == 0 ? 0 : System.nanoTime() - start);
+        }
+        return result;
     }
 
     /**
      * A call of a function of primitives ({@link LiftedFunction#callPrimitive}): the same steps as
-     * {@link #invoke}, with nothing allocated and nothing boxed unless a timeout or an observer is set.
+     * {@link #invoke}, with nothing allocated and nothing boxed unless a timeout is set.
      */
     long invokePrimitive(ExportHandle export, LiftedFunction function, long a0, long a1, long a2, long a3) {
         if (closed || poisonedBy != null) {
             throw refused(export.name());
         }
-        if (deadlines != null || observer != null) {
-            return (Long) invokeSlowly(export, () -> function.callPrimitive(a0, a1, a2, a3));
+        if (deadlines != null) {
+            return (Long) observed(export, () -> guarded(export.name(), () -> function.callPrimitive(a0, a1, a2, a3)));
         }
+        long start = observer != null && observer.timed() ? System.nanoTime() : 0;
+        long result;
         try {
-            return function.callPrimitive(a0, a1, a2, a3);
+            result = function.callPrimitive(a0, a1, a2, a3);
         } catch (RuntimeException | StackOverflowError e) {
-            throw failed(export.name(), e);
+            throw failed(export.name(), e, start);
         }
+        if (observer != null) {
+            observer.completed(export.name(), start == 0 ? 0 : System.nanoTime() - start);
+        }
+        return result;
     }
 
-    /** A call under the instance's deadline and observer, when it has either. */
-    private Object invokeSlowly(ExportHandle export, Supplier<Object> body) {
-        return observed(export, () -> {
-            if (deadlines != null) {
-                return guarded(export.name(), body);
-            }
-            try {
-                return body.get();
-            } catch (RuntimeException | StackOverflowError e) {
-                throw failed(export.name(), e);
-            }
-        });
-    }
-
-    /** Runs a call, telling the observer (when there is one) how it ended and, if it asks, how long it took. */
+    /** A call under the instance's deadline, telling the observer (when there is one) how it ended. */
     private Object observed(ExportHandle export, Supplier<Object> call) {
-        if (observer == null) {
-            return call.get();
-        }
-        long start = observer.timed() ? System.nanoTime() : 0;
+        long start = observer != null && observer.timed() ? System.nanoTime() : 0;
         try {
             Object result = call.get();
-            observer.completed(export.name(), start == 0 ? 0 : System.nanoTime() - start);
+            if (observer != null) {
+                observer.completed(export.name(), start == 0 ? 0 : System.nanoTime() - start);
+            }
             return result;
         } catch (PluginTrapException e) {
-            observer.trapped(export.name(), start == 0 ? 0 : System.nanoTime() - start, e);
+            if (observer != null) {
+                observer.trapped(export.name(), start == 0 ? 0 : System.nanoTime() - start, e);
+            }
             throw e;
         }
+    }
+
+    /** {@link #failed(String, Throwable)}, told to the observer when it is a trap. */
+    private RuntimeException failed(String name, Throwable e, long start) {
+        RuntimeException thrown = failed(name, e);
+        if (observer != null && thrown instanceof PluginTrapException trap) {
+            observer.trapped(name, start == 0 ? 0 : System.nanoTime() - start, trap);
+        }
+        return thrown;
     }
 
     /**
