@@ -120,6 +120,10 @@ public final class Suite {
                     "CallOverheadBenchmark.greetWitboxPrepared", null),
             new Figure("greet: witbox pool / Extism", "PooledCallBenchmark.greetPooled",
                     "PooledCallBenchmark.greetExtism", Target.ratioAtMost(0.33)),
+            new Figure("WASI pooled / held: wasi-hello run", "WasiPoolBenchmark.helloPooled",
+                    "WasiPoolBenchmark.helloHeld", Target.ratioAtMost(1.5)),
+            new Figure("  wasi-probe stdio (reactor, carried over)", "WasiPoolBenchmark.probePooled",
+                    "WasiPoolBenchmark.probeHeld", null),
             new Figure("throughput add: 2 threads / 1", "ThroughputBenchmark.addTwoThreads",
                     "ThroughputBenchmark.addOneThread", Target.ratioAtLeast(1.8)),
             new Figure("  typed (primitive path)", "ThroughputBenchmark.addTypedTwoThreads",
@@ -155,6 +159,7 @@ public final class Suite {
                 .include("PoolBenchmark")
                 .include("PooledCallBenchmark")
                 .include("ThroughputBenchmark")
+                .include("WasiPoolBenchmark")
                 .include("ImageResizeBenchmark")
                 .include("WasiIoBenchmark")
                 .param("guest", withJs ? new String[] {"add-greet", "values", "js-hello"}
