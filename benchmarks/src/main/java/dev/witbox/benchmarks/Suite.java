@@ -88,10 +88,12 @@ public final class Suite {
                     "CallOverheadBenchmark.addFloor", Target.ratioAtMost(1.5)),
             new Figure("  prepared (ExportHandle)", "CallOverheadBenchmark.addWitboxPrepared",
                     "CallOverheadBenchmark.addFloor", null),
+            new Figure("  typed (generated AddGreet)", "CallOverheadBenchmark.addTyped",
+                    "CallOverheadBenchmark.addFloor", Target.ratioAtMost(1.5)),
             new Figure("call greet(string) -> string", "CallOverheadBenchmark.greetWitbox",
                     "CallOverheadBenchmark.greetFloor", Target.ratioAtMost(2.0)),
             new Figure("  prepared (ExportHandle)", "CallOverheadBenchmark.greetWitboxPrepared",
-                    "CallOverheadBenchmark.greetFloor", null),
+                    "CallOverheadBenchmark.greetFloor", Target.ratioAtMost(1.2)),
             new Figure("  typed (generated AddGreet)", "CallOverheadBenchmark.greetTyped",
                     "CallOverheadBenchmark.greetFloor", Target.ratioAtMost(1.2)),
             new Figure("call tally(record, 100 records)", "RecordListBenchmark.tallyTyped",
@@ -117,9 +119,17 @@ public final class Suite {
             new Figure("  reuse isolation (no reset)", "PooledCallBenchmark.greetPooledReuse",
                     "CallOverheadBenchmark.greetWitboxPrepared", null),
             new Figure("greet: witbox pool / Extism", "PooledCallBenchmark.greetPooled",
-                    "PooledCallBenchmark.greetExtism", null),
+                    "PooledCallBenchmark.greetExtism", Target.ratioAtMost(0.33)),
+            new Figure("WASI pooled / held: wasi-hello run", "WasiPoolBenchmark.helloPooled",
+                    "WasiPoolBenchmark.helloHeld", Target.ratioAtMost(1.5)),
+            new Figure("  wasi-probe stdio (reactor, carried over)", "WasiPoolBenchmark.probePooled",
+                    "WasiPoolBenchmark.probeHeld", null),
             new Figure("throughput add: 2 threads / 1", "ThroughputBenchmark.addTwoThreads",
                     "ThroughputBenchmark.addOneThread", Target.ratioAtLeast(1.8)),
+            new Figure("  typed (primitive path)", "ThroughputBenchmark.addTypedTwoThreads",
+                    "ThroughputBenchmark.addTypedOneThread", null),
+            new Figure("  ceiling: bare Chicory 2 thr / 1", "ThroughputBenchmark.bareTwoThreads",
+                    "ThroughputBenchmark.bareOneThread", null),
             new Figure("1,000 active touch-1MB: heap", "Footprint.pool.activeHeap", "Footprint.bare.activeHeap",
                     Target.atMost(1.2 * (1L << 30))),
             new Figure("  per active instance", "Footprint.pool.perActive", "Footprint.bare.perActive", null),
@@ -149,6 +159,7 @@ public final class Suite {
                 .include("PoolBenchmark")
                 .include("PooledCallBenchmark")
                 .include("ThroughputBenchmark")
+                .include("WasiPoolBenchmark")
                 .include("ImageResizeBenchmark")
                 .include("WasiIoBenchmark")
                 .param("guest", withJs ? new String[] {"add-greet", "values", "js-hello"}

@@ -1,6 +1,7 @@
 package dev.witbox.benchmarks;
 
 import dev.witbox.api.value.WitValue;
+import dev.witbox.benchmarks.typed.addgreet.AddGreet;
 import dev.witbox.runtime.PluginPool;
 import dev.witbox.runtime.PoolOptions;
 import dev.witbox.runtime.PooledFunction;
@@ -21,7 +22,10 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * Calls per second of a compute-light plugin (add-greet's {@code add}) through one shared {@code fresh}
- * pool, from 1 and from 2 threads (JMH sums the threads' throughput): how well the pool scales.
+ * pool, from 1 and from 2 threads (JMH sums the threads' throughput): how well the pool scales; the same
+ * through the generated interface bound to the pool (the primitive path); and the machine's own ceiling for
+ * the ratio: each thread calling its own bare Chicory instance of the same core module ({@link ChicoryFloor}),
+ * from 1 and from 2 threads.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -36,12 +40,25 @@ public class ThroughputBenchmark {
 
     private PluginPool pool;
     private PooledFunction add;
+    private AddGreet typed;
+
+    /** One bare Chicory instance per calling thread. */
+    @State(Scope.Thread)
+    public static class Bare {
+        ChicoryFloor.Held floor;
+
+        @Setup
+        public void setUp() {
+            floor = new ChicoryFloor.Held(new ChicoryFloor().newInstance());
+        }
+    }
 
     @Setup
     public void setUp() {
         pool = WitboxEngine.create().load("add-greet", Guests.bytes("add-greet.wasm"))
                 .pool(PoolOptions.builder().minIdle(2).maxSize(2).build());
         add = pool.function("add");
+        typed = pool.bind(AddGreet.class);
     }
 
     @TearDown
@@ -59,5 +76,29 @@ public class ThroughputBenchmark {
     @Threads(2)
     public long addTwoThreads() {
         return ((WitValue.U32) add.call(FORTY, TWO)).value();
+    }
+
+    @Benchmark
+    @Threads(1)
+    public long addTypedOneThread() {
+        return typed.add(40, 2);
+    }
+
+    @Benchmark
+    @Threads(2)
+    public long addTypedTwoThreads() {
+        return typed.add(40, 2);
+    }
+
+    @Benchmark
+    @Threads(1)
+    public long bareOneThread(Bare bare) {
+        return bare.floor.add(40, 2);
+    }
+
+    @Benchmark
+    @Threads(2)
+    public long bareTwoThreads(Bare bare) {
+        return bare.floor.add(40, 2);
     }
 }

@@ -37,7 +37,8 @@ import javax.lang.model.element.Modifier;
  *   <li>For an exported interface it implements the interface: its constructor takes a
  *       {@code BindContext}, looks up every export once (the context checks its type) and each method
  *       either hands its Java arguments to a {@code TypedExport} planned with {@code JavaShape}s (strings,
- *       lists and records: the ABI lowers and lifts the Java values, see {@link #direct}) or lowers its
+ *       lists and records: the ABI lowers and lifts the Java values, see {@link #direct}), passes its
+ *       primitives to a {@code PrimitiveExport} (functions of scalars only, {@link PrimitiveGlue}) or lowers its
  *       arguments to {@code WitValue}s, calls the export's {@code ExportInvoker} and lifts the result.
  *       Resources become inner handle classes implementing the resource interface.
  *   <li>For an imported interface it has {@code implement(HostImports.Builder, Interface)}, which adds one
@@ -148,6 +149,10 @@ final class Glue {
                 spec.addMethod(directExportMethod(f, typedInvoker(f, exportName(target.witInterface(), f))));
                 continue;
             }
+            if (PrimitiveGlue.fits(f)) {
+                spec.addMethod(PrimitiveGlue.method(g, f, primitiveInvoker(f, exportName(target.witInterface(), f))));
+                continue;
+            }
             String field = invoker(f, exportName(target.witInterface(), f));
             spec.addMethod(exportMethod(f, CodeBlock.of("this.$N", field), null).build());
         }
@@ -193,7 +198,7 @@ final class Glue {
      * Whether calls of {@code f} pass their Java values to the canonical ABI directly (a {@code TypedExport}
      * planned with {@code JavaShape}s), with no {@code WitValue} made: when every parameter and the result
      * is a scalar, a string, a list or a record of those, and one of them is not a scalar (calls of
-     * scalars only already take the ABI's allocation-free scalar path through {@code WitValue}s).
+     * scalars only take the primitive path instead, {@link PrimitiveGlue}).
      */
     private static boolean direct(Function f) {
         boolean memory = false;
@@ -235,6 +240,15 @@ final class Glue {
         }
         constructor.addStatement("this.$N = cx.export($S, $S,\n$S,\n$S,\n$L)", name, exportName,
                 javaMethodName(f), Signatures.of(f), abiSignature(f), CodeBlock.join(shapes, ", "));
+        return name;
+    }
+
+    /** Declares the primitive export field of {@code f} ({@link PrimitiveGlue}), looked up in the constructor. */
+    private String primitiveInvoker(Function f, String exportName) {
+        String name = members.take(g.methodName(f) + "Export");
+        spec.addField(FieldSpec.builder(PrimitiveGlue.PRIMITIVE_EXPORT, name, Modifier.PRIVATE, Modifier.FINAL).build());
+        constructor.addStatement("this.$N = cx.primitiveExport($S, $S,\n$S,\n$S)", name, exportName,
+                javaMethodName(f), Signatures.of(f), abiSignature(f));
         return name;
     }
 

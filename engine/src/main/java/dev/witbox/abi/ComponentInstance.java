@@ -177,7 +177,17 @@ public final class ComponentInstance {
     }
 
     /**
-     * Returns the instance to its state before any call: no handles, may enter, may leave. For a pooled
+     * Makes the handles the instance holds now (taken by its start functions) the ones {@link #reset()}
+     * returns to, for a pooled instance whose host state the next lease's imports re-create under the same
+     * representations; false (nothing changed) when a handle carries a Java object, which cannot be.
+     */
+    public boolean seal() {
+        return handles.seal();
+    }
+
+    /**
+     * Returns the instance to its state before any call: no handles (or those it held when {@link #seal sealed}),
+     * may enter, may leave. For a pooled
      * instance whose core state was reset to its snapshot; handles the host still holds are refused from now.
      * Host objects the guest still owns are closed ({@link #closeHostObjects()}).
      */

@@ -6,11 +6,18 @@ package dev.witbox.abi;
  */
 final class Flat {
 
-    final long[] values;
+    long[] values;
     int pos;
 
     Flat(long[] values) {
         this.values = values;
+    }
+
+    /** This cursor at the start of {@code values}: a lifted function keeps its own, reused call after call. */
+    Flat reset(long[] values) {
+        this.values = values;
+        this.pos = 0;
+        return this;
     }
 
     long next() {

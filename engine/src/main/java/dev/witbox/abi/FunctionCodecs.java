@@ -20,6 +20,8 @@ final class FunctionCodecs {
     final String resultWhat;
     final String resultAreaWhat;
     final Codec[] params;
+    /** The parameters' names, for messages. */
+    final String[] paramNames;
     /** The parameters as one tuple, for spilling; null when they fit in flat values. */
     final FieldsCodec paramTuple;
     final int flatParamCount;
@@ -43,6 +45,7 @@ final class FunctionCodecs {
         List<ValueType> paramTypes = new ArrayList<>();
         type.params().forEach(p -> paramTypes.add(p.type()));
         this.params = new Codec[paramTypes.size()];
+        this.paramNames = type.params().stream().map(FunctionType.Param::name).toArray(String[]::new);
         for (int i = 0; i < params.length; i++) {
             params[i] = Codecs.of(paramTypes.get(i));
         }

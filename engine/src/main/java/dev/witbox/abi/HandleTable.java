@@ -110,6 +110,9 @@ public final class HandleTable {
      * reset or close of the instance has to close, since the guest will never drop them.
      */
     java.util.List<Object> takeOwnedHostObjects() {
+        if (live == 0) {
+            return java.util.List.of(); // every reset of a pooled instance asks: nothing to allocate for
+        }
         java.util.List<Object> out = new java.util.ArrayList<>();
         for (int i = 1; i < length; i++) {
             Entry e = entries[i];
@@ -121,8 +124,50 @@ public final class HandleTable {
         return out;
     }
 
-    /** Empties the table, as new. */
+    /** The table as {@link #seal()} left it, for {@link #clear()} to return to; null when never sealed. */
+    private Entry[] sealedEntries;
+    private int sealedLength;
+
+    /**
+     * Makes the handles the table holds now the ones {@link #clear()} returns to (a pooled instance whose
+     * start functions took handles of host state that the next lease's imports re-create, see
+     * {@code HostImports.Sealable}); freed slots are compacted away in the copy's bookkeeping.
+     */
+    boolean seal() {
+        for (int i = 1; i < length; i++) {
+            if (entries[i] != null && entries[i].hostObject != null) {
+                return false; // a Java object cannot be handed to the next lease: it would be closed at the reset
+            }
+        }
+        sealedEntries = java.util.Arrays.copyOf(entries, length);
+        sealedLength = length;
+        return true;
+    }
+
+    /** Empties the table, as new, or back to the handles it held when sealed. */
     void clear() {
+        if (sealedEntries != null) {
+            if (entries.length < sealedLength) {
+                entries = new Entry[sealedEntries.length];
+            }
+            java.util.Arrays.fill(entries, null);
+            System.arraycopy(sealedEntries, 0, entries, 0, sealedLength);
+            length = sealedLength;
+            if (free.length < length) {
+                free = new int[length];
+            }
+            freeCount = 0;
+            live = 0;
+            for (int i = 1; i < length; i++) {
+                if (entries[i] == null) {
+                    free[freeCount++] = i;
+                } else {
+                    entries[i].lends = 0; // no call runs between leases
+                    live++;
+                }
+            }
+            return;
+        }
         if (length > 1) {
             java.util.Arrays.fill(entries, 1, length, null);
         }

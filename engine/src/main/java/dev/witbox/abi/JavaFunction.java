@@ -113,10 +113,13 @@ public final class JavaFunction {
      * realloc is passed on as it is).
      */
     private JavaArgumentException badArgument(int i, RuntimeException cause) {
+        return badArgument(codecs.name, paramNames[i], cause);
+    }
+
+    static JavaArgumentException badArgument(String function, String param, RuntimeException cause) {
         String reason = cause instanceof NullPointerException
                 ? "null where WIT has no null (use Optional for option)" : cause.getMessage();
-        return new JavaArgumentException("function '" + codecs.name + "', parameter '" + paramNames[i] + "': "
-                + reason, cause);
+        return new JavaArgumentException("function '" + function + "', parameter '" + param + "': " + reason, cause);
     }
 
     @Override

@@ -10,8 +10,12 @@ import dev.witbox.api.value.WitValue;
  */
 abstract class ScalarCodec extends Codec {
 
-    ScalarCodec(ValueType type) {
+    /** Which scalar: the primitive conversions below switch on it, so they inline whatever the type. */
+    private final ValueType.Scalar kind;
+
+    ScalarCodec(ValueType.Scalar type) {
         super(type);
+        this.kind = type;
     }
 
     /** {@code lift_flat} of the one flat value. */
@@ -29,6 +33,56 @@ abstract class ScalarCodec extends Codec {
 
     /** {@code lower_flat} of the boxed Java primitive generated bindings use for this type. */
     abstract long lowerJava(Object value);
+
+    /**
+     * {@code lower_flat} of the Java primitive generated bindings use for this type, widened to a long (see
+     * {@link PrimitiveCall}): the same range, NaN and char rules as {@link #lowerJava}, without boxing. A
+     * value out of range is an exception naming the type (not a trap: the caller's mistake).
+     */
+    final long lowerPrimitive(long value) {
+        return switch (kind) {
+            case BOOL -> value != 0 ? 1 : 0;
+            case S8 -> checked(value, Byte.MIN_VALUE, Byte.MAX_VALUE);
+            case U8 -> checked(value, 0, 0xFF);
+            case S16 -> checked(value, Short.MIN_VALUE, Short.MAX_VALUE);
+            case U16 -> checked(value, 0, 0xFFFF);
+            case S32 -> checked(value, Integer.MIN_VALUE, Integer.MAX_VALUE);
+            case S64, U64 -> value; // a long holds exactly the WIT type's values (u64: its bits)
+            case U32 -> (int) checked(value, 0, 0xFFFF_FFFFL); // an i32 is the int's value in a long
+            case F32 -> Float.isNaN(Float.intBitsToFloat((int) value)) ? ScalarCodecs.CANONICAL_F32_NAN : (int) value;
+            case F64 -> Double.isNaN(Double.longBitsToDouble(value)) ? ScalarCodecs.CANONICAL_F64_NAN : value;
+            case CHAR -> lowerJava((int) checked(value, 0, 0x10FFFF)); // cold enough: chars box once
+            case STRING -> throw new IllegalStateException("string is no scalar");
+        };
+    }
+
+    /**
+     * {@code lift_flat} of the one flat value to the Java primitive generated bindings use for this type,
+     * widened to a long (see {@link PrimitiveCall}): the same rules as {@link #liftJava}, without boxing.
+     */
+    final long liftPrimitive(long flat) {
+        return switch (kind) {
+            case BOOL -> (int) flat != 0 ? 1 : 0;
+            case S8 -> (byte) flat;
+            case U8 -> flat & 0xFF;
+            case S16 -> (short) flat;
+            case U16 -> flat & 0xFFFF;
+            case S32 -> (int) flat;
+            case U32 -> flat & 0xFFFF_FFFFL;
+            case S64, U64 -> flat;
+            case F32 -> Float.isNaN(Float.intBitsToFloat((int) flat)) ? ScalarCodecs.CANONICAL_F32_NAN : (int) flat;
+            case F64 -> Double.isNaN(Double.longBitsToDouble(flat)) ? ScalarCodecs.CANONICAL_F64_NAN : flat;
+            case CHAR -> (Integer) liftJava(flat); // traps on a value that is no Unicode scalar value
+            case STRING -> throw new IllegalStateException("string is no scalar");
+        };
+    }
+
+    private long checked(long value, long min, long max) {
+        if (value < min || value > max) {
+            throw ScalarCodecs.outOfRange(this, Long.toString(value));
+        }
+        return value;
+    }
 
     /** The flat value of the scalar stored at {@code address}: its bytes, sign-extended. */
     final long loadFlat(CallContext cx, long address) {

@@ -89,7 +89,7 @@ final class ScalarCodecs {
                 + " as " + codec.typeName);
     }
 
-    private static WitboxException outOfRange(Codec codec, String value) {
+    static WitboxException outOfRange(Codec codec, String value) {
         return new WitboxException("value " + value + " is out of range for " + codec.typeName);
     }
 

@@ -2,6 +2,7 @@ package dev.witbox.runtime;
 
 import dev.witbox.abi.JavaFunction;
 import dev.witbox.abi.JavaShape;
+import dev.witbox.abi.PrimitiveCall;
 import dev.witbox.api.PluginLinkException;
 import dev.witbox.api.WitboxException;
 import dev.witbox.api.value.WitValue;
@@ -71,6 +72,28 @@ public final class BindContext {
             return new TypedExport(refusing(exportName), null);
         }
         return new TypedExport(invokers.apply(exportName), function);
+    }
+
+    /**
+     * The export {@code exportName}, after checking its type as {@link #export(String, String, String, String)}
+     * does, for calls with Java primitives: the generated method passes its arguments as longs and gets its
+     * result as one ({@link PrimitiveCall}), for a function whose parameters (at most
+     * {@link PrimitiveCall#MAX_PARAMS}) and result are all scalars.
+     */
+    public PrimitiveExport primitiveExport(String exportName, String javaMethod, String witSignature,
+            String abiSignature) {
+        ExportedFunction export = checkedExport(exportName, javaMethod, witSignature, abiSignature);
+        if (export == null) {
+            return new PrimitiveExport(refusing(exportName), null);
+        }
+        PrimitiveCall call;
+        try {
+            call = PrimitiveCall.of(export.functionName(), export.type());
+        } catch (WitboxException e) {
+            problems.add("  " + javaMethod + " (export '" + exportName + "'): " + e.getMessage());
+            return new PrimitiveExport(refusing(exportName), null);
+        }
+        return new PrimitiveExport(invokers.apply(exportName), call);
     }
 
     /** The export, or null after recording why it does not fit. */

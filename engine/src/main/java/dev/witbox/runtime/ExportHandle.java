@@ -1,6 +1,8 @@
 package dev.witbox.runtime;
 
 import dev.witbox.abi.JavaFunction;
+import dev.witbox.abi.LiftedFunction;
+import dev.witbox.abi.PrimitiveCall;
 import dev.witbox.api.PluginTrapException;
 import dev.witbox.api.WitboxException;
 import dev.witbox.api.value.WitValue;
@@ -17,11 +19,15 @@ public final class ExportHandle implements ExportInvoker {
     private final PluginInstance instance;
     private final ExportedFunction export;
     final Item.Func func;
+    /** The lifted function when it takes and returns primitives ({@link #callPrimitive}); else null. */
+    private final LiftedFunction primitive;
 
     ExportHandle(PluginInstance instance, ExportedFunction export, Item.Func func) {
         this.instance = instance;
         this.export = export;
         this.func = func;
+        LiftedFunction lifted = PrimitiveCall.fits(func.type()) ? instance.instantiation().liftedOf(func) : null;
+        this.primitive = lifted != null && lifted.takesPrimitives() ? lifted : null;
     }
 
     /** The instance whose export this is. */
@@ -55,6 +61,15 @@ public final class ExportHandle implements ExportInvoker {
     @Override
     public Object callJava(JavaFunction function, Object... args) {
         return instance.invoke(this, function, args);
+    }
+
+    /** The same call with the Java primitives of typed bindings: no boxing, no allocation. */
+    @Override
+    public long callPrimitive(PrimitiveCall call, long a0, long a1, long a2, long a3) {
+        if (primitive == null) {
+            return ExportInvoker.super.callPrimitive(call, a0, a1, a2, a3);
+        }
+        return instance.invokePrimitive(this, primitive, a0, a1, a2, a3);
     }
 
     @Override

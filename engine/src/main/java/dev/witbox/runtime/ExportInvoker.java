@@ -3,6 +3,7 @@ package dev.witbox.runtime;
 import dev.witbox.api.PluginTrapException;
 import dev.witbox.api.WitboxException;
 import dev.witbox.abi.JavaFunction;
+import dev.witbox.abi.PrimitiveCall;
 import dev.witbox.api.value.WitValue;
 
 /**
@@ -33,5 +34,17 @@ public interface ExportInvoker {
      */
     default Object callJava(JavaFunction function, Object... args) {
         return function.fromWitValue(call(function.toWitValues(args)));
+    }
+
+    /**
+     * Calls an export of scalars with the Java primitives of typed bindings, widened to longs as
+     * {@link PrimitiveCall} describes (arguments past the function's parameters are ignored), and returns
+     * the result the same way (0 when there is none). The invokers witbox makes pass them to the guest with
+     * no boxing; this default boxes them around {@link #callJava}.
+     *
+     * @throws IllegalArgumentException when an argument does not fit its parameter's type
+     */
+    default long callPrimitive(PrimitiveCall call, long a0, long a1, long a2, long a3) {
+        return call.unbox(callJava(call.boxed(), call.box(a0, a1, a2, a3)));
     }
 }

@@ -22,7 +22,26 @@ import java.util.Objects;
  */
 public final class HostImports {
 
-    private static final HostImports NONE = new HostImports(Map.of(), null, List.of());
+    private static final HostImports NONE = new HostImports(Map.of(), null, List.of(), null);
+
+    /**
+     * Host state the guest holds handles to from its initialisation (a WASI context's stdio streams and
+     * preopens, taken by a wasi-libc reactor's {@code _initialize}), which a pool can carry over to the next
+     * lease's imports: then a {@code fresh} pool resets such an instance in place instead of making a new one.
+     */
+    public interface Sealable {
+        /**
+         * What the guest holds now, right after its instance was sealed, as a description the next imports
+         * can {@link #adopt}; null when some of it cannot be carried over.
+         */
+        Object seal();
+
+        /**
+         * Takes on {@code sealed} (what {@link #seal} of the previous imports returned): the same handles
+         * standing for the same kind of state, made afresh. False when these imports cannot.
+         */
+        boolean adopt(Object sealed);
+    }
 
     /**
      * Told when the guest drops an own handle of a resource the host implements (a resource type the
@@ -54,11 +73,24 @@ public final class HostImports {
     private final Map<String, Provided> functions;
     private final ResourceDropHook dropHook;
     private final List<AutoCloseable> closers;
+    private final Sealable sealable;
 
-    private HostImports(Map<String, Provided> functions, ResourceDropHook dropHook, List<AutoCloseable> closers) {
+    private HostImports(Map<String, Provided> functions, ResourceDropHook dropHook, List<AutoCloseable> closers,
+            Sealable sealable) {
         this.functions = Map.copyOf(functions);
         this.dropHook = dropHook;
         this.closers = List.copyOf(closers);
+        this.sealable = sealable;
+    }
+
+    /** What {@link Sealable#seal} says of these imports' state, or null (nothing sealable registered, or it cannot). */
+    Object sealHostState() {
+        return sealable == null ? null : sealable.seal();
+    }
+
+    /** Whether these imports took on {@code sealed} (see {@link Sealable#adopt}). */
+    boolean adoptHostState(Object sealed) {
+        return sealable != null && sealable.adopt(sealed);
     }
 
     /**
@@ -108,8 +140,18 @@ public final class HostImports {
         private final Map<String, Provided> functions = new LinkedHashMap<>();
         private final List<ResourceDropHook> dropHooks = new ArrayList<>();
         private final List<AutoCloseable> closers = new ArrayList<>();
+        private Sealable sealable;
 
         private Builder() {}
+
+        /** Registers the state a pool may carry over from lease to lease ({@link Sealable}); one per imports. */
+        public Builder sealable(Sealable state) {
+            if (sealable != null) {
+                throw new IllegalStateException("these imports already have sealable state: " + sealable);
+            }
+            sealable = Objects.requireNonNull(state, "state");
+            return this;
+        }
 
         /**
          * Registers state to release when the instance these imports were made for is done with them: a pool
@@ -181,7 +223,7 @@ public final class HostImports {
         }
 
         public HostImports build() {
-            return new HostImports(functions, combined(List.copyOf(dropHooks)), closers);
+            return new HostImports(functions, combined(List.copyOf(dropHooks)), closers, sealable);
         }
 
         /** One hook telling each of {@code hooks}; if some fail, the others are still told, then the first failure is thrown. */

@@ -47,8 +47,13 @@ final class InstanceFactory implements MemoryBudget.Listener, PluginInstance.Cal
         HostImports imports = options.imports().get();
         try {
             Instantiation instantiation = plugin.instantiation(plugin.link(imports), imports, maxMemoryPages, budget);
-            instantiation.seal();
-            return new PoolEntry(new PluginInstance(plugin, instantiation, callTimeout, this), this, imports);
+            // handles the start functions took stand for state of these imports: kept only when the imports
+            // can hand that state on to the next lease's (a WASI context re-creates its stdio streams)
+            Object hostState = options.isolation() == Isolation.FRESH ? imports.sealHostState() : null;
+            instantiation.seal(hostState != null);
+            PoolEntry entry = new PoolEntry(new PluginInstance(plugin, instantiation, callTimeout, this), this, imports);
+            entry.sealedHostState = instantiation.keptHandles() ? hostState : null;
+            return entry;
         } catch (RuntimeException | Error e) {
             imports.close();
             throw e;
@@ -71,6 +76,10 @@ final class InstanceFactory implements MemoryBudget.Listener, PluginInstance.Cal
         HostImports next;
         try {
             next = options.imports().get();
+            if (entry.sealedHostState != null && !next.adoptHostState(entry.sealedHostState)) {
+                next.close();
+                return false; // the handles kept at the seal would name nothing in the new imports
+            }
             if (next != entry.imports() || next.needsClosing()) {
                 instantiation.relink(plugin.link(next), next.dropHook());
             }
@@ -108,6 +117,11 @@ final class InstanceFactory implements MemoryBudget.Listener, PluginInstance.Cal
         counters.growRefused.increment();
         listener.memoryGrowRefused(plugin.id(), bytes,
                 byBudget ? PluginListener.GrowRefusal.PLUGIN_BUDGET : PluginListener.GrowRefusal.INSTANCE_MAXIMUM);
+    }
+
+    @Override
+    public boolean timed() {
+        return listener != PluginListener.NONE; // the pool's own counters need no clock
     }
 
     @Override

@@ -101,22 +101,40 @@ final class Instantiation {
      */
     private boolean handlesAtSeal;
 
-    /** Records the state every core instance has now as the snapshot {@link #reset()} returns to. */
-    void seal() {
+    /**
+     * Records the state every core instance has now as the snapshot {@link #reset} returns to; with
+     * {@code keepHandles}, the handles the start functions took too (the host state they stand for is carried
+     * over to the next imports, see {@link HostImports.Sealable}).
+     */
+    void seal(boolean keepHandles) {
         for (CoreInstanceRef core : cores) {
             core.seal();
         }
+        boolean sealedAll = true;
         for (ComponentInstance instance : abi) {
-            handlesAtSeal |= instance.hasHandles();
+            if (instance.hasHandles()) {
+                handlesAtSeal = true;
+                sealedAll &= keepHandles && instance.seal();
+            }
         }
+        handlesKept = handlesAtSeal && sealedAll;
+    }
+
+    /** Whether handles existed at the seal and were kept, so that a reset returns to them. */
+    private boolean handlesKept;
+
+    /** Whether {@link #seal} kept the handles the start functions took (their host state must be carried over). */
+    boolean keptHandles() {
+        return handlesKept;
     }
 
     /**
-     * Returns every core instance to its sealed snapshot and the canonical ABI state to new; false, changing
-     * nothing, when some state cannot be restored in place (then the instance must be dropped).
+     * Returns every core instance to its sealed snapshot and the canonical ABI state to new (or to the handles
+     * kept at the seal); false, changing nothing, when some state cannot be restored in place (then the
+     * instance must be dropped).
      */
     boolean reset() {
-        if (handlesAtSeal) {
+        if (handlesAtSeal && !handlesKept) {
             return false;
         }
         for (CoreInstanceRef core : cores) {
@@ -199,6 +217,11 @@ final class Instantiation {
     /** The canonical ABI state of the root component instance. */
     ComponentInstance root() {
         return abi[0];
+    }
+
+    /** The lifted function behind {@code func}, bound now; null for a function the host implements. */
+    LiftedFunction liftedOf(Item.Func func) {
+        return func instanceof Item.Lifted l ? lifted(l.lift()) : null;
     }
 
     private LiftedFunction lifted(int index) {

@@ -3,6 +3,7 @@ package dev.witbox.runtime;
 import dev.witbox.abi.CanonicalAbiTrap;
 import dev.witbox.abi.JavaArgumentException;
 import dev.witbox.abi.JavaFunction;
+import dev.witbox.abi.LiftedFunction;
 import dev.witbox.abi.ResourceRef;
 import dev.witbox.api.PluginTimeoutException;
 import dev.witbox.api.PluginTrapException;
@@ -13,8 +14,11 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /**
- * One instance of a plugin: its own memories, tables, globals and resource handles. Meant for one thread
- * at a time (calls are serialised).
+ * One instance of a plugin: its own memories, tables, globals and resource handles. Use it from one thread
+ * at a time, as a JDBC connection: a call takes no lock (it would cost more than a whole call of a small
+ * function), so calls from several threads at once must be ordered by the caller. A {@link PluginPool} lends
+ * each instance to one caller at a time and hands it over safely. A call that finds another running on the
+ * instance (a host function calling back in, or another thread caught at it) is refused as a trap.
  *
  * <p>A trap poisons the instance: the call throws {@link PluginTrapException} and every later call or drop
  * is refused with one, since the guest's state may be half-updated. Other instances are unaffected.
@@ -52,6 +56,9 @@ public final class PluginInstance implements AutoCloseable {
 
     /** What a pool learns of each call of its instances. */
     interface CallObserver {
+        /** Whether {@link #completed} and {@link #trapped} want the call's duration (else they get 0). */
+        boolean timed();
+
         void completed(String export, long nanos);
 
         void trapped(String export, long nanos, PluginTrapException trap);
@@ -124,50 +131,96 @@ public final class PluginInstance implements AutoCloseable {
     /**
      * One call of an export: with {@code WitValue}s when {@code typed} is null, else with the Java values
      * {@code typed} plans. Written out rather than through {@link #guarded} because it is the hot
-     * path: no lambda per call, and the deadline machinery is only touched when a timeout is set.
+     * path: no lambda per call, no lock (the instance is confined to one thread at a time, see the class
+     * comment), and the deadline machinery is only touched when a timeout is set.
      */
-    synchronized Object invoke(ExportHandle export, JavaFunction typed, Object[] args) {
+    Object invoke(ExportHandle export, JavaFunction typed, Object[] args) {
         if (closed || poisonedBy != null) {
             throw refused(export.name());
         }
-        if (observer != null) {
-            return invokeObserved(export, typed, args);
+        if (deadlines != null) {
+            return observed(export, () -> guarded(export.name(), () -> call(export, typed, args)));
         }
-        return run(export, typed, args);
+        long start = observer != null && observer.timed() ? System.nanoTime() : 0;
+        Object result;
+        try {
+            result = call(export, typed, args);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw failed(export.name(), e, start);
+        }
+        if (observer != null) {
+            observer.completed(export.name(), start == 0 ? 0 : System.nanoTime() - start);
+        }
+        return result;
     }
 
-    private Object invokeObserved(ExportHandle export, JavaFunction typed, Object[] args) {
-        long start = System.nanoTime();
+    /**
+     * A call of a function of primitives ({@link LiftedFunction#callPrimitive}): the same steps as
+     * {@link #invoke}, with nothing allocated and nothing boxed unless a timeout is set.
+     */
+    long invokePrimitive(ExportHandle export, LiftedFunction function, long a0, long a1, long a2, long a3) {
+        if (closed || poisonedBy != null) {
+            throw refused(export.name());
+        }
+        if (deadlines != null) {
+            return (Long) observed(export, () -> guarded(export.name(), () -> function.callPrimitive(a0, a1, a2, a3)));
+        }
+        long start = observer != null && observer.timed() ? System.nanoTime() : 0;
+        long result;
         try {
-            Object result = run(export, typed, args);
-            observer.completed(export.name(), System.nanoTime() - start);
+            result = function.callPrimitive(a0, a1, a2, a3);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw failed(export.name(), e, start);
+        }
+        if (observer != null) {
+            observer.completed(export.name(), start == 0 ? 0 : System.nanoTime() - start);
+        }
+        return result;
+    }
+
+    /** A call under the instance's deadline, telling the observer (when there is one) how it ended. */
+    private Object observed(ExportHandle export, Supplier<Object> call) {
+        long start = observer != null && observer.timed() ? System.nanoTime() : 0;
+        try {
+            Object result = call.get();
+            if (observer != null) {
+                observer.completed(export.name(), start == 0 ? 0 : System.nanoTime() - start);
+            }
             return result;
         } catch (PluginTrapException e) {
-            observer.trapped(export.name(), System.nanoTime() - start, e);
+            if (observer != null) {
+                observer.trapped(export.name(), start == 0 ? 0 : System.nanoTime() - start, e);
+            }
             throw e;
         }
     }
 
-    private Object run(ExportHandle export, JavaFunction typed, Object[] args) {
-        if (deadlines != null) {
-            return guarded(export.name(), () -> call(export, typed, args));
+    /** {@link #failed(String, Throwable)}, told to the observer when it is a trap. */
+    private RuntimeException failed(String name, Throwable e, long start) {
+        RuntimeException thrown = failed(name, e);
+        if (observer != null && thrown instanceof PluginTrapException trap) {
+            observer.trapped(name, start == 0 ? 0 : System.nanoTime() - start, trap);
         }
-        try {
-            return call(export, typed, args);
-        } catch (JavaArgumentException e) {
-            throw e; // refused before the export ran: the instance stays usable
-        } catch (CanonicalAbiTrap | CoreTrap e) {
-            poisonedBy = export.name();
-            throw new PluginTrapException(plugin.id(), export.name(), trapCause(e), e);
-        } catch (StackOverflowError e) {
-            poisonedBy = export.name();
-            throw new PluginTrapException(plugin.id(), export.name(), "call stack exhausted", e);
-        } catch (RuntimeException e) {
-            // the host's mistake (e.g. a value that does not fit the type); the guest may have run
-            // part of the call already (realloc), so it is not trusted again either
-            poisonedBy = export.name();
-            throw e;
+        return thrown;
+    }
+
+    /**
+     * What a call that failed with {@code e} throws: an argument refused before the export ran leaves the
+     * instance usable; a trap, an exhausted stack or the host's own mistake (e.g. a value that does not fit
+     * the type, after the guest may have run part of the call already) poison it.
+     */
+    private RuntimeException failed(String name, Throwable e) {
+        if (e instanceof JavaArgumentException a) {
+            return a;
         }
+        poisonedBy = name;
+        if (e instanceof CanonicalAbiTrap || e instanceof CoreTrap) {
+            return new PluginTrapException(plugin.id(), name, trapCause((RuntimeException) e), e);
+        }
+        if (e instanceof StackOverflowError) {
+            return new PluginTrapException(plugin.id(), name, "call stack exhausted", e);
+        }
+        return (RuntimeException) e;
     }
 
     private Object call(ExportHandle export, JavaFunction typed, Object[] args) {
@@ -235,23 +288,15 @@ public final class PluginInstance implements AutoCloseable {
         CallDeadlines.Armed deadline = deadlines == null ? null : deadlines.arm(timeout);
         try {
             return body.get();
-        } catch (JavaArgumentException e) {
-            throw e; // refused before the export ran: the instance stays usable
         } catch (CanonicalAbiTrap | CoreTrap e) {
-            poisonedBy = name;
             if (deadline != null && deadline.fired()) {
+                poisonedBy = name;
                 timedOut = true;
                 throw new PluginTimeoutException(plugin.id(), name, timeout, e);
             }
-            throw new PluginTrapException(plugin.id(), name, trapCause(e), e);
-        } catch (StackOverflowError e) {
-            poisonedBy = name;
-            throw new PluginTrapException(plugin.id(), name, "call stack exhausted", e);
-        } catch (RuntimeException e) {
-            // the host's mistake (e.g. a value that does not fit the type); the guest may have run
-            // part of the call already (realloc), so it is not trusted again either
-            poisonedBy = name;
-            throw e;
+            throw failed(name, e);
+        } catch (RuntimeException | StackOverflowError e) {
+            throw failed(name, e);
         } finally {
             if (deadline != null) {
                 deadline.close();

@@ -124,8 +124,11 @@ public final class PluginPool implements AutoCloseable {
      */
     public WitValue call(String exportName, WitValue... args) {
         int index = indexOf(exportName);
-        try (PooledInstance lease = acquire()) {
-            return lease.entry().instance().handle(index).call(args);
+        PoolEntry entry = lend();
+        try {
+            return entry.instance().handle(index).call(args);
+        } finally {
+            release(entry);
         }
     }
 
@@ -169,16 +172,24 @@ public final class PluginPool implements AutoCloseable {
      * @throws WitboxException when the pool is closed, or a new instance could not be made
      */
     public PooledInstance acquire() {
+        return new PooledInstance(this, lend());
+    }
+
+    /**
+     * An entry lent to the caller, who gives it back with {@link #release}: what {@link #acquire()} wraps,
+     * and what the pool's own calls use without a lease object.
+     */
+    PoolEntry lend() {
         checkOpen();
         // the fast path: no lock, no shared write, just a compare-and-set on an idle entry (usually the one
         // this thread gave back last, so two threads with an instance each never touch each other's)
         PoolEntry entry = waiters == 0 ? claimIdle() : null;
         if (entry == null) {
-            return acquireSlowly();
+            return lendSlowly();
         }
         reused.increment();
         listener.instanceReused(plugin.id());
-        return new PooledInstance(this, entry);
+        return entry;
     }
 
     /** An idle entry this thread now owns, or null: the one it gave back last first, then any. */
@@ -204,7 +215,7 @@ public final class PluginPool implements AutoCloseable {
     }
 
     /** No idle instance was free: make one if the pool may grow, else wait for one (at most the timeout). */
-    private PooledInstance acquireSlowly() {
+    private PoolEntry lendSlowly() {
         PoolEntry entry = null;
         long waitedSince = 0;
         lock.lock();
@@ -247,7 +258,7 @@ public final class PluginPool implements AutoCloseable {
         if (entry != null) {
             reused.increment();
             listener.instanceReused(plugin.id());
-            return new PooledInstance(this, entry);
+            return entry;
         }
         PoolEntry made;
         try {
@@ -269,7 +280,7 @@ public final class PluginPool implements AutoCloseable {
         } finally {
             lock.unlock();
         }
-        return new PooledInstance(this, made);
+        return made;
     }
 
     private PoolEntry make() {

@@ -25,6 +25,11 @@ final class PoolEntry {
     private HostImports imports;
     long uses;
     long idleSince;
+    /**
+     * What the imports' {@link HostImports.Sealable} said of the host state the start functions took handles
+     * to, handed to each next lease's imports; null when the instance held no handles at its seal.
+     */
+    Object sealedHostState;
 
     PoolEntry(PluginInstance instance, InstanceFactory factory, HostImports imports) {
         this.instance = instance;

@@ -1,6 +1,7 @@
 package dev.witbox.runtime;
 
 import dev.witbox.abi.JavaFunction;
+import dev.witbox.abi.PrimitiveCall;
 import dev.witbox.api.PluginBusyException;
 import dev.witbox.api.PluginTrapException;
 import dev.witbox.api.WitboxException;
@@ -37,16 +38,33 @@ public final class PooledFunction implements ExportInvoker {
      */
     @Override
     public WitValue call(WitValue... args) {
-        try (PooledInstance lease = pool.acquire()) {
-            return lease.entry().instance().handle(index).call(args);
+        PoolEntry entry = pool.lend();
+        try {
+            return entry.instance().handle(index).call(args);
+        } finally {
+            pool.release(entry);
         }
     }
 
     /** The same call with the Java values of typed bindings, lowered straight into the guest. */
     @Override
     public Object callJava(JavaFunction function, Object... args) {
-        try (PooledInstance lease = pool.acquire()) {
-            return lease.entry().instance().handle(index).callJava(function, args);
+        PoolEntry entry = pool.lend();
+        try {
+            return entry.instance().handle(index).callJava(function, args);
+        } finally {
+            pool.release(entry);
+        }
+    }
+
+    /** The same call with the Java primitives of typed bindings. */
+    @Override
+    public long callPrimitive(PrimitiveCall call, long a0, long a1, long a2, long a3) {
+        PoolEntry entry = pool.lend();
+        try {
+            return entry.instance().handle(index).callPrimitive(call, a0, a1, a2, a3);
+        } finally {
+            pool.release(entry);
         }
     }
 

@@ -101,7 +101,7 @@ final class Streams {
 
     /** An output stream onto the instance's stdout or stderr sink. */
     static final class SinkOut extends Out {
-        private final Sink sink;
+        final Sink sink;
 
         SinkOut(Sink sink) {
             this.sink = sink;

@@ -155,6 +155,7 @@ public final class WasiContext implements AutoCloseable {
         }
         builder.onResourceDrop(this::dropped);
         builder.onClose(this);
+        builder.sealable(new CarriedOver());
         return builder;
     }
 
@@ -203,6 +204,92 @@ public final class WasiContext implements AutoCloseable {
         }
         return false;
     }
+
+    /**
+     * What a guest's initialisation took (wasi-libc's {@code _initialize} asks for its stdio streams and
+     * preopens): described at the seal so that the WASI context of the next lease of a {@code fresh} pool
+     * makes the same resources, its own, under the same representations, and the instance is reset in place
+     * instead of made again. Streams the guest opened on files, directory streams and errors are not carried:
+     * an instance sealed holding one is replaced as before.
+     */
+    private final class CarriedOver implements HostImports.Sealable {
+        @Override
+        public Object seal() {
+            synchronized (WasiContext.this) {
+                Map<Integer, Object> kinds = new HashMap<>();
+                for (Map.Entry<Integer, Object> e : table.entrySet()) {
+                    Object kind = kindOf(e.getValue());
+                    if (kind == null) {
+                        return null;
+                    }
+                    kinds.put(e.getKey(), kind);
+                }
+                return new Sealed(plugin, Map.copyOf(kinds), nextRep);
+            }
+        }
+
+        @Override
+        public boolean adopt(Object sealed) {
+            if (!(sealed instanceof Sealed s) || s.plugin() != plugin) {
+                return false;
+            }
+            synchronized (WasiContext.this) {
+                if (closed || !table.isEmpty()) {
+                    return false;
+                }
+                for (Map.Entry<Integer, Object> e : s.kinds().entrySet()) {
+                    Object made = make(e.getValue());
+                    if (made == null) {
+                        table.values().forEach(WasiContext::release);
+                        table.clear();
+                        openDescriptors = 0;
+                        return false;
+                    }
+                    table.put(e.getKey(), made);
+                    if (made instanceof Fs.Descriptor) {
+                        openDescriptors++;
+                    }
+                }
+                nextRep = s.nextRep();
+                return true;
+            }
+        }
+
+        /** What stands for {@code o} across contexts: a stream name, a preopen's index, a pollable; else null. */
+        private Object kindOf(Object o) {
+            if (o == stdin) {
+                return "stdin";
+            } else if (o instanceof Streams.SinkOut out && out.sink == stdout) {
+                return "stdout";
+            } else if (o instanceof Streams.SinkOut out && out.sink == stderr) {
+                return "stderr";
+            } else if (o instanceof Streams.Pollable p) {
+                return p;
+            } else if (o instanceof Fs.Descriptor d && d.channel == null && d.rel.isEmpty() && roots.contains(d.root)) {
+                return roots.indexOf(d.root);
+            }
+            return null;
+        }
+
+        private Object make(Object kind) {
+            if ("stdin".equals(kind)) {
+                return stdin;
+            } else if ("stdout".equals(kind)) {
+                return new Streams.SinkOut(stdout);
+            } else if ("stderr".equals(kind)) {
+                return new Streams.SinkOut(stderr);
+            } else if (kind instanceof Streams.Pollable p) {
+                return p;
+            } else if (kind instanceof Integer i && i < roots.size()) {
+                Fs.Root root = roots.get(i);
+                return new Fs.Descriptor(root, List.of(), true, true, !root.readOnly(), !root.readOnly(), null);
+            }
+            return null;
+        }
+    }
+
+    /** The resources a sealed instance's guest holds, by representation, for the next context to make. */
+    private record Sealed(Plugin plugin, Map<Integer, Object> kinds, int nextRep) {}
 
     /** Whether {@link #close()} ran (a pool closes the context of an instance it resets or drops). */
     public synchronized boolean isClosed() {

@@ -2,11 +2,9 @@
 package dev.witbox.typed.addgreet.internal;
 
 import dev.witbox.abi.JavaShape;
-import dev.witbox.api.value.WitValue;
 import dev.witbox.runtime.BindContext;
-import dev.witbox.runtime.ExportInvoker;
+import dev.witbox.runtime.PrimitiveExport;
 import dev.witbox.runtime.TypedExport;
-import dev.witbox.runtime.TypedValues;
 import dev.witbox.typed.addgreet.AddGreet;
 
 /**
@@ -14,12 +12,12 @@ import dev.witbox.typed.addgreet.AddGreet;
  * converting values in plain code. Made once per binding by {@code dev.witbox.runtime.Bindings}. Generated; not API.
  */
 public final class AddGreetGlue implements AddGreet {
-    private final ExportInvoker addExport;
+    private final PrimitiveExport addExport;
 
     private final TypedExport greetExport;
 
     public AddGreetGlue(BindContext cx) {
-        this.addExport = cx.export("add", "AddGreet.add",
+        this.addExport = cx.primitiveExport("add", "AddGreet.add",
                 "func(a: u32, b: u32) -> u32",
                 "func(a: u32, b: u32) -> u32");
         this.greetExport = cx.export("greet", "AddGreet.greet",
@@ -30,19 +28,7 @@ public final class AddGreetGlue implements AddGreet {
 
     @Override
     public long add(long a, long b) {
-        WitValue arg0_;
-        try {
-            arg0_ = new WitValue.U32(a);
-        } catch (RuntimeException e_) {
-            throw TypedValues.badArgument("add", "a", e_);
-        }
-        WitValue arg1_;
-        try {
-            arg1_ = new WitValue.U32(b);
-        } catch (RuntimeException e_) {
-            throw TypedValues.badArgument("add", "b", e_);
-        }
-        return ((WitValue.U32) this.addExport.call(arg0_, arg1_)).value();
+        return this.addExport.call(a, b);
     }
 
     @Override

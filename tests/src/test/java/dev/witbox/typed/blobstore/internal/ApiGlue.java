@@ -6,6 +6,7 @@ import dev.witbox.api.Result;
 import dev.witbox.api.value.WitValue;
 import dev.witbox.runtime.BindContext;
 import dev.witbox.runtime.ExportInvoker;
+import dev.witbox.runtime.PrimitiveExport;
 import dev.witbox.runtime.TypedExport;
 import dev.witbox.runtime.TypedValues;
 import dev.witbox.typed.blobstore.Api;
@@ -29,7 +30,7 @@ public final class ApiGlue implements Api {
 
     private final TypedExport holdExport;
 
-    private final ExportInvoker forgeExport;
+    private final PrimitiveExport forgeExport;
 
     public ApiGlue(BindContext cx) {
         this.makeExport = cx.export("host:store/api@0.1.0#make", "Api.make",
@@ -52,7 +53,7 @@ public final class ApiGlue implements Api {
                 "func(text: string) -> u32",
                 "func(text: string) -> u32",
                 JavaShape.PLAIN, JavaShape.PLAIN);
-        this.forgeExport = cx.export("host:store/api@0.1.0#forge", "Api.forge",
+        this.forgeExport = cx.primitiveExport("host:store/api@0.1.0#forge", "Api.forge",
                 "func(index: u32) -> u64",
                 "func(index: u32) -> u64");
     }
@@ -113,13 +114,7 @@ public final class ApiGlue implements Api {
 
     @Override
     public long forge(long index) {
-        WitValue arg0_;
-        try {
-            arg0_ = new WitValue.U32(index);
-        } catch (RuntimeException e_) {
-            throw TypedValues.badArgument("forge", "index", e_);
-        }
-        return ((WitValue.U64) this.forgeExport.call(arg0_)).value();
+        return this.forgeExport.call(index);
     }
 
     private WitValue lowerBlob(Store.Blob value) {

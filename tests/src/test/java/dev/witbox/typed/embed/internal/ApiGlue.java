@@ -2,11 +2,9 @@
 package dev.witbox.typed.embed.internal;
 
 import dev.witbox.abi.JavaShape;
-import dev.witbox.api.value.WitValue;
 import dev.witbox.runtime.BindContext;
-import dev.witbox.runtime.ExportInvoker;
+import dev.witbox.runtime.PrimitiveExport;
 import dev.witbox.runtime.TypedExport;
-import dev.witbox.runtime.TypedValues;
 import dev.witbox.typed.embed.Api;
 
 /**
@@ -16,14 +14,14 @@ import dev.witbox.typed.embed.Api;
 public final class ApiGlue implements Api {
     private final TypedExport shoutExport;
 
-    private final ExportInvoker offsetExport;
+    private final PrimitiveExport offsetExport;
 
     public ApiGlue(BindContext cx) {
         this.shoutExport = cx.export("demo:embed/api@0.1.0#shout", "Api.shout",
                 "func(msg: string) -> string",
                 "func(msg: string) -> string",
                 JavaShape.PLAIN, JavaShape.PLAIN);
-        this.offsetExport = cx.export("demo:embed/api@0.1.0#offset", "Api.offset",
+        this.offsetExport = cx.primitiveExport("demo:embed/api@0.1.0#offset", "Api.offset",
                 "func(x: u32) -> u32",
                 "func(x: u32) -> u32");
     }
@@ -35,12 +33,6 @@ public final class ApiGlue implements Api {
 
     @Override
     public long offset(long x) {
-        WitValue arg0_;
-        try {
-            arg0_ = new WitValue.U32(x);
-        } catch (RuntimeException e_) {
-            throw TypedValues.badArgument("offset", "x", e_);
-        }
-        return ((WitValue.U32) this.offsetExport.call(arg0_)).value();
+        return this.offsetExport.call(x);
     }
 }

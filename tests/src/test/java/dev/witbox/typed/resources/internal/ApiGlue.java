@@ -4,6 +4,7 @@ package dev.witbox.typed.resources.internal;
 import dev.witbox.api.value.WitValue;
 import dev.witbox.runtime.BindContext;
 import dev.witbox.runtime.ExportInvoker;
+import dev.witbox.runtime.PrimitiveExport;
 import dev.witbox.runtime.TypedValues;
 import dev.witbox.typed.resources.Api;
 
@@ -12,9 +13,9 @@ import dev.witbox.typed.resources.Api;
  * converting values in plain code. Made once per binding by {@code dev.witbox.runtime.Bindings}. Generated; not API.
  */
 public final class ApiGlue implements Api {
-    private final ExportInvoker liveCountersExport;
+    private final PrimitiveExport liveCountersExport;
 
-    private final ExportInvoker destroyedExport;
+    private final PrimitiveExport destroyedExport;
 
     private final ExportInvoker peekExport;
 
@@ -35,10 +36,10 @@ public final class ApiGlue implements Api {
     public ApiGlue(BindContext cx) {
         this.cx = cx;
         cx.requireInstance("counter");
-        this.liveCountersExport = cx.export("demo:res/api@0.1.0#live-counters", "Api.liveCounters",
+        this.liveCountersExport = cx.primitiveExport("demo:res/api@0.1.0#live-counters", "Api.liveCounters",
                 "func() -> u32",
                 "func() -> u32");
-        this.destroyedExport = cx.export("demo:res/api@0.1.0#destroyed", "Api.destroyed",
+        this.destroyedExport = cx.primitiveExport("demo:res/api@0.1.0#destroyed", "Api.destroyed",
                 "func() -> u32",
                 "func() -> u32");
         this.peekExport = cx.export("demo:res/api@0.1.0#peek", "Api.peek",
@@ -66,12 +67,12 @@ public final class ApiGlue implements Api {
 
     @Override
     public long liveCounters() {
-        return ((WitValue.U32) this.liveCountersExport.call()).value();
+        return this.liveCountersExport.call();
     }
 
     @Override
     public long destroyed() {
-        return ((WitValue.U32) this.destroyedExport.call()).value();
+        return this.destroyedExport.call();
     }
 
     @Override

@@ -6,6 +6,7 @@ import dev.witbox.api.Result;
 import dev.witbox.api.value.WitValue;
 import dev.witbox.runtime.BindContext;
 import dev.witbox.runtime.ExportInvoker;
+import dev.witbox.runtime.PrimitiveExport;
 import dev.witbox.runtime.TypedExport;
 import dev.witbox.runtime.TypedValues;
 import dev.witbox.typed.values.Echo;
@@ -20,29 +21,29 @@ import java.util.Optional;
  * converting values in plain code. Made once per binding by {@code dev.witbox.runtime.Bindings}. Generated; not API.
  */
 public final class EchoGlue implements Echo {
-    private final ExportInvoker echoBoolExport;
+    private final PrimitiveExport echoBoolExport;
 
-    private final ExportInvoker echoU8Export;
+    private final PrimitiveExport echoU8Export;
 
-    private final ExportInvoker echoS8Export;
+    private final PrimitiveExport echoS8Export;
 
-    private final ExportInvoker echoU16Export;
+    private final PrimitiveExport echoU16Export;
 
-    private final ExportInvoker echoS16Export;
+    private final PrimitiveExport echoS16Export;
 
-    private final ExportInvoker echoU32Export;
+    private final PrimitiveExport echoU32Export;
 
-    private final ExportInvoker echoS32Export;
+    private final PrimitiveExport echoS32Export;
 
-    private final ExportInvoker echoU64Export;
+    private final PrimitiveExport echoU64Export;
 
-    private final ExportInvoker echoS64Export;
+    private final PrimitiveExport echoS64Export;
 
-    private final ExportInvoker echoF32Export;
+    private final PrimitiveExport echoF32Export;
 
-    private final ExportInvoker echoF64Export;
+    private final PrimitiveExport echoF64Export;
 
-    private final ExportInvoker echoCharExport;
+    private final PrimitiveExport echoCharExport;
 
     private final TypedExport echoStringExport;
 
@@ -112,45 +113,45 @@ public final class EchoGlue implements Echo {
 
     private final ExportInvoker makeBigExport;
 
-    private final ExportInvoker f32BitsExport;
+    private final PrimitiveExport f32BitsExport;
 
-    private final ExportInvoker f64BitsExport;
+    private final PrimitiveExport f64BitsExport;
 
     public EchoGlue(BindContext cx) {
-        this.echoBoolExport = cx.export("demo:values/echo@0.1.0#echo-bool", "Echo.echoBool",
+        this.echoBoolExport = cx.primitiveExport("demo:values/echo@0.1.0#echo-bool", "Echo.echoBool",
                 "func(x: bool) -> bool",
                 "func(x: bool) -> bool");
-        this.echoU8Export = cx.export("demo:values/echo@0.1.0#echo-u8", "Echo.echoU8",
+        this.echoU8Export = cx.primitiveExport("demo:values/echo@0.1.0#echo-u8", "Echo.echoU8",
                 "func(x: u8) -> u8",
                 "func(x: u8) -> u8");
-        this.echoS8Export = cx.export("demo:values/echo@0.1.0#echo-s8", "Echo.echoS8",
+        this.echoS8Export = cx.primitiveExport("demo:values/echo@0.1.0#echo-s8", "Echo.echoS8",
                 "func(x: s8) -> s8",
                 "func(x: s8) -> s8");
-        this.echoU16Export = cx.export("demo:values/echo@0.1.0#echo-u16", "Echo.echoU16",
+        this.echoU16Export = cx.primitiveExport("demo:values/echo@0.1.0#echo-u16", "Echo.echoU16",
                 "func(x: u16) -> u16",
                 "func(x: u16) -> u16");
-        this.echoS16Export = cx.export("demo:values/echo@0.1.0#echo-s16", "Echo.echoS16",
+        this.echoS16Export = cx.primitiveExport("demo:values/echo@0.1.0#echo-s16", "Echo.echoS16",
                 "func(x: s16) -> s16",
                 "func(x: s16) -> s16");
-        this.echoU32Export = cx.export("demo:values/echo@0.1.0#echo-u32", "Echo.echoU32",
+        this.echoU32Export = cx.primitiveExport("demo:values/echo@0.1.0#echo-u32", "Echo.echoU32",
                 "func(x: u32) -> u32",
                 "func(x: u32) -> u32");
-        this.echoS32Export = cx.export("demo:values/echo@0.1.0#echo-s32", "Echo.echoS32",
+        this.echoS32Export = cx.primitiveExport("demo:values/echo@0.1.0#echo-s32", "Echo.echoS32",
                 "func(x: s32) -> s32",
                 "func(x: s32) -> s32");
-        this.echoU64Export = cx.export("demo:values/echo@0.1.0#echo-u64", "Echo.echoU64",
+        this.echoU64Export = cx.primitiveExport("demo:values/echo@0.1.0#echo-u64", "Echo.echoU64",
                 "func(x: u64) -> u64",
                 "func(x: u64) -> u64");
-        this.echoS64Export = cx.export("demo:values/echo@0.1.0#echo-s64", "Echo.echoS64",
+        this.echoS64Export = cx.primitiveExport("demo:values/echo@0.1.0#echo-s64", "Echo.echoS64",
                 "func(x: s64) -> s64",
                 "func(x: s64) -> s64");
-        this.echoF32Export = cx.export("demo:values/echo@0.1.0#echo-f32", "Echo.echoF32",
+        this.echoF32Export = cx.primitiveExport("demo:values/echo@0.1.0#echo-f32", "Echo.echoF32",
                 "func(x: f32) -> f32",
                 "func(x: f32) -> f32");
-        this.echoF64Export = cx.export("demo:values/echo@0.1.0#echo-f64", "Echo.echoF64",
+        this.echoF64Export = cx.primitiveExport("demo:values/echo@0.1.0#echo-f64", "Echo.echoF64",
                 "func(x: f64) -> f64",
                 "func(x: f64) -> f64");
-        this.echoCharExport = cx.export("demo:values/echo@0.1.0#echo-char", "Echo.echoChar",
+        this.echoCharExport = cx.primitiveExport("demo:values/echo@0.1.0#echo-char", "Echo.echoChar",
                 "func(x: char) -> char",
                 "func(x: char) -> char");
         this.echoStringExport = cx.export("demo:values/echo@0.1.0#echo-string", "Echo.echoString",
@@ -268,96 +269,72 @@ public final class EchoGlue implements Echo {
         this.makeBigExport = cx.export("demo:values/echo@0.1.0#make-big", "Echo.makeBig",
                 "func(seed: u32) -> big",
                 "func(seed: u32) -> record { a-u8: u8, b-s8: s8, c-u16: u16, d-s16: s16, e-u32: u32, f-s32: s32, g-u64: u64, h-s64: s64, i-f32: f32, j-f64: f64, k-bool: bool, l-char: char, m-string: string, n-bytes: list<u8>, o-opt: option<u32>, p-point: record { x: s32, y: s32 }, q-color: enum { red, green, blue } }");
-        this.f32BitsExport = cx.export("demo:values/echo@0.1.0#f32-bits", "Echo.f32Bits",
+        this.f32BitsExport = cx.primitiveExport("demo:values/echo@0.1.0#f32-bits", "Echo.f32Bits",
                 "func(x: f32) -> u32",
                 "func(x: f32) -> u32");
-        this.f64BitsExport = cx.export("demo:values/echo@0.1.0#f64-bits", "Echo.f64Bits",
+        this.f64BitsExport = cx.primitiveExport("demo:values/echo@0.1.0#f64-bits", "Echo.f64Bits",
                 "func(x: f64) -> u64",
                 "func(x: f64) -> u64");
     }
 
     @Override
     public boolean echoBool(boolean x) {
-        return ((WitValue.Bool) this.echoBoolExport.call(new WitValue.Bool(x))).value();
+        return this.echoBoolExport.call(x ? 1L : 0L) != 0;
     }
 
     @Override
     public short echoU8(short x) {
-        WitValue arg0_;
-        try {
-            arg0_ = new WitValue.U8(x);
-        } catch (RuntimeException e_) {
-            throw TypedValues.badArgument("echo-u8", "x", e_);
-        }
-        return (short) ((WitValue.U8) this.echoU8Export.call(arg0_)).value();
+        return (short) this.echoU8Export.call(x);
     }
 
     @Override
     public byte echoS8(byte x) {
-        return ((WitValue.S8) this.echoS8Export.call(new WitValue.S8(x))).value();
+        return (byte) this.echoS8Export.call(x);
     }
 
     @Override
     public int echoU16(int x) {
-        WitValue arg0_;
-        try {
-            arg0_ = new WitValue.U16(x);
-        } catch (RuntimeException e_) {
-            throw TypedValues.badArgument("echo-u16", "x", e_);
-        }
-        return ((WitValue.U16) this.echoU16Export.call(arg0_)).value();
+        return (int) this.echoU16Export.call(x);
     }
 
     @Override
     public short echoS16(short x) {
-        return ((WitValue.S16) this.echoS16Export.call(new WitValue.S16(x))).value();
+        return (short) this.echoS16Export.call(x);
     }
 
     @Override
     public long echoU32(long x) {
-        WitValue arg0_;
-        try {
-            arg0_ = new WitValue.U32(x);
-        } catch (RuntimeException e_) {
-            throw TypedValues.badArgument("echo-u32", "x", e_);
-        }
-        return ((WitValue.U32) this.echoU32Export.call(arg0_)).value();
+        return this.echoU32Export.call(x);
     }
 
     @Override
     public int echoS32(int x) {
-        return ((WitValue.S32) this.echoS32Export.call(new WitValue.S32(x))).value();
+        return (int) this.echoS32Export.call(x);
     }
 
     @Override
     public long echoU64(long x) {
-        return ((WitValue.U64) this.echoU64Export.call(new WitValue.U64(x))).value();
+        return this.echoU64Export.call(x);
     }
 
     @Override
     public long echoS64(long x) {
-        return ((WitValue.S64) this.echoS64Export.call(new WitValue.S64(x))).value();
+        return this.echoS64Export.call(x);
     }
 
     @Override
     public float echoF32(float x) {
-        return ((WitValue.F32) this.echoF32Export.call(new WitValue.F32(x))).value();
+        return Float.intBitsToFloat((int) this.echoF32Export.call(Float.floatToRawIntBits(x)));
     }
 
     @Override
     public double echoF64(double x) {
-        return ((WitValue.F64) this.echoF64Export.call(new WitValue.F64(x))).value();
+        return Double.longBitsToDouble(this.echoF64Export.call(Double.doubleToRawLongBits(x)));
     }
 
     @Override
     public int echoChar(int x) {
-        WitValue arg0_;
-        try {
-            arg0_ = new WitValue.Char(x);
-        } catch (RuntimeException e_) {
-            throw TypedValues.badArgument("echo-char", "x", e_);
-        }
-        return ((WitValue.Char) this.echoCharExport.call(arg0_)).codePoint();
+        return (int) this.echoCharExport.call(x);
     }
 
     @Override
@@ -669,12 +646,12 @@ public final class EchoGlue implements Echo {
 
     @Override
     public long f32Bits(float x) {
-        return ((WitValue.U32) this.f32BitsExport.call(new WitValue.F32(x))).value();
+        return this.f32BitsExport.call(Float.floatToRawIntBits(x));
     }
 
     @Override
     public long f64Bits(double x) {
-        return ((WitValue.U64) this.f64BitsExport.call(new WitValue.F64(x))).value();
+        return this.f64BitsExport.call(Double.doubleToRawLongBits(x));
     }
 
     /**

@@ -2,9 +2,8 @@
 package dev.witbox.typed.wider.internal;
 
 import dev.witbox.abi.JavaShape;
-import dev.witbox.api.value.WitValue;
 import dev.witbox.runtime.BindContext;
-import dev.witbox.runtime.ExportInvoker;
+import dev.witbox.runtime.PrimitiveExport;
 import dev.witbox.runtime.TypedExport;
 import dev.witbox.typed.wider.AddGreet;
 
@@ -13,12 +12,12 @@ import dev.witbox.typed.wider.AddGreet;
  * converting values in plain code. Made once per binding by {@code dev.witbox.runtime.Bindings}. Generated; not API.
  */
 public final class AddGreetGlue implements AddGreet {
-    private final ExportInvoker addExport;
+    private final PrimitiveExport addExport;
 
     private final TypedExport greetExport;
 
     public AddGreetGlue(BindContext cx) {
-        this.addExport = cx.export("add", "AddGreet.add",
+        this.addExport = cx.primitiveExport("add", "AddGreet.add",
                 "func(a: u64, b: u64) -> u64",
                 "func(a: u64, b: u64) -> u64");
         this.greetExport = cx.export("greet", "AddGreet.greet",
@@ -29,7 +28,7 @@ public final class AddGreetGlue implements AddGreet {
 
     @Override
     public long add(long a, long b) {
-        return ((WitValue.U64) this.addExport.call(new WitValue.U64(a), new WitValue.U64(b))).value();
+        return this.addExport.call(a, b);
     }
 
     @Override

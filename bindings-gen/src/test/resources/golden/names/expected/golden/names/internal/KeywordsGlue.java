@@ -5,6 +5,7 @@ import dev.witbox.abi.JavaShape;
 import dev.witbox.api.value.WitValue;
 import dev.witbox.runtime.BindContext;
 import dev.witbox.runtime.ExportInvoker;
+import dev.witbox.runtime.PrimitiveExport;
 import dev.witbox.runtime.TypedExport;
 import dev.witbox.runtime.TypedValues;
 import golden.names.Keywords;
@@ -22,19 +23,19 @@ public final class KeywordsGlue implements Keywords {
 
     private final TypedExport toString_Export;
 
-    private final ExportInvoker hashCode_Export;
+    private final PrimitiveExport hashCode_Export;
 
-    private final ExportInvoker wait_Export;
+    private final PrimitiveExport wait_Export;
 
     private final ExportInvoker swapExport;
 
     private final ExportInvoker interface_Export;
 
-    private final ExportInvoker doItExport;
+    private final PrimitiveExport doItExport;
 
-    private final ExportInvoker doit2Export;
+    private final PrimitiveExport doit2Export;
 
-    private final ExportInvoker x2YExport;
+    private final PrimitiveExport x2YExport;
 
     private final ExportInvoker newThingExport;
 
@@ -65,10 +66,10 @@ public final class KeywordsGlue implements Keywords {
                 "func() -> string",
                 "func() -> string",
                 JavaShape.PLAIN);
-        this.hashCode_Export = cx.export("golden:names/keywords#hash-code", "Keywords.hashCode_",
+        this.hashCode_Export = cx.primitiveExport("golden:names/keywords#hash-code", "Keywords.hashCode_",
                 "func() -> u32",
                 "func() -> u32");
-        this.wait_Export = cx.export("golden:names/keywords#wait", "Keywords.wait_",
+        this.wait_Export = cx.primitiveExport("golden:names/keywords#wait", "Keywords.wait_",
                 "func(for: u64)",
                 "func(for: u64)");
         this.swapExport = cx.export("golden:names/keywords#swap", "Keywords.swap",
@@ -77,13 +78,13 @@ public final class KeywordsGlue implements Keywords {
         this.interface_Export = cx.export("golden:names/keywords#interface", "Keywords.interface_",
                 "func(%type: choice, %package: case, public: %flags) -> tuple2",
                 "func(type: variant { choice, keywords(string), enum(u32) }, package: enum { null, true, default, two-words, u8 }, public: flags { public, private }) -> record { a: u8 }");
-        this.doItExport = cx.export("golden:names/keywords#do-it", "Keywords.doIt",
+        this.doItExport = cx.primitiveExport("golden:names/keywords#do-it", "Keywords.doIt",
                 "func()",
                 "func()");
-        this.doit2Export = cx.export("golden:names/keywords#doit", "Keywords.doit2",
+        this.doit2Export = cx.primitiveExport("golden:names/keywords#doit", "Keywords.doit2",
                 "func()",
                 "func()");
-        this.x2YExport = cx.export("golden:names/keywords#x2-y", "Keywords.x2Y",
+        this.x2YExport = cx.primitiveExport("golden:names/keywords#x2-y", "Keywords.x2Y",
                 "func(a-b: u32, ab: u32)",
                 "func(a-b: u32, ab: u32)");
         this.newThingExport = cx.export("golden:names/keywords#new-thing", "Keywords.newThing",
@@ -123,12 +124,12 @@ public final class KeywordsGlue implements Keywords {
 
     @Override
     public long hashCode_() {
-        return ((WitValue.U32) this.hashCode_Export.call()).value();
+        return this.hashCode_Export.call();
     }
 
     @Override
     public void wait_(long for_) {
-        this.wait_Export.call(new WitValue.U64(for_));
+        this.wait_Export.call(for_);
     }
 
     @Override
@@ -178,19 +179,7 @@ public final class KeywordsGlue implements Keywords {
 
     @Override
     public void x2Y(long aB, long ab2) {
-        WitValue arg0_;
-        try {
-            arg0_ = new WitValue.U32(aB);
-        } catch (RuntimeException e_) {
-            throw TypedValues.badArgument("x2-y", "a-b", e_);
-        }
-        WitValue arg1_;
-        try {
-            arg1_ = new WitValue.U32(ab2);
-        } catch (RuntimeException e_) {
-            throw TypedValues.badArgument("x2-y", "ab", e_);
-        }
-        this.x2YExport.call(arg0_, arg1_);
+        this.x2YExport.call(aB, ab2);
     }
 
     @Override

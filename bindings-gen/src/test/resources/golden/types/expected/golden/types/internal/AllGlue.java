@@ -6,6 +6,7 @@ import dev.witbox.api.Result;
 import dev.witbox.api.value.WitValue;
 import dev.witbox.runtime.BindContext;
 import dev.witbox.runtime.ExportInvoker;
+import dev.witbox.runtime.PrimitiveExport;
 import dev.witbox.runtime.TypedExport;
 import dev.witbox.runtime.TypedValues;
 import golden.types.All;
@@ -33,7 +34,7 @@ public final class AllGlue implements All {
 
     private final ExportInvoker setPermsExport;
 
-    private final ExportInvoker nothingExport;
+    private final PrimitiveExport nothingExport;
 
     private final ExportInvoker indexExport;
 
@@ -57,7 +58,7 @@ public final class AllGlue implements All {
         this.setPermsExport = cx.export("golden:types/all@1.0.0#set-perms", "All.setPerms",
                 "func(p: permissions) -> result",
                 "func(p: flags { read, write, exec }) -> result");
-        this.nothingExport = cx.export("golden:types/all@1.0.0#nothing", "All.nothing",
+        this.nothingExport = cx.primitiveExport("golden:types/all@1.0.0#nothing", "All.nothing",
                 "func()",
                 "func()");
         this.indexExport = cx.export("golden:types/all@1.0.0#index", "All.index",

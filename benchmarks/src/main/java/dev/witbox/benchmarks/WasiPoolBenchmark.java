@@ -1,0 +1,112 @@
+package dev.witbox.benchmarks;
+
+import dev.witbox.api.value.WitValue;
+import dev.witbox.runtime.ExportHandle;
+import dev.witbox.runtime.Plugin;
+import dev.witbox.runtime.PluginInstance;
+import dev.witbox.runtime.PluginPool;
+import dev.witbox.runtime.PoolOptions;
+import dev.witbox.runtime.PooledFunction;
+import dev.witbox.runtime.WitboxEngine;
+import dev.witbox.wasi.Wasi;
+import dev.witbox.wasi.WasiContext;
+import dev.witbox.wasi.WasiPolicy;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * WASI plugins through a {@code fresh} pool (borrow, call, reset, a new WASI context for the next lease, give
+ * back) against a call on an instance already held with one context: wasi-hello (a C command through the
+ * preview1 command adapter, {@code wasi:cli/run}) and wasi-probe's {@code stdio} (a C reactor whose
+ * initialisation takes its stdio streams, which the pool carries over to each lease's context).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class WasiPoolBenchmark {
+
+    private static final WitValue STDIO = new WitValue.Str("stdio");
+
+    private final WasiPolicy policy = WasiPolicy.builder().build();
+    private WasiContext heldHelloContext;
+    private PluginInstance heldHello;
+    private ExportHandle heldHelloRun;
+    private PluginPool helloPool;
+    private PooledFunction pooledHelloRun;
+    private WasiContext heldProbeContext;
+    private PluginInstance heldProbe;
+    private ExportHandle heldProbeRun;
+    private PluginPool probePool;
+    private PooledFunction pooledProbeRun;
+
+    @Setup
+    public void setUp() {
+        WitboxEngine engine = WitboxEngine.create();
+        Plugin hello = engine.load("wasi-hello", Guests.bytes("wasi/wasi-hello.wasm"));
+        String run = hello.exports().stream().map(e -> e.name()).filter(n -> n.endsWith("#run"))
+                .findFirst().orElseThrow();
+        heldHelloContext = Wasi.context(hello, policy);
+        heldHello = hello.instantiate(heldHelloContext.imports());
+        heldHelloRun = heldHello.function(run);
+        helloPool = hello.pool(PoolOptions.builder().minIdle(1).maxSize(1)
+                .imports(() -> Wasi.context(hello, policy).imports()).build());
+        pooledHelloRun = helloPool.function(run);
+        Plugin probe = engine.load("wasi-probe", Guests.bytes("wasi/wasi-probe.wasm"));
+        heldProbeContext = Wasi.context(probe, policy);
+        heldProbe = probe.instantiate(heldProbeContext.imports());
+        heldProbeRun = heldProbe.function("run");
+        probePool = probe.pool(PoolOptions.builder().minIdle(1).maxSize(1)
+                .imports(() -> Wasi.context(probe, policy).imports()).build());
+        pooledProbeRun = probePool.function("run");
+        helloHeld();
+        helloPooled();
+        probeHeld();
+        probePooled();
+        if (probePool.stats().created() != 1 || probePool.stats().notResettable() != 0) {
+            throw new IllegalStateException("wasi-probe was not reset in place: " + probePool.stats());
+        }
+    }
+
+    @TearDown
+    public void tearDown() {
+        heldHello.close();
+        heldHelloContext.close();
+        helloPool.close();
+        heldProbe.close();
+        heldProbeContext.close();
+        probePool.close();
+    }
+
+    @Benchmark
+    public WitValue helloHeld() {
+        return heldHelloRun.call();
+    }
+
+    @Benchmark
+    public WitValue helloPooled() {
+        return pooledHelloRun.call();
+    }
+
+    @Benchmark
+    public WitValue probeHeld() {
+        return heldProbeRun.call(STDIO);
+    }
+
+    @Benchmark
+    public WitValue probePooled() {
+        return pooledProbeRun.call(STDIO);
+    }
+}
