@@ -35,9 +35,12 @@ import java.util.Random;
  * <ul>
  *   <li>every {@code path_*} function resolves the guest's path itself ({@link PreviewOneGrants#resolve})
  *       and hands Chicory a path from the preopen's root with no symbolic link on the way;
- *       {@code path_symlink}, {@code path_readlink} and {@code path_rename} are done by the grants (Chicory
- *       stores a link's target as an absolute host path, reads back only its last name, and renames
- *       with options Linux refuses together); {@code path_link} is refused;
+ *       {@code path_symlink}, {@code path_readlink}, {@code path_rename}, {@code path_link} and
+ *       {@code path_filestat_set_times} are done by the grants (Chicory stores a link's target as an
+ *       absolute host path, reads back only its last name, renames with options Linux refuses
+ *       together, and sets a link's target's times when asked for the link's own);
+ *   <li>{@code fd_readdir} describes each entry by itself, and append mode is witbox's own (Chicory's
+ *       cannot be turned off and leaves the file unreadable);
  *   <li>opening for writing, and every change through a path or a descriptor of a read-only preopen,
  *       answers {@code EROFS};
  *   <li>{@code clock_time_get}, {@code clock_res_get}, clock-only {@code poll_oneoff} and
