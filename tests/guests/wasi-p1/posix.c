@@ -247,6 +247,33 @@ static void links(void) {
   unlink("/data/out");
 }
 
+// a read-only preopen /ro (holding in.txt and sub/): a directory descriptor opened from it, or from
+// a directory under it, changes nothing (witbox's Java test, node:wasi has no read-only preopens)
+static void rodirfd(void) {
+  int d = step("open /ro O_DIRECTORY", open("/ro", O_RDONLY | O_DIRECTORY));
+  if (d < 0) return;
+  step("mkdirat", mkdirat(d, "made", 0755));
+  step("openat O_CREAT", openat(d, "new.txt", O_CREAT | O_WRONLY, 0644));
+  step("openat in.txt O_WRONLY", openat(d, "in.txt", O_WRONLY));
+  int s = step("openat sub O_DIRECTORY", openat(d, "sub", O_RDONLY | O_DIRECTORY));
+  if (s >= 0) {
+    step("mkdirat in sub", mkdirat(s, "deeper", 0755));
+    step("renameat from sub", renameat(d, "in.txt", s, "moved.txt"));
+    step("linkat into sub", linkat(d, "in.txt", s, "hard.txt", 0));
+    step("symlinkat in sub", symlinkat("../in.txt", s, "lnk"));
+    step("unlinkat sub AT_REMOVEDIR", unlinkat(d, "sub", AT_REMOVEDIR));
+    close(s);
+  }
+  struct timespec ts[2] = {{1000, 0}, {2000, 0}};
+  step("utimensat in.txt", utimensat(d, "in.txt", ts, 0));
+  step("unlinkat in.txt", unlinkat(d, "in.txt", 0));
+  int f = step("openat in.txt O_RDONLY", openat(d, "in.txt", O_RDONLY));
+  if (f >= 0) close(f);
+  show("in.txt", "/ro/in.txt");
+  list("ls /ro", "/ro");
+  close(d);
+}
+
 int main(int argc, char **argv) {
   const char *g = argc > 1 ? argv[1] : "args";
   if (!strcmp(g, "args")) args(argc, argv);
@@ -258,6 +285,7 @@ int main(int argc, char **argv) {
   else if (!strcmp(g, "preopen")) preopen();
   else if (!strcmp(g, "rights")) rights();
   else if (!strcmp(g, "links")) links();
+  else if (!strcmp(g, "rodirfd")) rodirfd();
   else { printf("unknown group %s\n", g); return 2; }
   return 0;
 }

@@ -169,6 +169,42 @@ class WasiPreviewOneOracleTest {
         }
     }
 
+    /**
+     * Not from node (it has no read-only preopens): a directory descriptor opened from a read-only
+     * preopen, or from a directory under it, inherits its read-only permission on both paths, as in
+     * wasmtime (Dir::open_at hands the new descriptor the parent's perms), whatever the program asks for.
+     */
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.EnumSource(Form.class)
+    void directoriesOpenedFromAReadOnlyPreopenChangeNothing(Form form) throws IOException {
+        Path ro = Files.createDirectory(tmp.resolve("ro"));
+        Files.writeString(ro.resolve("in.txt"), "inside");
+        Files.createDirectory(ro.resolve("sub"));
+        Map<String, String> before = WasiGuestTest.snapshot(tmp);
+        WasiPolicy policy = WasiPolicy.builder().args("posix", "rodirfd")
+                .stdout(WasiPolicy.Output.capture(1 << 20)).stderr(WasiPolicy.Output.capture(1 << 20))
+                .preopen(ro, "/ro", WasiPolicy.Access.READ_ONLY).build();
+        Run run = form == Form.CORE_P1 ? core("posix", policy) : component("posix", policy);
+        assertThat(run.output()).isEqualTo(String.join("\n",
+                "out open /ro O_DIRECTORY: ok",
+                "out mkdirat: EROFS",
+                "out openat O_CREAT: EROFS",
+                "out openat in.txt O_WRONLY: EROFS",
+                "out openat sub O_DIRECTORY: ok",
+                "out mkdirat in sub: EROFS",
+                "out renameat from sub: EROFS",
+                "out linkat into sub: EROFS",
+                "out symlinkat in sub: EROFS",
+                "out unlinkat sub AT_REMOVEDIR: EROFS",
+                "out utimensat in.txt: EROFS",
+                "out unlinkat in.txt: EROFS",
+                "out openat in.txt O_RDONLY: ok",
+                "out in.txt: 'inside'",
+                "out ls /ro: in.txt sub", ""));
+        assertThat(run.exit()).isZero();
+        assertThat(WasiGuestTest.snapshot(tmp)).isEqualTo(before);
+    }
+
     static Run core(String program, WasiPolicy policy) {
         WasiCommand cmd = COMMANDS.computeIfAbsent(program, p -> WasiCommand.load(OUT.resolve(p + ".p1.wasm")));
         WasiCommand.Outcome o;

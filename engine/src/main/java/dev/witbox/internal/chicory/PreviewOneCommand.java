@@ -35,9 +35,12 @@ import java.util.Random;
  * <ul>
  *   <li>every {@code path_*} function resolves the guest's path itself ({@link PreviewOneGrants#resolve})
  *       and hands Chicory a path from the preopen's root with no symbolic link on the way;
- *       {@code path_symlink}, {@code path_readlink} and {@code path_rename} are done by the grants (Chicory
- *       stores a link's target as an absolute host path, reads back only its last name, and renames
- *       with options Linux refuses together); {@code path_link} is refused;
+ *       {@code path_symlink}, {@code path_readlink}, {@code path_rename}, {@code path_link} and
+ *       {@code path_filestat_set_times} are done by the grants (Chicory stores a link's target as an
+ *       absolute host path, reads back only its last name, renames with options Linux refuses
+ *       together, and sets a link's target's times when asked for the link's own);
+ *   <li>{@code fd_readdir} describes each entry by itself, and append mode is witbox's own (Chicory's
+ *       cannot be turned off and leaves the file unreadable);
  *   <li>opening for writing, and every change through a path or a descriptor of a read-only preopen,
  *       answers {@code EROFS};
  *   <li>{@code clock_time_get}, {@code clock_res_get}, clock-only {@code poll_oneoff} and
@@ -56,6 +59,7 @@ public final class PreviewOneCommand {
     private static final int EINVAL = 28;
     private static final int EEXIST = 20;
     private static final int EISDIR = 31;
+    private static final int ENOTSUP = 58;
     private static final int ENOTDIR = 54;
     private static final int EPERM = 63;
     private static final int EROFS = 69;
@@ -306,6 +310,9 @@ public final class PreviewOneCommand {
             return ESUCCESS;
         });
         ours.put("fd_readdir", this::readdir);
+        // as wasmtime's preview 1 host (and its adapter): not supported, for any open descriptor;
+        // answered here, without Chicory's error log line on every call
+        ours.put("fd_fdstat_set_rights", (m, a) -> (a[0] >= 0 && a[0] <= 2) || fds.containsKey((int) a[0]) ? ENOTSUP : EBADF);
         ours.put("fd_fdstat_get", (m, a) -> {
             int rc = wasi.fdFdstatGet(m, (int) a[0], (int) a[1]);
             if (rc == ESUCCESS && appending.contains((int) a[0])) {
