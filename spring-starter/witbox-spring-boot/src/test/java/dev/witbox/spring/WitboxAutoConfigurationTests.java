@@ -90,7 +90,7 @@ class WitboxAutoConfigurationTests {
             }
         });
         assertThat(output).contains("witbox: the compile cache is off: refusing the compile cache directory " + shared
-                + ": it is writable by others (rwxrwxrwx)");
+                + ": " + shared + " is writable by others (rwxrwxrwx)");
     }
 
     @Test
