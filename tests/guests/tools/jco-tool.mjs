@@ -13,6 +13,10 @@
 //   node tools/jco-tool.mjs parse IN.wat OUT.wasm     component text -> binary
 //   node tools/jco-tool.mjs print IN.wasm             binary -> text on stdout
 //   node tools/jco-tool.mjs wit IN.wasm               the component's WIT on stdout
+//   node tools/jco-tool.mjs witpkg WITDIR WORLD OUT.wasm
+//       the binary WIT package wit-component writes for WORLD of the WIT package in WITDIR (the
+//       `component-type` section of `componentEmbed`: the world, and the interfaces it uses, encoded
+//       as a component of types, the form `wasm-tools component wit --wasm` and wkg write)
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -74,6 +78,22 @@ switch (cmd) {
   case 'wit': {
     if (!args[0]) usage();
     process.stdout.write(await jco.componentWit(await readFile(args[0])) + '\n');
+    break;
+  }
+  case 'witpkg': {
+    const [witDir, world, out] = args;
+    if (!out) usage();
+    const core = new Uint8Array(await jco.componentEmbed({ dummy: true, witPath: witDir, world }));
+    let p = 8;
+    const leb = () => { let r = 0, s = 0, x; do { x = core[p++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80); return r; };
+    while (p < core.length) {
+      const id = core[p++]; const len = leb(); const end = p + len;
+      if (id === 0) {
+        const nl = leb(); const name = Buffer.from(core.slice(p, p + nl)).toString(); p += nl;
+        if (name.startsWith('component-type')) { await writeFile(out, core.slice(p, end)); break; }
+      }
+      p = end;
+    }
     break;
   }
   default: usage();
