@@ -18,6 +18,7 @@ import { readFile, writeFile, readdir, stat, mkdtemp, cp, rm, appendFile } from 
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
+import { componentTypeSection } from '../tools/component-type.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -127,18 +128,8 @@ const normalize = (wat) => wat.split('\n')
 
 /** The WAT of the `component-type` custom section wit-component writes for `world`. */
 async function encodeWorld(witPath, world, feats) {
-  const core = await jco.componentEmbed({ dummy: true, witPath, world, features: feats });
-  const u8 = new Uint8Array(core);
-  let p = 8;
-  const leb = () => { let r = 0, s = 0, x; do { x = u8[p++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80); return r; };
-  while (p < u8.length) {
-    const id = u8[p++]; const len = leb(); const end = p + len;
-    if (id === 0) {
-      const nl = leb(); const name = Buffer.from(u8.slice(p, p + nl)).toString(); p += nl;
-      if (name.startsWith('component-type')) return normalize(await jco.print(u8.slice(p, end)));
-    }
-    p = end;
-  }
+  const section = componentTypeSection(await jco.componentEmbed({ dummy: true, witPath, world, features: feats }));
+  if (section) return normalize(await jco.print(section));
   throw new Error('no component-type section');
 }
 

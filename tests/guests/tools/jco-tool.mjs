@@ -24,6 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
+import { componentTypeSection } from './component-type.mjs';
 // the pinned local jco; else (a machine without `npm install` here) the global one
 let jcoDir = join(here, '..', 'node_modules', '@bytecodealliance', 'jco');
 if (!existsSync(jcoDir)) {
@@ -83,17 +84,9 @@ switch (cmd) {
   case 'witpkg': {
     const [witDir, world, out] = args;
     if (!out) usage();
-    const core = new Uint8Array(await jco.componentEmbed({ dummy: true, witPath: witDir, world }));
-    let p = 8;
-    const leb = () => { let r = 0, s = 0, x; do { x = core[p++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80); return r; };
-    while (p < core.length) {
-      const id = core[p++]; const len = leb(); const end = p + len;
-      if (id === 0) {
-        const nl = leb(); const name = Buffer.from(core.slice(p, p + nl)).toString(); p += nl;
-        if (name.startsWith('component-type')) { await writeFile(out, core.slice(p, end)); break; }
-      }
-      p = end;
-    }
+    const section = componentTypeSection(await jco.componentEmbed({ dummy: true, witPath: witDir, world }));
+    if (!section) throw new Error('componentEmbed wrote no component-type section');
+    await writeFile(out, section);
     break;
   }
   default: usage();

@@ -23,8 +23,9 @@ import java.util.stream.Stream;
  * Entry points: load WIT from a file or a package folder, or parse one file's text.
  *
  * <p>A folder is one package made of its {@code *.wit} files (in file-name order) plus a
- * {@code deps/} folder whose entries are each a {@code .wit} file or a folder of {@code .wit} files
- * (their own {@code deps/} folders are not consulted). Any file may also define further packages
+ * {@code deps/} folder whose entries are each a {@code .wit} file, a folder of {@code .wit} files
+ * (their own {@code deps/} folders are not consulted) or a binary WIT package ({@code .wasm}, read
+ * through the {@link BinaryWitReader} the engine provides; a {@code .wat} one is refused). Any file may also define further packages
  * inline with {@code package ns:name { ... }}. A file that has no {@code package ns:name;} header
  * but only nested package blocks has the last block as its root package.
  *
@@ -70,13 +71,15 @@ public final class Wit {
     // ------------------------------------------------------------------ files
 
     private static SourceFile read(Path path) {
-        byte[] bytes;
+        return new SourceFile(path.toString(), decode(path.toString(), readBytes(path)));
+    }
+
+    private static byte[] readBytes(Path path) {
         try {
-            bytes = Files.readAllBytes(path);
+            return Files.readAllBytes(path);
         } catch (IOException | RuntimeException e) {
             throw new WitException(new WitDiagnostic(path.toString(), 0, 0, "cannot read file: " + e.getMessage(), ""));
         }
-        return new SourceFile(path.toString(), decode(path.toString(), bytes));
     }
 
     /** Strict UTF-8 decoding with a located error. */
@@ -177,12 +180,7 @@ public final class Wit {
      * it uses, which are "partial": a definition of the same package from elsewhere replaces them.
      */
     private static Group binaryGroup(Path path) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(path);
-        } catch (IOException | RuntimeException e) {
-            throw new WitException(new WitDiagnostic(path.toString(), 0, 0, "cannot read file: " + e.getMessage(), ""));
-        }
+        byte[] bytes = readBytes(path);
         BinaryWitReader reader = ServiceLoader.load(BinaryWitReader.class, Wit.class.getClassLoader()).findFirst()
                 .orElseThrow(() -> new WitException(new WitDiagnostic(path.toString(), 0, 0,
                         "a binary WIT package needs witbox-engine's component decoder, which is not on the class path",
