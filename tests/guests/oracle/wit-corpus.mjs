@@ -18,13 +18,26 @@ import { readFile, writeFile, readdir, stat, mkdtemp, cp, rm, appendFile } from 
 import { existsSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { tmpdir } from 'node:os';
+import { componentTypeSection } from '../tools/component-type.mjs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const guests = join(here, '..');
 const repo = join(guests, '..', '..');
 const corpus = join(repo, 'engine', 'src', 'test', 'resources', 'wit-corpus');
-const jco = await import(pathToFileURL(join(guests, 'node_modules', '@bytecodealliance', 'jco', 'dist', 'api.js')).href);
+// wasm-tools as jco vendors it. A panic (some malformed inputs make wit-component panic) poisons the
+// instance ("cannot enter component instance"), so after a trap a fresh copy of the module is loaded.
+const vendored = pathToFileURL(join(guests, 'node_modules', '@bytecodealliance', 'jco-transpile', 'vendor',
+  'wasm-tools.js')).href;
+let loads = 0;
+let jco;
+async function loadJco() {
+  const m = await import(`${vendored}?instance=${loads++}`);
+  await m.$init;
+  jco = m.tools;
+}
+await loadJco();
+const trapped = (e) => e instanceof WebAssembly.RuntimeError || /wasm trap|unreachable/.test(String(e?.message ?? ''));
 const check = process.argv.includes('--check');
 
 /** Comments out, then the top-level declarations: [{pkg, kind, name, feature}] (pkg null = root). */
@@ -115,18 +128,8 @@ const normalize = (wat) => wat.split('\n')
 
 /** The WAT of the `component-type` custom section wit-component writes for `world`. */
 async function encodeWorld(witPath, world, feats) {
-  const core = await jco.componentEmbed({ dummy: true, witPath, world, features: feats });
-  const u8 = new Uint8Array(core);
-  let p = 8;
-  const leb = () => { let r = 0, s = 0, x; do { x = u8[p++]; r += (x & 0x7f) * 2 ** s; s += 7; } while (x & 0x80); return r; };
-  while (p < u8.length) {
-    const id = u8[p++]; const len = leb(); const end = p + len;
-    if (id === 0) {
-      const nl = leb(); const name = Buffer.from(u8.slice(p, p + nl)).toString(); p += nl;
-      if (name.startsWith('component-type')) return normalize(await jco.print(u8.slice(p, end)));
-    }
-    p = end;
-  }
+  const section = componentTypeSection(await jco.componentEmbed({ dummy: true, witPath, world, features: feats }));
+  if (section) return normalize(await jco.print(section));
   throw new Error('no component-type section');
 }
 
@@ -167,6 +170,7 @@ async function judge(input, feats) {
       for (const w of names) encoded.set(w, await encodeWorld(path, w, feats));
       return { ok: true, encoded };
     } catch (e) {
+      if (trapped(e)) throw e;
       const m = message(e);
       // a package with neither worlds nor interfaces of its own is still parsed and resolved
       if (names.length === 0 && /no worlds|does not contain any worlds|multiple worlds/i.test(m)) {
@@ -185,6 +189,7 @@ async function validate(input, feats) {
       try {
         await jco.componentNew(await jco.componentEmbed({ dummy: true, witPath: path, world: w, features: feats }));
       } catch (e) {
+        if (trapped(e)) throw e;
         return `component validator refuses ${w}: ${String(e?.payload ?? e?.message ?? e).split('\n').filter((l) => l.trim()).pop().trim()}`;
       }
     }
@@ -192,17 +197,28 @@ async function validate(input, feats) {
   });
 }
 
+/** Runs fn; after a wasm trap, reloads wasm-tools and reports the trap as a refusal. */
+async function guarded(fn) {
+  try {
+    return await fn();
+  } catch (e) {
+    if (!trapped(e)) throw e;
+    await loadJco();
+    return { ok: false, error: `wit-component panicked (${String(e.message).split('\n')[0]})` };
+  }
+}
+
 async function caseLine(kind, name) {
   const dir = join(corpus, kind, name);
   const input = existsSync(join(dir, 'input.wit')) ? join(dir, 'input.wit') : join(dir, 'input');
   const feats = await features(dir);
-  const verdict = await judge(input, feats);
+  const verdict = await guarded(() => judge(input, feats));
   const id = `${kind}/${name}`;
   if (!verdict.ok) return { id, line: `${id}: refused: ${verdict.error}`, agrees: kind === 'invalid' };
   if (kind === 'invalid') {
     // wit-parser leaves some rules to the component validator: say whether it refuses the
     // component a dummy core module with this world becomes (`wasm-tools component new`)
-    const v = await validate(input, feats);
+    const v = await guarded(() => validate(input, feats));
     return { id, line: `${id}: accepted by wit-parser; ${v}`, agrees: false };
   }
   // valid and accepted: compare every world with the one encoded from witbox's print

@@ -13,6 +13,10 @@
 //   node tools/jco-tool.mjs parse IN.wat OUT.wasm     component text -> binary
 //   node tools/jco-tool.mjs print IN.wasm             binary -> text on stdout
 //   node tools/jco-tool.mjs wit IN.wasm               the component's WIT on stdout
+//   node tools/jco-tool.mjs witpkg WITDIR WORLD OUT.wasm
+//       the binary WIT package wit-component writes for WORLD of the WIT package in WITDIR (the
+//       `component-type` section of `componentEmbed`: the world, and the interfaces it uses, encoded
+//       as a component of types, the form `wasm-tools component wit --wasm` and wkg write)
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -20,6 +24,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const here = dirname(fileURLToPath(import.meta.url));
 import { existsSync } from 'node:fs';
 import { execSync } from 'node:child_process';
+import { componentTypeSection } from './component-type.mjs';
 // the pinned local jco; else (a machine without `npm install` here) the global one
 let jcoDir = join(here, '..', 'node_modules', '@bytecodealliance', 'jco');
 if (!existsSync(jcoDir)) {
@@ -74,6 +79,14 @@ switch (cmd) {
   case 'wit': {
     if (!args[0]) usage();
     process.stdout.write(await jco.componentWit(await readFile(args[0])) + '\n');
+    break;
+  }
+  case 'witpkg': {
+    const [witDir, world, out] = args;
+    if (!out) usage();
+    const section = componentTypeSection(await jco.componentEmbed({ dummy: true, witPath: witDir, world }));
+    if (!section) throw new Error('componentEmbed wrote no component-type section');
+    await writeFile(out, section);
     break;
   }
   default: usage();

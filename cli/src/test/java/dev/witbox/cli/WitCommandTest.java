@@ -147,4 +147,31 @@ class WitCommandTest {
         assertThat(witbox("--help")).isZero();
         assertThat(cli.out()).contains("wit", "Exit status", "usage error");
     }
+
+    @Test
+    void readsABinaryWitPackage() {
+        // written from component text by jco (tests/guests/wit-binary-deps.sh); wit-parser reads it alike
+        Path wasm = Path.of("../engine/src/test/resources/wit-corpus/valid/"
+                + "deps-binary-package-of-interfaces-only-from-text-format/input/deps/pkg.wasm");
+
+        int status = witbox("wit", wasm.toString());
+
+        assertThat(status).isEqualTo(ExitStatus.OK);
+        assertThat(cli.out()).startsWith("package ex:pkg@2.0.0;\n")
+                .contains("record range {\n    lo: count,\n    hi: count,\n  }")
+                .contains("width: func(r: range) -> count;")
+                .contains("join: func(words: list<string>) -> string;");
+    }
+
+    @Test
+    void refusesAWatDependencyNamingTheConversion() throws IOException {
+        write("wit/app.wit", "package demo:app;\nworld w { import demo:lib/api; }\n");
+        write("wit/deps/lib.wat", "(component)\n");
+
+        int status = witbox("wit", dir.resolve("wit").toString());
+
+        assertThat(status).isEqualTo(ExitStatus.REFUSED);
+        assertThat(cli.err()).contains("lib.wat").contains("wasm-tools parse lib.wat -o lib.wasm")
+                .doesNotContain("Exception");
+    }
 }

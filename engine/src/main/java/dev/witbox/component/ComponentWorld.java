@@ -109,6 +109,31 @@ public final class ComponentWorld {
         return out;
     }
 
+    /**
+     * The WIT text of a binary WIT package (a component made only of types, as {@code wasm-tools
+     * component wit --wasm}, {@code wkg} and wit-component's embed step write it): every interface and
+     * world it encodes, in its own package, and the parts of other packages they use, each as a nested
+     * {@code package x:y { ... }} block, the encoded package last.
+     *
+     * @throws ComponentWorldException if the component is not a WIT package or its types are not WIT
+     */
+    public static String packageText(Component component) {
+        Deriver d = new Deriver();
+        List<Item> imports = new ArrayList<>();
+        List<Item> exports = new ArrayList<>();
+        try {
+            d.evalComponent(component, null, Map.of(), imports, exports);
+            if (!imports.isEmpty() || exports.isEmpty() || !exports.stream().allMatch(Deriver::isEncodedWit)) {
+                throw new ComponentWorldException("not a binary WIT package: a WIT package is a component that "
+                        + "imports nothing and exports only types, each a component type exporting one interface or "
+                        + "world \"ns:pkg/name\"");
+            }
+            return d.encodedPackage(exports);
+        } catch (StackOverflowError e) {
+            throw new ComponentWorldException("cannot read the WIT package: its types are nested too deeply");
+        }
+    }
+
     /** The resolved WIT: the world's package last (the root), the packages of its interfaces before it. */
     public Resolve resolve() {
         return resolve;
@@ -427,6 +452,93 @@ public final class ComponentWorld {
                     + "encoded WIT world (a component type exporting \"ns:pkg/world\")");
         }
 
+        /** Every interface and world of an encoded package, rendered as WIT text (see packageText). */
+        String encodedPackage(List<Item> exports) {
+            String pkg = null;
+            List<String> worldBlocks = new ArrayList<>();
+            for (Item e : exports) {
+                CompTmpl outer = (CompTmpl) ((Named) e.value()).target;
+                List<Item> inner = new ArrayList<>();
+                evalDecls(outer.decls(), new Env(outer.env()), Map.of(), new ArrayList<>(), inner);
+                if (inner.size() != 1 || inner.get(0).name().interfaceName().isEmpty()) {
+                    throw new ComponentWorldException("not a binary WIT package: type export '" + e.name().name()
+                            + "' does not export exactly one interface or world named \"ns:pkg/name\"");
+                }
+                Item item = inner.get(0);
+                InterfaceName in = item.name().interfaceName().get();
+                String itemPkg = in.packageId() + item.name().fullVersion().map(v -> "@" + v).orElse("");
+                if (pkg != null && !pkg.equals(itemPkg)) {
+                    throw new ComponentWorldException("not a binary WIT package: it encodes items of two packages, '"
+                            + pkg + "' and '" + itemPkg + "'");
+                }
+                pkg = itemPkg;
+                if (item.sort() == Sort.COMPONENT && item.value() instanceof CompTmpl world) {
+                    List<Item> imports = new ArrayList<>();
+                    List<Item> worldExports = new ArrayList<>();
+                    evalDecls(world.decls(), new Env(world.env()), Map.of(), imports, worldExports);
+                    worldBlocks.add(worldText(pkg, in.interfaceName(), imports, worldExports));
+                } else if (item.sort() == Sort.INSTANCE) {
+                    // defining it is all an interface needs: the export line a world would get is dropped
+                    worldItem(new Ctx(pkg, in.interfaceName(), true), item, "export", new ArrayList<>());
+                } else {
+                    throw new ComponentWorldException("not a binary WIT package: '" + item.name().name()
+                            + "' is neither an interface (instance type) nor a world (component type)");
+                }
+            }
+            return packagesText(pkg, String.join("", worldBlocks));
+        }
+
+        /** One world's block ({@code world name { ... }}, indented for a nested package). */
+        String worldText(String pkg, String worldName, List<Item> imports, List<Item> exports) {
+            Ctx w = new Ctx(pkg, worldName, true);
+            List<String> importLines = new ArrayList<>();
+            List<String> exportLines = new ArrayList<>();
+            for (Item i : imports) {
+                worldItem(w, i, "import", importLines);
+            }
+            for (Item e : exports) {
+                worldItem(w, e, "export", exportLines);
+            }
+            StringBuilder sb = new StringBuilder("  world ").append(id(worldName)).append(" {\n");
+            for (String u : useLines(w)) {
+                sb.append("    ").append(u).append('\n');
+            }
+            for (Object t : w.types) {
+                sb.append(indent(typeText(t), "    "));
+            }
+            for (String l : importLines) {
+                sb.append(indent(l, "    "));
+            }
+            for (String l : exportLines) {
+                sb.append(indent(l, "    "));
+            }
+            return sb.append("  }\n").toString();
+        }
+
+        /** The interfaces derived so far, one block per package, {@code pkg} last with {@code worlds} in it. */
+        String packagesText(String pkg, String worlds) {
+            LinkedHashMap<String, List<Ctx>> byPkg = new LinkedHashMap<>();
+            for (Ctx c : interfaces.values()) {
+                byPkg.computeIfAbsent(c.pkg, k -> new ArrayList<>()).add(c);
+            }
+            List<Ctx> own = byPkg.remove(pkg);
+            StringBuilder sb = new StringBuilder();
+            for (Map.Entry<String, List<Ctx>> p : byPkg.entrySet()) {
+                sb.append("package ").append(p.getKey()).append(" {\n");
+                for (Ctx c : p.getValue()) {
+                    sb.append(interfaceText(c, "  "));
+                }
+                sb.append("}\n\n");
+            }
+            sb.append("package ").append(pkg).append(" {\n");
+            if (own != null) {
+                for (Ctx c : own) {
+                    sb.append(interfaceText(c, "  "));
+                }
+            }
+            return sb.append(worlds).append("}\n").toString();
+        }
+
         // ------------------------------------------------------------------------------ rendering
 
         /** An interface (named or inline) or the world: where type names live. */
@@ -479,50 +591,8 @@ public final class ComponentWorld {
         final LinkedHashMap<String, Ctx> interfaces = new LinkedHashMap<>(); // by qualified name
 
         ComponentWorld world(String pkg, String worldName, List<Item> imports, List<Item> exports) {
-            Ctx w = new Ctx(pkg, worldName, true);
-            List<String> importLines = new ArrayList<>();
-            List<String> exportLines = new ArrayList<>();
-            for (Item i : imports) {
-                worldItem(w, i, "import", importLines);
-            }
-            for (Item e : exports) {
-                worldItem(w, e, "export", exportLines);
-            }
-            // assemble the text: one block per package, the world's package last
-            LinkedHashMap<String, List<Ctx>> byPkg = new LinkedHashMap<>();
-            for (Ctx c : interfaces.values()) {
-                byPkg.computeIfAbsent(c.pkg, k -> new ArrayList<>()).add(c);
-            }
-            List<Ctx> own = byPkg.remove(pkg);
-            StringBuilder sb = new StringBuilder();
-            for (Map.Entry<String, List<Ctx>> p : byPkg.entrySet()) {
-                sb.append("package ").append(p.getKey()).append(" {\n");
-                for (Ctx c : p.getValue()) {
-                    sb.append(interfaceText(c, "  "));
-                }
-                sb.append("}\n\n");
-            }
-            sb.append("package ").append(pkg).append(" {\n");
-            if (own != null) {
-                for (Ctx c : own) {
-                    sb.append(interfaceText(c, "  "));
-                }
-            }
-            sb.append("  world ").append(id(worldName)).append(" {\n");
-            for (String u : useLines(w)) {
-                sb.append("    ").append(u).append('\n');
-            }
-            for (Object t : w.types) {
-                sb.append(indent(typeText(t), "    "));
-            }
-            for (String l : importLines) {
-                sb.append(indent(l, "    "));
-            }
-            for (String l : exportLines) {
-                sb.append(indent(l, "    "));
-            }
-            sb.append("  }\n}\n");
-            String text = sb.toString();
+            String worldBlock = worldText(pkg, worldName, imports, exports);
+            String text = packagesText(pkg, worldBlock);
             Resolve resolve;
             try {
                 resolve = Wit.parse("<component world>", text, WitOptions.defaults().withAllFeatures());

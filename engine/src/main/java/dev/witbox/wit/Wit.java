@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.ServiceLoader;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -21,8 +23,9 @@ import java.util.stream.Stream;
  * Entry points: load WIT from a file or a package folder, or parse one file's text.
  *
  * <p>A folder is one package made of its {@code *.wit} files (in file-name order) plus a
- * {@code deps/} folder whose entries are each a {@code .wit} file or a folder of {@code .wit} files
- * (their own {@code deps/} folders are not consulted). Any file may also define further packages
+ * {@code deps/} folder whose entries are each a {@code .wit} file, a folder of {@code .wit} files
+ * (their own {@code deps/} folders are not consulted) or a binary WIT package ({@code .wasm}, read
+ * through the {@link BinaryWitReader} the engine provides; a {@code .wat} one is refused). Any file may also define further packages
  * inline with {@code package ns:name { ... }}. A file that has no {@code package ns:name;} header
  * but only nested package blocks has the last block as its root package.
  *
@@ -45,6 +48,11 @@ public final class Wit {
         if (!Files.isRegularFile(path)) {
             throw new WitException(new WitDiagnostic(path.toString(), 0, 0, "no such file or folder", ""));
         }
+        if (isBinaryWit(path)) {
+            Group g = binaryGroup(path);
+            return resolveAll(List.of(g), g, opts, "a binary WIT package carries the parts of others it uses");
+        }
+        refuseWat(path);
         SourceFile src = read(path);
         Group g = group(List.of(Parser.parse(src)), src);
         return resolveAll(List.of(g), g, opts, "it is not defined in " + path.getFileName()
@@ -63,13 +71,15 @@ public final class Wit {
     // ------------------------------------------------------------------ files
 
     private static SourceFile read(Path path) {
-        byte[] bytes;
+        return new SourceFile(path.toString(), decode(path.toString(), readBytes(path)));
+    }
+
+    private static byte[] readBytes(Path path) {
         try {
-            bytes = Files.readAllBytes(path);
+            return Files.readAllBytes(path);
         } catch (IOException | RuntimeException e) {
             throw new WitException(new WitDiagnostic(path.toString(), 0, 0, "cannot read file: " + e.getMessage(), ""));
         }
-        return new SourceFile(path.toString(), decode(path.toString(), bytes));
     }
 
     /** Strict UTF-8 decoding with a located error. */
@@ -137,6 +147,10 @@ public final class Wit {
                 } else if (e.getFileName().toString().endsWith(".wit") && Files.isRegularFile(e)) {
                     SourceFile src = read(e);
                     groups.add(group(List.of(Parser.parse(src)), src));
+                } else if (isBinaryWit(e)) {
+                    groups.add(binaryGroup(e));
+                } else {
+                    refuseWat(e);
                 }
             }
         }
@@ -144,12 +158,86 @@ public final class Wit {
         return resolveAll(groups, root, opts, "looked in " + deps + " (a folder per package or a .wit file per package)");
     }
 
+    // ------------------------------------------------------------------ binary WIT
+
+    private static boolean isBinaryWit(Path p) {
+        return p.getFileName().toString().endsWith(".wasm") && Files.isRegularFile(p);
+    }
+
+    /** A WIT package in WebAssembly text: there is no WAT parser on the JVM side, so say how to convert it. */
+    private static void refuseWat(Path p) {
+        if (p.getFileName().toString().endsWith(".wat") && Files.isRegularFile(p)) {
+            String name = p.getFileName().toString();
+            String wasm = name.substring(0, name.length() - 4) + ".wasm";
+            throw new WitException(new WitDiagnostic(p.toString(), 0, 0, "a WIT package in WebAssembly text format "
+                    + "(.wat) cannot be read: witbox reads binary WIT packages; convert it with 'wasm-tools parse "
+                    + name + " -o " + wasm + "' (or jco's parse) and delete the .wat", ""));
+        }
+    }
+
+    /**
+     * The packages of a binary WIT package: its own (complete) package, and the parts of the packages
+     * it uses, which are "partial": a definition of the same package from elsewhere replaces them.
+     */
+    private static Group binaryGroup(Path path) {
+        byte[] bytes = readBytes(path);
+        BinaryWitReader reader = ServiceLoader.load(BinaryWitReader.class, Wit.class.getClassLoader()).findFirst()
+                .orElseThrow(() -> new WitException(new WitDiagnostic(path.toString(), 0, 0,
+                        "a binary WIT package needs witbox-engine's component decoder, which is not on the class path",
+                        "")));
+        String text;
+        try {
+            text = reader.witText(bytes);
+        } catch (IllegalArgumentException e) {
+            throw new WitException(new WitDiagnostic(path.toString(), 0, 0, "not a binary WIT package: "
+                    + e.getMessage(), ""));
+        }
+        SourceFile src = new SourceFile(path + " (decoded)", text);
+        Group g = group(List.of(Parser.parse(src)), src);
+        List<Unit> units = new ArrayList<>();
+        for (Unit u : g.units()) {
+            units.add(u == g.main() ? u : u.asPartial());
+        }
+        return new Group(units, g.main());
+    }
+
+    /**
+     * Drops the partial packages a binary WIT package carries when the package is defined in full
+     * elsewhere, or by an earlier partial copy (wit-parser merges such copies into one package).
+     */
+    private static List<Unit> withoutRedundantPartials(List<Unit> units) {
+        Set<String> full = new HashSet<>();
+        for (Unit u : units) {
+            if (!u.partial()) {
+                full.add(u.name().toString());
+            }
+        }
+        Set<String> seen = new HashSet<>();
+        List<Unit> out = new ArrayList<>();
+        for (Unit u : units) {
+            String key = u.name().toString();
+            if (u.partial() && (full.contains(key) || !seen.add(key))) {
+                continue;
+            }
+            out.add(u);
+        }
+        return out;
+    }
+
     // ------------------------------------------------------------------ grouping
 
     /** One package to resolve. */
     /** {@code pos} is the {@code package} keyword, {@code namePos} the package name after it. */
     private record Unit(PackageName name, List<PackageResolver.Part> parts, String docs, SourceFile src, int pos,
-            int namePos) {
+            int namePos, boolean partial) {
+
+        Unit(PackageName name, List<PackageResolver.Part> parts, String docs, SourceFile src, int pos, int namePos) {
+            this(name, parts, docs, src, pos, namePos, false);
+        }
+
+        Unit asPartial() {
+            return new Unit(name, parts, docs, src, pos, namePos, true);
+        }
     }
 
     /** The packages defined by one file or folder: its main package and inline ones. */
@@ -235,18 +323,19 @@ public final class Wit {
     // ------------------------------------------------------------------ resolution
 
     private static Resolve resolveAll(List<Group> groups, Group rootGroup, WitOptions opts, String hint) {
-        List<Unit> units = new ArrayList<>();
+        List<Unit> collected = new ArrayList<>();
         for (Group g : groups) {
             if (g != rootGroup) {
-                units.addAll(g.units());
+                collected.addAll(g.units());
             }
         }
         for (Unit u : rootGroup.units()) {
             if (u != rootGroup.main()) {
-                units.add(u);
+                collected.add(u);
             }
         }
-        units.add(rootGroup.main());
+        collected.add(rootGroup.main());
+        List<Unit> units = withoutRedundantPartials(collected);
         Map<String, List<Integer>> byName = new HashMap<>();
         for (int i = 0; i < units.size(); i++) {
             byName.computeIfAbsent(units.get(i).name().toString(), k -> new ArrayList<>()).add(i);

@@ -78,4 +78,34 @@ class WitLoadTest {
         assertThat(catchThrowableOfType(WitException.class, () -> Wit.load(dir, WitOptions.defaults())).getMessage())
                 .contains("depends on itself");
     }
+
+    @Test
+    void aBinaryWitPackageIsAnInputOfItsOwn() {
+        // written by wit-component through jco (tests/guests/wit-binary-deps.sh); wit-parser reads it alike
+        Path wasm = WitCorpusTest.corpusRoot().resolve("valid/deps-binary-world-package/input/deps/lib.wasm");
+        Resolve r = Wit.load(wasm, WitOptions.defaults());
+        assertThat(r.root().name().toString()).isEqualTo("ex:lib@1.0.0");
+        assertThat(r.root().worldNamed("base").imports()).extracting(WorldItem::externName)
+                .containsExactly("ex:lib/logging@1.0.0", "now");
+        assertThat(r.root().interfaceNamed("logging").functions()).extracting(Function::name).containsExactly("log");
+    }
+
+    @Test
+    void aWatPackageIsRefusedNamingTheFileAndTheConversion() throws Exception {
+        write("a.wit", "package local:demo;\nworld w { import x:y/j; }");
+        write("deps/lib.wat", "(component)");
+        WitException e = catchThrowableOfType(WitException.class, () -> Wit.load(dir, WitOptions.defaults()));
+        assertThat(e.diagnostics().get(0).file()).endsWith("lib.wat");
+        assertThat(e.getMessage()).contains("wasm-tools parse lib.wat -o lib.wasm").contains("jco");
+    }
+
+    @Test
+    void aWasmThatIsNoWitPackageIsRefusedNamingTheFile() throws Exception {
+        write("a.wit", "package local:demo;\nworld w { import x:y/j; }");
+        Files.createDirectories(dir.resolve("deps"));
+        Files.write(dir.resolve("deps/core.wasm"), new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
+        WitException e = catchThrowableOfType(WitException.class, () -> Wit.load(dir, WitOptions.defaults()));
+        assertThat(e.diagnostics().get(0).file()).endsWith("core.wasm");
+        assertThat(e.getMessage()).contains("not a binary WIT package");
+    }
 }
