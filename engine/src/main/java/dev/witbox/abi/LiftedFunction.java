@@ -219,7 +219,9 @@ public final class LiftedFunction {
         try {
             return params[i].lowerPrimitive(value);
         } catch (RuntimeException e) {
-            throw JavaFunction.badArgument(codecs.name, codecs.paramNames[i], e);
+            // named as the typed call names it: the function, without the interface a plan's name starts with
+            String function = codecs.name.substring(codecs.name.lastIndexOf('#') + 1);
+            throw JavaFunction.badArgument(function, codecs.paramNames[i], e);
         }
     }
 

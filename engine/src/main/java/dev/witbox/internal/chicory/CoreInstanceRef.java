@@ -117,8 +117,8 @@ public final class CoreInstanceRef {
      * not hold tables), nor when a GC module dropped a data segment (Chicory cannot un-drop it).
      */
     public boolean resettable() {
-        for (TrackedTable t : tables) {
-            if (t.changedSinceSeal()) {
+        for (int i = 0; i < tables.size(); i++) { // indexed: an iterator per pooled reset was garbage
+            if (tables.get(i).changedSinceSeal()) {
                 return false;
             }
         }
@@ -132,8 +132,8 @@ public final class CoreInstanceRef {
 
     /** Restores the sealed state: dirtied memory, grown pages, mutable globals, dropped element segments. */
     public void reset() {
-        for (TrackedMemory m : memories) {
-            m.reset();
+        for (int i = 0; i < memories.size(); i++) {
+            memories.get(i).reset();
         }
         for (int i = 0; i < sealedGlobals.length; i++) {
             sealedGlobals[i].setValueLow(sealedLow[i]);
