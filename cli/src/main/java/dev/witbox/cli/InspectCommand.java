@@ -2,6 +2,7 @@ package dev.witbox.cli;
 
 import dev.witbox.component.Component;
 import dev.witbox.component.ComponentDecoder;
+import dev.witbox.component.ComponentTypeListing;
 import dev.witbox.component.ComponentWorld;
 import dev.witbox.component.ComponentWorldException;
 import dev.witbox.component.CoreModule;
@@ -48,18 +49,13 @@ final class InspectCommand implements Callable<Integer> {
         WasmBinary binary = ComponentDecoder.permissive().decode(bytes);
         PrintWriter out = spec.commandLine().getOut();
         if (binary instanceof Component component) {
-            ComponentWorld world;
             try {
-                world = ComponentWorld.of(component);
+                out.print(ComponentWorld.of(component).print());
             } catch (ComponentWorldException e) {
-                if (verbose) {
-                    // what the decoder saw is still worth showing; the refusal follows on stderr
-                    details(out, component);
-                    out.flush();
-                }
-                throw e;
+                // WIT cannot say it: the component's type in the text format's terms says it instead
+                out.println(";; no WIT world: " + e.getMessage());
+                out.print(ComponentTypeListing.print(component));
             }
-            out.print(world.print());
             if (verbose) {
                 out.println();
                 details(out, component);
