@@ -155,7 +155,7 @@ final class CallCommand implements Callable<Integer> {
         WitValue[] args = new WitValue[call.arguments().size()];
         for (int i = 0; i < args.length; i++) {
             Step.Argument a = call.arguments().get(i);
-            args[i] = a instanceof Step.Value v ? v.value() : variables.get(((Step.Variable) a).name());
+            args[i] = a.value(variables);
         }
         WitValue result = instance.call(call.function().qualifiedName(), args);
         if (call.variable() != null) {

@@ -2,8 +2,10 @@ package dev.witbox.cli;
 
 import dev.witbox.component.Component;
 import dev.witbox.component.ComponentDecoder;
+import dev.witbox.component.ComponentTypeListing;
 import dev.witbox.component.ComponentWorld;
 import dev.witbox.api.WitboxException;
+import dev.witbox.component.ComponentWorldException;
 import dev.witbox.component.CoreModule;
 import dev.witbox.component.CoreModuleBinary;
 import dev.witbox.component.CoreModuleInfo;
@@ -48,18 +50,20 @@ final class InspectCommand implements Callable<Integer> {
         WasmBinary binary = RefusedFile.reading(file, () -> ComponentDecoder.permissive().decode(bytes));
         PrintWriter out = spec.commandLine().getOut();
         if (binary instanceof Component component) {
-            ComponentWorld world;
             try {
-                world = RefusedFile.reading(file, () -> ComponentWorld.of(component));
+                out.print(ComponentWorld.of(component).print());
+            } catch (ComponentWorldException e) {
+                // WIT cannot say it: the component's type in the text format's terms says it instead
+                out.println(";; no WIT world: " + e.getMessage());
+                out.print(ComponentTypeListing.print(component));
             } catch (WitboxException e) {
                 if (verbose) {
                     // what the decoder saw is still worth showing; the refusal follows on stderr
                     details(out, component);
                     out.flush();
                 }
-                throw e;
+                throw RefusedFile.naming(file, e);
             }
-            out.print(world.print());
             if (verbose) {
                 out.println();
                 details(out, component);

@@ -25,6 +25,11 @@ final class RefusedFile extends WitboxException {
         }
     }
 
+    /** {@code refusal} of {@code file}'s content, naming the file. */
+    static WitboxException naming(Path file, WitboxException refusal) {
+        return new RefusedFile(file, refusal);
+    }
+
     private static String fix(WitboxException refusal) {
         if (refusal instanceof ComponentDecodeException) {
             return " (not a complete WebAssembly binary: rebuild the file, or check it with `wasm-tools validate`)";

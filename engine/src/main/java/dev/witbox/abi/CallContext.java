@@ -197,7 +197,7 @@ final class CallContext {
     }
 
     private ComponentInstance ownerOf(ResourceType type) {
-        return instance.definesResource(type) ? instance : null;
+        return instance.definerOf(type);
     }
 
     /** The end of the call's borrow scope: loans are returned and borrowed references expire. */

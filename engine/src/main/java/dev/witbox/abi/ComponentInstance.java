@@ -36,6 +36,7 @@ public final class ComponentInstance {
 
     private final Map<ResourceType, Destructor> defined = new IdentityHashMap<>();
     private final Map<ResourceType, Destructor> imported = new IdentityHashMap<>();
+    private Map<ResourceType, ComponentInstance> definers = Map.of();
 
     public ComponentInstance(String name) {
         this.name = Objects.requireNonNull(name, "name");
@@ -66,6 +67,20 @@ public final class ComponentInstance {
     /** Whether this instance implements {@code type}. */
     public boolean definesResource(ResourceType type) {
         return defined.containsKey(type);
+    }
+
+    /**
+     * Tells this instance which instance of the same component tree defines each resource type: a handle of a
+     * resource a sibling defines (passed in by a lowered call, CanonicalABI {@code lower_own}) is that
+     * sibling's resource, its destructor runs there, and its references are checked against that sibling.
+     */
+    public void linkDefiners(Map<ResourceType, ComponentInstance> definers) {
+        this.definers = Map.copyOf(definers);
+    }
+
+    /** The instance that defines {@code type} in this component tree, or null for a resource of the host. */
+    ComponentInstance definerOf(ResourceType type) {
+        return defined.containsKey(type) ? this : definers.get(type);
     }
 
     /** Whether the instance's handle table holds any handle. */
@@ -151,6 +166,10 @@ public final class ComponentInstance {
         Destructor d = defined.get(type);
         if (d == null) {
             d = imported.get(type);
+        }
+        ComponentInstance definer = definers.get(type);
+        if (d == null && definer != null) {
+            d = definer.defined.get(type);
         }
         return d == null ? NO_DESTRUCTOR : d;
     }

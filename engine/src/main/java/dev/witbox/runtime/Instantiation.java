@@ -58,9 +58,14 @@ final class Instantiation {
             trampolines[i] = CoreFunc.host(trampoline(plan.trampolines().get(i)));
         }
         this.lifts = new LiftedFunction[plan.lifts().size()];
+        java.util.Map<dev.witbox.abi.ResourceType, ComponentInstance> definers = new java.util.IdentityHashMap<>();
         for (InstantiationPlan.ResourceDef r : plan.resources()) {
             Item.CoreItem dtor = r.destructor();
             abi[r.abi()].defineResource(r.type(), dtor == null ? null : rep -> func(dtor).call(new long[] {rep}));
+            definers.put(r.type(), abi[r.abi()]);
+        }
+        for (ComponentInstance instance : abi) {
+            instance.linkDefiners(definers);
         }
         // a resource.drop of a type no instance defines drops a resource the host implements; the hook is
         // read at the drop, since relinking a pooled instance replaces it

@@ -53,6 +53,9 @@ sealed interface Node {
     /** One {@code label: value} entry of a {@link Record}. */
     record FieldNode(String name, int nameStart, Node value) {}
 
+    /** {@code $name} in a {@code witbox call} script: the value an earlier statement bound to {@code name}. */
+    record Var(String name, int start, int end) implements Node {}
+
     /** {@code {a, b}}, or {@code {}}. */
     record Flags(List<String> names, List<Integer> starts, int start, int end) implements Node {}
 }

@@ -17,14 +17,12 @@ final class ScriptBinder {
 
     private final String src;
     private final FunctionLookup lookup;
-    private final WaveReader reader;
     /** Variable name to the type of the result bound to it. */
     private final Map<String, ValueType> variables = new HashMap<>();
 
     ScriptBinder(String src, FunctionLookup lookup) {
         this.src = src;
         this.lookup = lookup;
-        this.reader = new WaveReader(src);
     }
 
     BoundScript bind(List<ScriptSyntax.Statement> statements) {
@@ -78,15 +76,41 @@ final class ScriptBinder {
 
     private Step.Argument argument(ScriptSyntax.Arg arg, FunctionType.Param param) {
         if (arg instanceof ScriptSyntax.ValueArg v) {
-            return new Step.Value(reader.read(v.node(), param.type()));
+            boolean[] usesVariables = {false};
+            WitValue value = new WaveReader(src, (var, type) -> {
+                usesVariables[0] = true;
+                ValueType held = variable(var.name(), var.start());
+                if (!fits(held, type) && !(type instanceof ValueType.OptionOf o && fits(held, o.element()))) {
+                    throw WaveException.at(src, var.start(), "$" + var.name() + " holds " + Types.a(held)
+                            + ", but " + Types.a(type) + " is expected here (in parameter '" + param.name() + "')", null);
+                }
+                return PLACEHOLDER;
+            }).read(v.node(), param.type());
+            return usesVariables[0] ? new Step.WithVariables(src, v.node(), param.type(), variables) : new Step.Value(value);
         }
         ScriptSyntax.VarArg var = (ScriptSyntax.VarArg) arg;
         ValueType held = variable(var.name(), var.start());
+        if (!fits(held, param.type()) && param.type() instanceof ValueType.OptionOf o && fits(held, o.element())) {
+            // some($x) written as $x, as WAVE lets a literal stand for some(literal)
+            Node.Var node = new Node.Var(var.name(), var.start(), var.start() + 1 + var.name().length());
+            return new Step.WithVariables(src, node, param.type(), variables);
+        }
         if (!fits(held, param.type())) {
             throw WaveException.at(src, var.start(), "$" + var.name() + " holds " + Types.a(held) + ", but parameter '"
                     + param.name() + "' is " + Types.a(param.type()), null);
         }
         return new Step.Variable(var.name());
+    }
+
+    /** Stands for a variable's value while a script is bound (the value exists only when it runs). */
+    private static final WitValue PLACEHOLDER = new WitValue.Bool(false);
+
+    /**
+     * A variable's value where {@code type} is expected: as is, or as {@code some(value)} for an option of its
+     * type (WAVE's shorthand, as for literals). The binder has checked that one of the two fits.
+     */
+    static WitValue asExpected(WitValue value, ValueType held, ValueType type) {
+        return fits(held, type) ? value : new WitValue.Option(value);
     }
 
     /** An owned handle may be passed on as owned or lent; anything else must have the very type. */

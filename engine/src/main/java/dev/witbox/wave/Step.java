@@ -1,7 +1,9 @@
 package dev.witbox.wave;
 
+import dev.witbox.abi.ValueType;
 import dev.witbox.api.value.WitValue;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /** One bound statement of a script: a call with typed arguments, or a drop. */
@@ -27,8 +29,13 @@ public sealed interface Step {
         }
     }
 
-    /** An argument: a value read from WAVE, or the value of an earlier statement's variable. */
+    /**
+     * An argument: a value read from WAVE, the value of an earlier statement's variable, or a WAVE value with
+     * variables inside ({@code [$a, $b]}).
+     */
     sealed interface Argument {
+        /** The argument's value, given the values bound so far. */
+        WitValue value(Map<String, WitValue> variables);
     }
 
     /** A value written in WAVE, already typed by its parameter. */
@@ -36,12 +43,51 @@ public sealed interface Step {
         public Value {
             Objects.requireNonNull(value, "value");
         }
+
+        @Override
+        public WitValue value(Map<String, WitValue> variables) {
+            return value;
+        }
     }
 
     /** {@code $name}: the result an earlier statement bound to {@code name}. */
     record Variable(String name) implements Argument {
         public Variable {
             Objects.requireNonNull(name, "name");
+        }
+
+        @Override
+        public WitValue value(Map<String, WitValue> variables) {
+            return variables.get(name);
+        }
+    }
+
+    /**
+     * A WAVE value with {@code $variables} inside, typed and checked when the script was bound; its value is
+     * read again with the variables' values when the statement runs.
+     */
+    final class WithVariables implements Argument {
+        private final String src;
+        private final Node node;
+        private final ValueType type;
+        private final Map<String, ValueType> held;
+
+        WithVariables(String src, Node node, ValueType type, Map<String, ValueType> held) {
+            this.src = src;
+            this.node = node;
+            this.type = type;
+            this.held = Map.copyOf(held);
+        }
+
+        @Override
+        public WitValue value(Map<String, WitValue> variables) {
+            return new WaveReader(src, (v, t) -> ScriptBinder.asExpected(variables.get(v.name()), held.get(v.name()), t))
+                    .read(node, type);
+        }
+
+        @Override
+        public String toString() {
+            return src.substring(node.start(), node.end());
         }
     }
 }

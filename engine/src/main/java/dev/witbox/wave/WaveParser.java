@@ -118,6 +118,9 @@ final class WaveParser {
         if (c == '\'') {
             return charLiteral();
         }
+        if (c == '$') {
+            return variable();
+        }
         if (c == '"') {
             return src.startsWith("\"\"\"", pos) ? multilineString() : string();
         }
@@ -229,6 +232,20 @@ final class WaveParser {
             }
         }
         return w;
+    }
+
+    /** {@code $name}: a script variable used inside a value (the reader decides whether one may appear). */
+    private Node variable() {
+        int start = pos;
+        int i = start + 1;
+        if (i >= src.length() || !(isLetter(src.charAt(i)) || src.charAt(i) == '_')) {
+            throw fail(start, "a variable ($ and a name, like $c)", Math.min(i + 1, src.length()));
+        }
+        while (i < src.length() && (isLabelChar(src.charAt(i)) || src.charAt(i) == '_')) {
+            i++;
+        }
+        pos = i;
+        return new Node.Var(src.substring(start + 1, i), start, i);
     }
 
     private String label() {

@@ -18,13 +18,31 @@ final class WaveReader {
 
     private static final Pattern INTEGER = Pattern.compile("-?(0|[1-9][0-9]*)");
 
+    /** What a {@code $name} inside a value stands for; only scripts have variables. */
+    interface Variables {
+        /** The value of {@code variable}, which must fit {@code type} (else a {@link WaveException}). */
+        WitValue value(Node.Var variable, ValueType type);
+    }
+
     private final String src;
+    private final Variables variables;
 
     WaveReader(String src) {
+        this(src, null);
+    }
+
+    WaveReader(String src, Variables variables) {
         this.src = src;
+        this.variables = variables;
     }
 
     WitValue read(Node node, ValueType type) {
+        if (node instanceof Node.Var v) {
+            if (variables == null) {
+                throw expected(node, Types.a(type) + " ($variables exist only in witbox call scripts)");
+            }
+            return variables.value(v, type);
+        }
         if (type instanceof ValueType.Scalar s) {
             return scalar(node, s);
         }

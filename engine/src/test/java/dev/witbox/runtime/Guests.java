@@ -101,8 +101,7 @@ final class Guests {
                         Step.Call c = (Step.Call) step;
                         WitValue[] args = new WitValue[c.arguments().size()];
                         for (int i = 0; i < args.length; i++) {
-                            args[i] = c.arguments().get(i) instanceof Step.Value v ? v.value()
-                                    : variables.get(((Step.Variable) c.arguments().get(i)).name());
+                            args[i] = c.arguments().get(i).value(variables);
                         }
                         WitValue result = instance.call(c.function().qualifiedName(), args);
                         if (c.variable() != null) {

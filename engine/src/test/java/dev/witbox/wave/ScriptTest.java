@@ -31,6 +31,7 @@ class ScriptTest {
                 make: static func(start: u32) -> counter;
               }
               peek: func(c: borrow<counter>) -> u32;
+              peek-all: func(cs: list<borrow<counter>>, first: option<borrow<counter>>) -> u32;
               consume: func(c: counter) -> u32;
               get: func() -> u32;
               opts: func(a: u32, b: option<u32>, c: option<string>) -> string;
@@ -118,6 +119,27 @@ class ScriptTest {
         }
 
         @Test
+        void variablesFitInsideValuesWithTheSameChecksAsDirectArguments() {
+            BoundScript s = bind("$a = [constructor]counter(1); $b = [constructor]counter(2); peek-all([$a, $b], $a)");
+            Step.Argument list = call(s, 2).arguments().get(0);
+            assertThat(list).isInstanceOf(Step.WithVariables.class);
+            WitValue a = new WitValue.U32(10);
+            WitValue b = new WitValue.U32(20);
+            // read again with the values bound when the statement runs; $a stands for some($a) in an option
+            assertThat(list.value(java.util.Map.of("a", a, "b", b))).isEqualTo(new WitValue.ListOf(List.of(a, b)));
+            assertThat(call(s, 2).arguments().get(1).value(java.util.Map.of("a", a, "b", b)))
+                    .isEqualTo(new WitValue.Option(a));
+            assertThatThrownBy(() -> bind("$n = add(1, 2); peek-all([$n], none)"))
+                    .isInstanceOf(WaveException.class)
+                    .hasMessageContaining("$n holds a u32")
+                    .hasMessageContaining("in parameter 'cs'");
+            assertThatThrownBy(() -> bind("peek-all([$nobody], none)"))
+                    .isInstanceOf(WaveException.class).hasMessageContaining("unknown variable $nobody");
+            assertThatThrownBy(() -> Wave.parse("[$a]", new ValueType.ListOf(ValueType.Scalar.U32)))
+                    .isInstanceOf(WaveException.class).hasMessageContaining("only in witbox call scripts");
+        }
+
+        @Test
         void ownedHandlesMayBeLentOrMovedAndDroppedTwice() {
             // dropping a dead handle is the component's trap to report, not a binding error
             assertThat(bind("$c = [constructor]counter(1); peek($c); consume($c); drop($c); drop($c)").steps())
@@ -161,12 +183,12 @@ class ScriptTest {
                         + "demo:res/api@0.1.0#[method]counter.get, demo:res/api@0.1.0#[method]counter.increment, "
                         + "demo:res/api@0.1.0#[static]counter.make, demo:res/api@0.1.0#consume, demo:res/api@0.1.0#get, "
                         + "demo:res/api@0.1.0#nothing, demo:res/api@0.1.0#opts, demo:res/api@0.1.0#peek, "
-                        + "demo:res/api@0.1.0#streamed, demo:res/other@0.1.0#get at column 1"),
+                        + "demo:res/api@0.1.0#peek-all, demo:res/api@0.1.0#streamed, demo:res/other@0.1.0#get at column 1"),
                 arguments("add(1, 2); nope#get()", "unknown function 'nope#get'; available: add, "
                         + "demo:res/api@0.1.0#[constructor]counter, demo:res/api@0.1.0#[method]counter.get, "
                         + "demo:res/api@0.1.0#[method]counter.increment, demo:res/api@0.1.0#[static]counter.make, "
                         + "demo:res/api@0.1.0#consume, demo:res/api@0.1.0#get, demo:res/api@0.1.0#nothing, "
-                        + "demo:res/api@0.1.0#opts, demo:res/api@0.1.0#peek, demo:res/api@0.1.0#streamed, "
+                        + "demo:res/api@0.1.0#opts, demo:res/api@0.1.0#peek, demo:res/api@0.1.0#peek-all, demo:res/api@0.1.0#streamed, "
                         + "demo:res/other@0.1.0#get at column 12"),
                 arguments("get()", "ambiguous function name 'get': it matches demo:res/api@0.1.0#get, "
                         + "demo:res/other@0.1.0#get; write one of these at column 1"),

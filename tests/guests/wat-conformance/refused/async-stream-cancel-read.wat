@@ -1,0 +1,5 @@
+;; spec: Explainer.md "Canonical built-ins": stream.cancel-read (🔀, asynchronous; witbox runs synchronous components only)
+;; expect: unsupported feature
+(component
+  (type $s (stream u32))
+  (core func (canon stream.cancel-read $s)))
