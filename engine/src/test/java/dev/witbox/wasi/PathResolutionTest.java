@@ -21,8 +21,18 @@ class PathResolutionTest {
 
     @BeforeEach
     void tree() throws IOException {
-        Path data = Files.createDirectories(tmp.resolve("data/a/b"));
-        data = tmp.resolve("data");
+        Fs.Root r = linkTree(tmp);
+        root = new Fs.Descriptor(r, List.of(), true, true, true, true, null);
+        sub = new Fs.Descriptor(r, List.of("a"), true, true, true, true, null);
+    }
+
+    /**
+     * The preopen {@code tmp/data} (folders a/b) with symbolic links that lead in (to-b), up (a/up), out
+     * (a/b/way-up), to an absolute path (abs) and in a loop (loop1, loop2); {@code tmp/outside} beside it.
+     */
+    static Fs.Root linkTree(Path tmp) throws IOException {
+        Files.createDirectories(tmp.resolve("data/a/b"));
+        Path data = tmp.resolve("data");
         Files.createDirectory(tmp.resolve("outside"));
         Files.createSymbolicLink(data.resolve("to-b"), Path.of("a/b"));
         Files.createSymbolicLink(data.resolve("a/up"), Path.of(".."));
@@ -30,9 +40,7 @@ class PathResolutionTest {
         Files.createSymbolicLink(data.resolve("loop1"), Path.of("loop2"));
         Files.createSymbolicLink(data.resolve("loop2"), Path.of("loop1"));
         Files.createSymbolicLink(data.resolve("abs"), tmp.resolve("outside"));
-        Fs.Root r = new Fs.Root(data.toRealPath(), "/data", false);
-        root = new Fs.Descriptor(r, List.of(), true, true, true, true, null);
-        sub = new Fs.Descriptor(r, List.of("a"), true, true, true, true, null);
+        return new Fs.Root(data.toRealPath(), "/data", false);
     }
 
     private static String code(ThrowingResolve r) {

@@ -117,6 +117,11 @@ public final class CoreModuleCode {
             return Parser.parse(bytes);
         } catch (ChicoryException | IllegalArgumentException e) {
             throw new WitboxException(name + " is not a valid core module: " + e.getMessage(), e);
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+            // Chicory 1.7.5's parser is not hardened against every malformed body: fuzzing found it throwing
+            // NullPointerException on an `end` with no block open, and failing its own assertions (with -ea) on
+            // branch labels (fuzz/component regression inputs)
+            throw new WitboxException(name + " is not a valid core module (the parser failed on it: " + e + ")", e);
         }
     }
 
