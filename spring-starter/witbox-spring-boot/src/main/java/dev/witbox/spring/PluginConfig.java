@@ -48,7 +48,7 @@ record PluginConfig(String name, String sha256, long maxInstanceMemoryBytes, lon
                 pick(own, defaults, s -> s.getPool().getAcquireTimeout(), PoolOptions.DEFAULT_ACQUIRE_TIMEOUT),
                 iso == PluginSettings.Isolation.REUSE ? Isolation.REUSE : Isolation.FRESH,
                 pick(own, defaults, PluginSettings::getCallTimeout, DEFAULT_CALL_TIMEOUT),
-                policy(own.getCapabilities(), defaults.getCapabilities()), Map.copyOf(imports));
+                policy(name, own.getCapabilities(), defaults.getCapabilities()), Map.copyOf(imports));
     }
 
     /** The pool options of this plugin, its instances' imports made by {@code imports}. */
@@ -68,7 +68,7 @@ record PluginConfig(String name, String sha256, long maxInstanceMemoryBytes, lon
     }
 
     /** Capabilities: what the instance names wins, then the defaults; what neither names is denied. */
-    private static WasiPolicy policy(PluginSettings.Capabilities own, PluginSettings.Capabilities defaults) {
+    private static WasiPolicy policy(String name, PluginSettings.Capabilities own, PluginSettings.Capabilities defaults) {
         WasiPolicy.Builder b = WasiPolicy.builder();
         Map<String, String> env = first(own.getEnv(), defaults.getEnv());
         if (env != null) {
@@ -88,10 +88,15 @@ record PluginConfig(String name, String sha256, long maxInstanceMemoryBytes, lon
         }
         List<PluginSettings.Preopen> preopens = first(own.getPreopens(), defaults.getPreopens());
         if (preopens != null) {
-            for (PluginSettings.Preopen p : preopens) {
+            for (int i = 0; i < preopens.size(); i++) {
+                PluginSettings.Preopen p = preopens.get(i);
                 if (p.getHost() == null || p.getGuest() == null) {
-                    throw new IllegalArgumentException("a preopen needs both host and guest (got host=" + p.getHost()
-                            + ", guest=" + p.getGuest() + ")");
+                    String key = (own.getPreopens() != null ? "witbox.plugins.instances." + name : "witbox.plugins.defaults")
+                            + ".capabilities.preopens[" + i + "]";
+                    throw new WitboxStartupException("Plugin '" + name + "': " + key + " names no "
+                            + (p.getHost() == null ? "host directory" : "guest path") + " (host=" + p.getHost() + ", guest="
+                            + p.getGuest() + ").", "Set both " + key + ".host and " + key + ".guest (and all of a list's"
+                            + " entries in one property source: Spring Boot takes a list whole from the first that has it).");
                 }
                 b.preopen(Path.of(p.getHost()).toAbsolutePath().normalize(), p.getGuest(),
                         p.getMode() == PluginSettings.Mode.READ_WRITE ? WasiPolicy.Access.READ_WRITE : WasiPolicy.Access.READ_ONLY);
