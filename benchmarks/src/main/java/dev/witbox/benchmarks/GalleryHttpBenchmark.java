@@ -98,7 +98,12 @@ public class GalleryHttpBenchmark {
         }, "gallery-output");
         drain.setDaemon(true);
         drain.start();
-        port = ready.get(5, TimeUnit.MINUTES);
+        try {
+            port = ready.get(5, TimeUnit.MINUTES);
+        } catch (Exception e) {
+            server.destroyForcibly();
+            throw e;
+        }
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         boundary = "bench-boundary";
         ByteArrayOutputStream b = new ByteArrayOutputStream();
@@ -107,8 +112,11 @@ public class GalleryHttpBenchmark {
         b.writeBytes(photo());
         b.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         body = b.toByteArray();
-        if (thumbnail() != 200) {
-            throw new IllegalStateException("the " + variant + " variant does not answer 200");
+        try {
+            thumbnail(); // throws unless the variant answers 200
+        } catch (Exception | Error e) {
+            server.destroyForcibly();
+            throw e;
         }
     }
 
@@ -156,7 +164,7 @@ public class GalleryHttpBenchmark {
     }
 
     /** A 4000 x 3000 JPEG (12 megapixels) with gradients, shapes and fine noise, the same every run. */
-    static byte[] photo() throws IOException {
+    public static byte[] photo() throws IOException {
         BufferedImage image = new BufferedImage(4000, 3000, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setPaint(new GradientPaint(0, 0, new Color(30, 60, 140), 0, 2000, new Color(250, 170, 90)));
