@@ -78,7 +78,9 @@ public class GalleryHttpBenchmark {
         server = new ProcessBuilder(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx4g", "-jar", jar.toString(),
                 "--server.port=0", "--gallery.baselines.enabled=true", "--gallery.upload-dir=" + uploads,
-                "--logging.level.gallery.plugin=warn"))
+                "--logging.level.gallery.plugin=warn",
+                // 8 clients on 4 instances of a shared 2-core machine: a 12 MP call can take far over the app's 30 s
+                "--witbox.plugins.instances.thumbnailer.call-timeout=300s"))
                 .redirectErrorStream(true)
                 .start();
         CompletableFuture<Integer> ready = new CompletableFuture<>();
