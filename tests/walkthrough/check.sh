@@ -14,25 +14,34 @@
 #
 # It installs witbox into ~/.m2 (as the walkthrough's first step says) and builds the example
 # project with the `mvn` on the PATH, reusing ~/.m2 for everything else.
-# Usage: tests/walkthrough/check.sh [--keep]   (--keep leaves the temporary folder for a look)
+# With --spring it follows the README's "Spring Boot" section instead, whose blocks are marked
+# `<!-- spring-walkthrough: ... -->` the same way (it starts the application, asks Actuator, stops it).
+# Usage: tests/walkthrough/check.sh [--spring] [--keep]   (--keep leaves the temporary folder for a look)
 set -euo pipefail
 
 WITBOX="$(cd "$(dirname "$0")/../.." && pwd)"
 export WITBOX
 readme="$WITBOX/README.md"
 keep=false
-[[ "${1:-}" == "--keep" ]] && keep=true
+marker=walkthrough
+for arg in "$@"; do
+  case "$arg" in
+    --keep) keep=true ;;
+    --spring) marker=spring-walkthrough ;;
+    *) echo "usage: $0 [--spring] [--keep]" >&2; exit 2 ;;
+  esac
+done
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/witbox-walkthrough.XXXXXX")"
 $keep || trap 'rm -rf "$work"' EXIT
 mkdir "$work/user" "$work/blocks"
 
 # 1. Cut the marked blocks out of the README into numbered files, with a list of what each is.
-awk -v dir="$work/blocks" '
-  /<!--.*walkthrough/ && !/^<!-- walkthrough: [^ ]+ -->$/ { print "walkthrough: malformed marker on line " NR ": " $0 > "/dev/stderr"; exit 1 }
-  /^<!-- walkthrough: .* -->$/ {
+awk -v dir="$work/blocks" -v m="$marker" '
+  index($0, "<!-- " m ":") && $0 !~ ("^<!-- " m ": [^ ]+ -->$") { print "walkthrough: malformed marker on line " NR ": " $0 > "/dev/stderr"; exit 1 }
+  $0 ~ ("^<!-- " m ": .* -->$") {
     marker = $0
-    sub(/^<!-- walkthrough: /, "", marker); sub(/ -->$/, "", marker)
+    sub("^<!-- " m ": ", "", marker); sub(/ -->$/, "", marker)
     pending = marker; next
   }
   pending != "" && /^```/ && !inside { inside = 1; n++; file = sprintf("%s/%03d", dir, n)

@@ -35,6 +35,8 @@ public final class ManagedPlugin {
     private final ConcurrentHashMap<Class<?>, Object> proxies = new ConcurrentHashMap<>();
     private final AtomicLong reloads = new AtomicLong();
     private volatile Generation current;
+    /** Set by {@link #close}: no swap after it (its new pool would never be closed). Guarded by this. */
+    private boolean closed;
 
     ManagedPlugin(String name, Resource resource, PluginConfig config, WitboxEngine engine, HostImportLinker linker,
             CallObserver observer) {
@@ -137,11 +139,19 @@ public final class ManagedPlugin {
     /**
      * Loads {@code bytes} as the plugin's new version and swaps it in: checked against the pinned sha256 and
      * every interface it was injected as, before any call sees it. Calls in flight finish on the old version,
-     * whose pool closes when they are done.
+     * whose pool closes when they are done. One swap at a time (the watcher and a caller may both ask).
+     *
+     * @return false when {@code bytes} are the version serving now
      *
      * @throws WitboxException (the old version keeps serving) when the new one is refused
      */
-    void swapIn(byte[] bytes) {
+    synchronized boolean swapIn(byte[] bytes) {
+        if (closed) {
+            throw new WitboxException("plugin '" + name + "' is closed");
+        }
+        if (sha256(bytes).equals(current.sha256)) {
+            return false;
+        }
         Generation next = load(bytes);
         try {
             for (Class<?> type : boundInterfaces) {
@@ -155,11 +165,16 @@ public final class ManagedPlugin {
         current = next;
         reloads.incrementAndGet();
         old.retire();
+        return true;
     }
 
     /** Retires the current generation and waits for its calls in flight, at most {@code grace}. */
     boolean close(java.time.Duration grace) throws InterruptedException {
-        Generation g = current;
+        Generation g;
+        synchronized (this) {
+            closed = true;
+            g = current;
+        }
         g.retire();
         boolean drained = g.awaitDrained(grace);
         g.pool.close();

@@ -78,12 +78,7 @@ public final class WitboxPlugins implements DisposableBean {
         if (p == null) {
             throw new WitboxException("no plugin '" + name + "'; plugins: " + plugins.keySet());
         }
-        byte[] bytes = p.read();
-        if (ManagedPlugin.sha256(bytes).equals(p.sha256())) {
-            return false;
-        }
-        p.swapIn(bytes);
-        return true;
+        return p.swapIn(p.read());
     }
 
     /**
