@@ -2,7 +2,8 @@
 # Rebuilds the sample application's plugins from their sources into
 # sample-app/src/main/resources/plugins/ (committed: running the sample needs no C, Rust or Node).
 #
-#   sample-app/plugins/build.sh          build thumbnailer (C), filters (Rust), captions (AssemblyScript)
+#   sample-app/plugins/build.sh          build thumbnailer (C), filters (Rust), captions (AssemblyScript),
+#                                        and baselines/thumbnailer-256m.core.wasm for the benchmark
 #   sample-app/plugins/build.sh --check  build into a temporary folder and fail unless every
 #                                        committed .wasm is byte-identical (CI runs this)
 #
@@ -16,6 +17,7 @@ ROOT="$(cd "$HERE/../.." && pwd)"
 GUESTS="$ROOT/tests/guests"
 WIT="$ROOT/sample-app/src/main/wit/world.wit"
 COMMITTED="$ROOT/sample-app/src/main/resources/plugins"
+BASELINES="$ROOT/sample-app/src/main/resources/baselines"
 CHECK=0
 case "${1:-}" in
   --check) CHECK=1 ;;
@@ -70,13 +72,21 @@ no_imports() {
 }
 
 # C, wasi-libc behind the preview1 reactor adapter: the thumbnailer reads files through WASI.
-build_thumbnailer() { # out-dir scratch-dir
+build_thumbnailer() { # out-dir scratch-dir baselines-dir
   step "thumbnailer (C: stb_image, stb_image_resize, stb_image_write)"
   "$CLANG" --target=wasm32-wasi -O2 -mexec-model=reactor -Wl,--strip-all -I"$GUESTS/include" \
     -Wall -Wextra -Werror -ffile-prefix-map="$ROOT"=witbox \
     -o "$2/thumbnailer.core.wasm" "$HERE/thumbnailer/thumbnailer.c"
   validate_core "$2/thumbnailer.core.wasm"
   JCO component "$2/thumbnailer.core.wasm" "$WIT" thumbnailer "$1/thumbnailer.wasm" --adapter reactor
+  # the benchmark's naive host (benchmarks/GalleryHttpBenchmark): the same C as a plain wasip1 core module
+  # with a fixed 256 MB memory, instantiated on bare Chicory for every request. Not in plugins/: the starter
+  # would load it as a plugin.
+  local mb256=$((256 * 1024 * 1024))
+  "$CLANG" --target=wasm32-wasi -O2 -mexec-model=reactor -Wl,--strip-all -I"$GUESTS/include" \
+    -Wall -Wextra -Werror -ffile-prefix-map="$ROOT"=witbox -Wl,--initial-memory=$mb256,--max-memory=$mb256 \
+    -o "$3/thumbnailer-256m.core.wasm" "$HERE/thumbnailer/thumbnailer.c"
+  validate_core "$3/thumbnailer-256m.core.wasm"
 }
 
 # Rust for wasm32-unknown-unknown, no crates: the module imports nothing. Linked by lld-16's
@@ -114,16 +124,19 @@ main() {
   SCRATCH="$(mktemp -d)"
   scratch="$SCRATCH"
   trap 'rm -rf "$SCRATCH"' EXIT
-  if [ "$CHECK" = 1 ]; then out="$scratch/out"; else out="$COMMITTED"; fi
-  mkdir -p "$out"
-  build_thumbnailer "$out" "$scratch"
+  local base
+  if [ "$CHECK" = 1 ]; then out="$scratch/out"; base="$scratch/baselines"; else out="$COMMITTED"; base="$BASELINES"; fi
+  mkdir -p "$out" "$base"
+  build_thumbnailer "$out" "$scratch" "$base"
   build_filters "$out" "$scratch"
   build_captions "$out" "$scratch"
   if [ "$CHECK" = 1 ]; then
     local bad=0 f
-    for f in "$out"/*.wasm; do
-      if ! cmp -s "$f" "$COMMITTED/$(basename "$f")"; then
-        echo "plugins/build.sh: $(basename "$f") differs from sample-app/src/main/resources/plugins/: rebuild with sample-app/plugins/build.sh and commit" >&2
+    for f in "$out"/*.wasm "$base"/*.wasm; do
+      local committed="$COMMITTED"
+      [ "$(dirname "$f")" = "$base" ] && committed="$BASELINES"
+      if ! cmp -s "$f" "$committed/$(basename "$f")"; then
+        echo "plugins/build.sh: $(basename "$f") differs from $committed: rebuild with sample-app/plugins/build.sh and commit" >&2
         bad=1
       fi
     done

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -80,18 +82,30 @@ class GalleryBrowserTest extends GalleryServer {
         assertThat(thumbnail.getAttribute("alt")).isEqualTo("JPEG photo, 320 by 240 pixels");
         assertThat(browser.findElement(By.cssSelector("figure.photo .slug")).getText()).startsWith("harbour-at-dusk");
 
-        // the panel polls /actuator/witbox every 2 s: wait until it has counted this upload's calls
-        WebElement row = wait.until(d -> {
-            var rows = d.findElements(By.cssSelector("#plugins tr[data-plugin='thumbnailer']"));
-            return !rows.isEmpty() && Long.parseLong(rows.get(0).findElements(By.tagName("td")).get(3).getText()) > 0
-                    ? rows.get(0) : null;
+        // the panel polls /actuator/witbox every 2 s, replacing its rows: read the thumbnailer's cells in one go,
+        // once it has counted this upload's calls
+        List<String> cells = wait.until(d -> {
+            try {
+                List<String> texts = d.findElements(By.cssSelector("#plugins tr[data-plugin='thumbnailer'] td")).stream()
+                        .map(WebElement::getText).toList();
+                return texts.size() == 6 && Long.parseLong(texts.get(3)) > 0 ? texts : null;
+            } catch (StaleElementReferenceException e) {
+                return null; // replaced while read: the next poll reads the new row
+            }
         });
-        var cells = row.findElements(By.tagName("td"));
-        assertThat(cells.get(1).getText()).matches("\\d+ / \\d+ / 4");
-        assertThat(cells.get(2).getText()).matches("\\d+\\.\\d MB / 768\\.0 MB");
-        assertThat(cells.get(4).getText()).isEqualTo("0");
+        assertThat(cells.get(1)).matches("\\d+ / \\d+ / 4");
+        assertThat(cells.get(2)).matches("\\d+\\.\\d MB / 768\\.0 MB");
+        assertThat(cells.get(4)).isEqualTo("0");
         assertThat(browser.findElements(By.cssSelector("#plugins tbody tr"))).hasSize(3);
-        assertThat(browser.findElement(By.id("plugin-log")).getText()).contains("thumbnail of /uploads/");
+        String pluginLog = wait.until(d -> {
+            try {
+                String log = d.findElement(By.id("plugin-log")).getText();
+                return log.contains("thumbnail of /uploads/") ? log : null;
+            } catch (StaleElementReferenceException e) {
+                return null;
+            }
+        });
+        assertThat(pluginLog).contains("thumbnail of /uploads/");
     }
 
     private static WebElement loaded(WebDriver driver, String css) {
