@@ -29,41 +29,8 @@ esac
 die() { echo "plugins/build.sh: ERROR: $*" >&2; exit 1; }
 step() { echo "==> $*" >&2; }
 
-CLANG=clang-16
-RUSTC=/usr/bin/rustc   # Debian's rustc 1.63 with the wasm32 std's
-WASI_LIBC=/usr/lib/wasm32-wasi/libc.a
-CLANG_RT=/usr/lib/llvm-16/lib/clang/16/lib/wasi/libclang_rt.builtins-wasm32.a
-RUST_WASM_STD=/usr/lib/rustlib/wasm32-unknown-unknown
+. "$GUESTS/tools/toolchains.sh"
 STB=/usr/include/stb/stb_image.h
-
-ensure_apt() {
-  local missing=()
-  command -v "$CLANG" >/dev/null || missing+=(clang-16)
-  command -v wasm-ld-16 >/dev/null || missing+=(lld-16)
-  [ -f "$WASI_LIBC" ] || missing+=(wasi-libc)
-  [ -f "$CLANG_RT" ] || missing+=(libclang-rt-16-dev-wasm32)
-  [ -f "$STB" ] || missing+=(libstb-dev)
-  [ -x "$RUSTC" ] || missing+=(rustc)
-  [ -d "$RUST_WASM_STD" ] || missing+=(libstd-rust-dev-wasm32)
-  command -v wasm-validate >/dev/null || missing+=(wabt)
-  command -v node >/dev/null || missing+=(nodejs)
-  command -v npm >/dev/null || missing+=(npm)
-  if [ ${#missing[@]} -gt 0 ]; then
-    step "installing missing Debian packages: ${missing[*]}"
-    local SUDO=""
-    [ "$(id -u)" = 0 ] || SUDO=sudo
-    $SUDO apt-get update
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
-  fi
-}
-
-# npm's own record of an install (node_modules/.package-lock.json) older than the lock: reinstall.
-ensure_npm_in() { # dir
-  if [ ! -f "$1/node_modules/.package-lock.json" ] || [ "$1/package-lock.json" -nt "$1/node_modules/.package-lock.json" ]; then
-    step "npm install in $1"
-    (cd "$1" && npm install --no-audit --no-fund)
-  fi
-}
 
 JCO() { node "$GUESTS/tools/jco-tool.mjs" "$@"; }
 validate_core() { wasm-validate --enable-all "$1" || die "wasm-validate failed on $1"; }
@@ -116,7 +83,7 @@ build_captions() {
 
 SCRATCH=""
 main() {
-  ensure_apt
+  ensure_apt "$STB" libstb-dev
   # jco: tests/guests' (a link to another checkout's node_modules will do)
   [ -d "$GUESTS/node_modules/@bytecodealliance/jco" ] || ensure_npm_in "$GUESTS"
   ensure_npm_in "$HERE"

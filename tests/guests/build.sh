@@ -36,43 +36,7 @@ die() { echo "build.sh: ERROR: $*" >&2; exit 1; }
 step() { echo "==> $*" >&2; }
 
 # ---------------------------------------------------------------- toolchains
-CLANG=clang-16
-RUSTC=/usr/bin/rustc   # Debian's rustc (has the wasm32-wasi std); not a rustup one on PATH
-WASI_LIBC=/usr/lib/wasm32-wasi/libc.a
-CLANG_RT=/usr/lib/llvm-16/lib/clang/16/lib/wasi/libclang_rt.builtins-wasm32.a
-RUST_WASM_STD=/usr/lib/rustlib/wasm32-unknown-unknown
-
-ensure_apt() {
-  local missing=()
-  command -v "$CLANG" >/dev/null || missing+=(clang-16)
-  command -v wasm-ld-16 >/dev/null || missing+=(lld-16)
-  [ -f "$WASI_LIBC" ] || missing+=(wasi-libc)
-  [ -f "$CLANG_RT" ] || missing+=(libclang-rt-16-dev-wasm32)
-  [ -x "$RUSTC" ] || missing+=(rustc)
-  [ -d "$RUST_WASM_STD" ] || missing+=(libstd-rust-dev-wasm32)
-  command -v wasm-validate >/dev/null || missing+=(wabt)
-  command -v node >/dev/null || missing+=(nodejs)
-  command -v npm >/dev/null || missing+=(npm)
-  if [ ${#missing[@]} -gt 0 ]; then
-    step "installing missing Debian packages: ${missing[*]}"
-    local SUDO=""
-    [ "$(id -u)" = 0 ] || SUDO=sudo
-    $SUDO apt-get update
-    DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y --no-install-recommends "${missing[@]}"
-  fi
-  command -v "$CLANG" >/dev/null || die "clang-16 still missing"
-  [ -d "$RUST_WASM_STD" ] || die "rust wasm32-unknown-unknown std still missing"
-}
-
-ensure_npm() {
-  # node_modules/.package-lock.json is npm's record of what it installed; if it
-  # is older than package-lock.json (or absent), reinstall exactly the lock.
-  if [ ! -f "$HERE/node_modules/.package-lock.json" ] \
-     || [ "$HERE/package-lock.json" -nt "$HERE/node_modules/.package-lock.json" ]; then
-    step "npm install (jco, componentize-js, preview2-shim pinned in package-lock.json)"
-    (cd "$HERE" && npm install --no-audit --no-fund)
-  fi
-}
+. "$HERE/tools/toolchains.sh"
 
 JCO() { node "$HERE/tools/jco-tool.mjs" "$@"; }
 
@@ -303,7 +267,7 @@ want() { [ -z "$ONLY" ] || [ "$ONLY" = "$1" ]; }
 
 main() {
   ensure_apt
-  ensure_npm
+  ensure_npm_in "$HERE"
   mkdir -p "$OUT" "$BUILD"
   want add-greet && build_add_greet
   want values && build_values
