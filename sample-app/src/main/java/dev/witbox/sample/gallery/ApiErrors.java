@@ -7,6 +7,7 @@ import dev.witbox.api.WitboxException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -24,8 +25,7 @@ class ApiErrors {
 
     @ExceptionHandler(PluginRefusal.class)
     ProblemDetail refused(PluginRefusal e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(e.status(), e.getMessage());
-        problem.setTitle("the " + e.plugin() + " plugin refused the image");
+        ProblemDetail problem = problem(e.status(), "the " + e.plugin() + " plugin refused the image", e.getMessage());
         problem.setProperty("plugin", e.plugin());
         problem.setProperty("function", e.function());
         problem.setProperty("kind", e.kind());
@@ -45,39 +45,36 @@ class ApiErrors {
 
     @ExceptionHandler(PluginBusyException.class)
     ProblemDetail busy(PluginBusyException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, e.getMessage());
-        problem.setTitle("every instance of the plugin is busy; try again");
-        return problem;
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "every instance of the plugin is busy; try again", e.getMessage());
     }
 
     @ExceptionHandler(WitboxException.class)
     ProblemDetail witbox(WitboxException e) {
         LOG.warn("plugin call failed: {}", e.getMessage());
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, e.getMessage());
-        problem.setTitle("the plugin call failed");
-        return problem;
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, "the plugin call failed", e.getMessage());
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail badRequest(IllegalArgumentException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
-        problem.setTitle("bad request");
-        return problem;
+        return problem(HttpStatus.BAD_REQUEST, "bad request", e.getMessage());
     }
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ProblemDetail tooBig(MaxUploadSizeExceededException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+        return problem(HttpStatus.CONTENT_TOO_LARGE, "upload too large",
                 "the upload is over the gallery's limit (spring.servlet.multipart.max-file-size)");
-        problem.setTitle("upload too large");
-        return problem;
     }
 
     private static ProblemDetail plugin(HttpStatus status, String title, PluginTrapException e) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, e.getMessage());
-        problem.setTitle(title);
+        ProblemDetail problem = problem(status, title, e.getMessage());
         problem.setProperty("plugin", e.pluginId());
         problem.setProperty("function", e.exportName());
+        return problem;
+    }
+
+    private static ProblemDetail problem(HttpStatusCode status, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
         return problem;
     }
 }
