@@ -1,7 +1,8 @@
 // thumbnailer: exports witbox:sample/thumbnails@0.1.0 (../../src/main/wit/world.wit, world
 // `thumbnailer`) with the canonical ABI written by hand (no wit-bindgen), over Debian's stb
-// libraries: stb_image decodes PNG, JPEG, GIF and BMP, stb_image_resize scales, stb_image_write
-// encodes PNG and JPEG. Imports witbox:sample/log@0.1.0 (a Spring bean of the gallery) and, for
+// libraries and libjpeg-turbo: libjpeg-turbo decodes JPEG already scaled towards the box
+// (jpeg_scaled.c), stb_image decodes PNG, GIF, BMP (and the CMYK JPEGs libjpeg's path leaves to it),
+// stb_image_resize scales, stb_image_write encodes PNG and JPEG. Imports witbox:sample/log@0.1.0 (a Spring bean of the gallery) and, for
 // thumbnail-file, reads files through WASI (wasi-libc behind the preview1 reactor adapter): it sees
 // only the folders the host preopened for it.
 //
@@ -18,6 +19,7 @@
 #include <unistd.h>
 
 #include "cabi.h"
+#include "jpeg_scaled.h"
 
 #define STBI_NO_STDIO
 #define STBI_NO_LINEAR
@@ -133,7 +135,8 @@ static const char *format_of(const uint8_t *d, size_t n) {
 
 typedef struct {
     int w, h, channels;
-    uint8_t *pixels; // stbi's allocation, or NULL
+    int full_w, full_h; // the size in the file's header (a JPEG may be decoded smaller)
+    uint8_t *pixels; // malloc'd (by stbi or jpeg_scaled), or NULL; freed with stbi_image_free (free)
 } decoded;
 
 typedef struct {
@@ -142,9 +145,13 @@ typedef struct {
     int32_t quality;
 } spec;
 
-// Reads the header, checks the size against the limit, then decodes. NULL on success, else the
-// error result already written.
-static uint8_t *decode_checked(const uint8_t *data, size_t len, uint32_t max_pixels, int req_comp, decoded *out) {
+static void fit(int w, int h, uint32_t max_w, uint32_t max_h, int *tw, int *th);
+
+// Reads the header, checks the size against the limit, then decodes: a JPEG already scaled towards
+// the box `max_w` x `max_h` (never below the size fit() will ask for), anything else at full size.
+// NULL on success, else the error result already written.
+static uint8_t *decode_checked(const uint8_t *data, size_t len, uint32_t max_pixels, uint32_t max_w, uint32_t max_h,
+                               int req_comp, decoded *out) {
     out->pixels = NULL;
     const char *fmt = format_of(data, len);
     if (!fmt) return fail(ERR_INVALID, "not a PNG, JPEG, GIF or BMP image (%zu bytes)", len);
@@ -157,6 +164,24 @@ static uint8_t *decode_checked(const uint8_t *data, size_t len, uint32_t max_pix
     if (pixels > max_pixels) {
         return fail(ERR_TOO_LARGE, "the %s image is %d x %d (%.1f megapixels), over the limit of %.1f megapixels",
                     fmt, w, h, pixels / 1e6, max_pixels / 1e6);
+    }
+    out->full_w = w;
+    out->full_h = h;
+    if (strcmp(fmt, "jpeg") == 0) {
+        int tw, th;
+        fit(w, h, max_w, max_h, &tw, &th);
+        jpeg_image jpeg;
+        switch (jpeg_decode_scaled(data, len, tw, th, req_comp == 4, &jpeg)) {
+            case JPEG_DECODED:
+                out->pixels = jpeg.pixels;
+                out->w = jpeg.w;
+                out->h = jpeg.h;
+                out->channels = jpeg.channels;
+                return NULL;
+            case JPEG_DAMAGED: return fail(ERR_INVALID, "damaged jpeg image: %s", jpeg.message);
+            case JPEG_OUT_OF_MEMORY: return fail(ERR_TOO_LARGE, "out of memory decoding a %d x %d jpeg image", w, h);
+            case JPEG_UNSUPPORTED: break; // CMYK: stb_image converts it
+        }
     }
     out->pixels = stbi_load_from_memory(data, (int)len, &out->w, &out->h, &out->channels, req_comp);
     if (!out->pixels) return fail(ERR_INVALID, "damaged %s image: %s", fmt, stbi_failure_reason());
@@ -185,10 +210,11 @@ static uint8_t *check_box(const spec *s) {
     return NULL;
 }
 
-// Scales `img` into the box; replaces its pixels (stb's allocation is freed). NULL or an error.
+// Scales `img` into the box (the size fit() gives its full size); replaces its pixels (the old ones
+// are freed). NULL or an error.
 static uint8_t *scale_into(decoded *img, uint32_t max_w, uint32_t max_h) {
     int tw, th;
-    fit(img->w, img->h, max_w, max_h, &tw, &th);
+    fit(img->full_w, img->full_h, max_w, max_h, &tw, &th);
     if (tw == img->w && th == img->h) return NULL;
     uint8_t *out = malloc((size_t)tw * th * img->channels);
     if (!out) return fail(ERR_TOO_LARGE, "out of memory for a %d x %d image", tw, th);
@@ -251,8 +277,8 @@ static uint8_t *thumbnail_of(const uint8_t *data, size_t len, const spec *s, con
     uint8_t *err = check_box(s);
     if (err) return err;
     decoded img;
-    if ((err = decode_checked(data, len, s->max_pixels, 0, &img))) return err;
-    int w0 = img.w, h0 = img.h;
+    if ((err = decode_checked(data, len, s->max_pixels, s->max_w, s->max_h, 0, &img))) return err;
+    int w0 = img.full_w, h0 = img.full_h;
     if ((err = scale_into(&img, s->max_w, s->max_h))) { stbi_image_free(img.pixels); return err; }
     buffer out;
     err = encode_into(img.pixels, img.w, img.h, img.channels, s->format, s->quality, &out);
@@ -378,7 +404,7 @@ uint8_t *decode(uint8_t *data, size_t len, uint32_t max_w, uint32_t max_h, uint3
     spec s = {max_w, max_h, max_pixels, 0, 0};
     decoded img = {0};
     uint8_t *result = check_box(&s);
-    if (!result) result = decode_checked(data, len, max_pixels, 4, &img);
+    if (!result) result = decode_checked(data, len, max_pixels, max_w, max_h, 4, &img);
     if (!result) result = scale_into(&img, max_w, max_h);
     if (!result) {
         size_t n = (size_t)img.w * img.h * 4;

@@ -55,6 +55,29 @@ final class Bombs {
         throw new IllegalArgumentException("no SOF0 in the JPEG");
     }
 
+    /**
+     * {@code jpeg} with the length of its first Huffman table after the frame header (DHT after SOF0) broken: the
+     * header stb_image reads for the size check is intact, and libjpeg stops with a fatal error at the table.
+     */
+    static byte[] jpegWithBrokenHuffmanTable(byte[] jpeg) {
+        byte[] out = jpeg.clone();
+        boolean afterFrame = false;
+        for (int i = 2; i + 3 < out.length; i++) {
+            if ((out[i] & 0xff) != 0xFF) {
+                continue;
+            }
+            int marker = out[i + 1] & 0xff;
+            if (marker == 0xC0) {
+                afterFrame = true;
+            } else if (marker == 0xC4 && afterFrame) {
+                out[i + 2] = 0;
+                out[i + 3] = 3; // two bytes of length and one of table class/id: no code counts
+                return out;
+            }
+        }
+        throw new IllegalArgumentException("no DHT after SOF0 in the JPEG");
+    }
+
     private static void chunk(ByteArrayOutputStream out, String type, byte[] data) {
         out.writeBytes(ByteBuffer.allocate(4).putInt(data.length).array());
         byte[] t = type.getBytes(StandardCharsets.US_ASCII);

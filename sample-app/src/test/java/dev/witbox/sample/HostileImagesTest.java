@@ -89,8 +89,25 @@ class HostileImagesTest extends GalleryServer {
 
         Reply reply = postFile("/api/thumbnails", "cut.jpg", Arrays.copyOf(jpeg, 700));
 
+        // libjpeg's warning JWRN_JPEG_EOF, which the thumbnailer treats as the end of the decode
         assertThat(reply.status()).isEqualTo(422);
-        assertThat(jsonOf(reply).get("detail").asString()).isEqualTo("damaged jpeg image: Corrupt JPEG");
+        assertThat(jsonOf(reply).get("detail").asString()).isEqualTo("damaged jpeg image: Premature end of JPEG file");
+    }
+
+    @Test
+    void libjpegsFatalErrorBecomesAResultErrorAndTheInstanceDecodesTheNextJpeg() {
+        byte[] broken = Bombs.jpegWithBrokenHuffmanTable(image("harbour-at-dusk.jpg"));
+
+        // libjpeg's error_exit unwinds (Asyncify) out of a decode: twice, so the second runs on an instance that
+        // has unwound once already
+        for (int i = 0; i < 2; i++) {
+            Reply reply = postFile("/api/thumbnails?size=64", "broken.jpg", broken);
+            assertThat(reply.status()).isEqualTo(422);
+            assertThat(jsonOf(reply).get("detail").asString()).isEqualTo("damaged jpeg image: Bogus marker length");
+        }
+        Reply good = postFile("/api/thumbnails?size=64", "good.jpg", image("harbour-at-dusk.jpg"));
+        assertThat(good.status()).isEqualTo(200);
+        assertThat(decode(good.body()).getWidth()).isEqualTo(64);
     }
 
     @Test
