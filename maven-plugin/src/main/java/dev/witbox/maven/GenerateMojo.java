@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -23,8 +22,10 @@ import org.apache.maven.project.MavenProject;
  * of generated sources, and adds that folder to the project's compile source roots.
  *
  * <p>The generation is incremental: when the WIT files, this configuration and the generator are what
- * they were at the last run, nothing is written. WIT errors fail the build, each reported as an
- * {@code [ERROR]} line {@code file:line:col: error: ...}.
+ * they were at the last run, nothing is written. WIT errors fail the build, each logged as an
+ * {@code [ERROR]} line {@code file:line:col: error: ...} (with its source line and a caret), and the build's
+ * failure is one line naming the first. Every failure is a one-line message naming the file and the fix
+ * ({@code MavenErrorsTest} drives each way of being wrong).
  */
 @Mojo(name = "generate", defaultPhase = LifecyclePhase.GENERATE_SOURCES, threadSafe = true)
 public class GenerateMojo extends AbstractMojo {
@@ -79,9 +80,20 @@ public class GenerateMojo extends AbstractMojo {
             getLog().info("witbox generation skipped");
             return;
         }
+        if (witDirectory.isFile()) {
+            throw new MojoFailureException(witDirectory + " is a file, not a WIT package folder: point <witDirectory>"
+                    + " at the folder that holds the world's .wit files");
+        }
         if (!witDirectory.isDirectory()) {
-            throw new MojoFailureException("no WIT package folder at " + witDirectory
-                    + " (put the world's .wit files there, or set <witDirectory>)");
+            throw new MojoFailureException("no WIT package folder at " + witDirectory + ": create it with the world's"
+                    + " .wit files, or point <witDirectory> at the folder that holds them");
+        }
+        if (!hasWitFiles(witDirectory)) {
+            throw new MojoFailureException(witDirectory + " has no .wit files: put the world's .wit files there, or"
+                    + " point <witDirectory> at the folder that holds them");
+        }
+        if (outputDirectory.isFile()) {
+            throw new MojoFailureException(outputDirectory + " is a file, not a folder: " + Failures.OUTPUT_FIX);
         }
         BindingsGenerator.Options options;
         try {
@@ -97,13 +109,15 @@ public class GenerateMojo extends AbstractMojo {
             for (WitDiagnostic d : e.diagnostics()) {
                 getLog().error(d.render());
             }
-            throw new MojoFailureException("the WIT in " + witDirectory + " was refused:\n"
-                    + e.diagnostics().stream().map(WitDiagnostic::render).collect(Collectors.joining("\n")), e);
+            // not chained: Maven would append the cause's message, every diagnostic with its source lines
+            throw new MojoFailureException(Failures.summary(witDirectory.toPath(), e.diagnostics()));
         } catch (BindingsException e) {
             throw new MojoFailureException("cannot generate Java for the WIT in " + witDirectory + ": "
                     + e.getMessage(), e);
-        } catch (IOException | UncheckedIOException e) {
-            throw new MojoExecutionException("cannot generate into " + outputDirectory + ": " + e, e);
+        } catch (IOException e) {
+            throw new MojoExecutionException(Failures.cannotWrite(outputDirectory.toPath(), e), e);
+        } catch (UncheckedIOException e) {
+            throw new MojoExecutionException(Failures.cannotWrite(outputDirectory.toPath(), e.getCause()), e);
         }
         if (result.upToDate()) {
             getLog().info("witbox bindings are up to date (" + result.files().size() + " files in " + outputDirectory
@@ -118,5 +132,10 @@ public class GenerateMojo extends AbstractMojo {
         } else {
             project.addCompileSourceRoot(outputDirectory.getPath());
         }
+    }
+
+    private static boolean hasWitFiles(File folder) {
+        File[] wit = folder.listFiles((dir, name) -> name.endsWith(".wit") && new File(dir, name).isFile());
+        return wit != null && wit.length > 0;
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -169,11 +170,13 @@ class GenerateMojoIT {
         Build build = mvn(project, "build.log", "compile");
 
         assertThat(build.status()).as("build:\n%s", build.log()).isEqualTo(1);
+        String error = wit + ":4:" + (badLine.indexOf("strng") + 1)
+                + ": error: unknown type 'strng' in function 'greet'; did you mean 'string'?";
         assertThat(build.log())
-                .contains("[ERROR] " + wit + ":4:" + (badLine.indexOf("strng") + 1)
-                        + ": error: unknown type 'strng' in function 'greet'; did you mean 'string'?")
+                .contains("[ERROR] " + error)
                 .contains("BUILD FAILURE")
-                .contains("the WIT in " + project.resolve("src/main/wit") + " was refused");
+                .containsPattern("\\[ERROR] Failed to execute goal dev\\.witbox:witbox-maven-plugin:[^ ]+:generate \\([^)]+\\)"
+                        + " on project broken-wit: " + Pattern.quote(error) + " -> \\[Help 1]\n");
         assertThat(project.resolve("target/generated-sources/witbox")).doesNotExist();
     }
 }

@@ -89,9 +89,8 @@ class GenerateMojoTest {
         Path file = mojo.witDirectory.toPath().resolve("world.wit");
 
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessageContaining("the WIT in " + mojo.witDirectory + " was refused:")
-                .hasMessageContaining(file + ":3:21: error: unknown type 'strng'")
-                .hasMessageContaining(file + ":4:30: error: unknown type 'boool'");
+                .hasMessageStartingWith(file + ":3:21: error: unknown type 'strng'")
+                .hasMessageEndingWith(" (and 1 more WIT error, logged above)");
         assertThat(errors).hasSize(2);
         assertThat(errors.get(0)).startsWith(file + ":3:21: error: unknown type 'strng'");
         assertThat(errors.get(1)).startsWith(file + ":4:30: error: unknown type 'boool'");
@@ -110,8 +109,8 @@ class GenerateMojoTest {
     @Test
     void badConfigurationIsExplained() throws IOException {
         assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
-                .hasMessage("no WIT package folder at " + mojo.witDirectory
-                        + " (put the world's .wit files there, or set <witDirectory>)");
+                .hasMessage("no WIT package folder at " + mojo.witDirectory + ": create it with the world's .wit"
+                        + " files, or point <witDirectory> at the folder that holds them");
 
         wit("package demo:app;\nworld app { export a: func(); }\n");
         mojo.javaPackage = "com.example.class";
