@@ -36,7 +36,8 @@ abstract class GalleryServer {
 
     @DynamicPropertySource
     static void uploadFolder(DynamicPropertyRegistry registry) throws IOException {
-        Path dir = Files.createTempDirectory("gallery-uploads");
+        // a folder that does not exist yet: the gallery makes it before the thumbnailer's preopen is linked
+        Path dir = Files.createTempDirectory("gallery-uploads").resolve("uploads");
         registry.add("gallery.upload-dir", dir::toString);
     }
 

@@ -8,6 +8,7 @@ import dev.witbox.sample.plugins.thumbnailer.Thumbnails;
 import dev.witbox.sample.plugins.thumbnailer.Thumbnails.ImageError;
 import java.util.List;
 import java.util.Locale;
+import org.springframework.context.annotation.DependsOn;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
@@ -17,8 +18,12 @@ import org.springframework.stereotype.Service;
  * write the text. Each is injected by the witbox starter ({@code @WasmPlugin}) from the interface
  * generated from its WIT, backed by the plugin's pool configured under {@code witbox.plugins.instances}.
  * A plugin's error value becomes a {@link PluginRefusal}.
+ *
+ * <p>Depends on the {@link ImageStore}, which makes the upload folder: the plugins it injects are linked with
+ * that folder as the thumbnailer's preopen, which must exist by then.
  */
 @Service
+@DependsOn("imageStore")
 public class ImageService {
 
     /** A finished image: encoded bytes, their media type and the pixel size. */
