@@ -189,8 +189,10 @@ public final class Wit {
         try {
             text = reader.witText(bytes);
         } catch (IllegalArgumentException e) {
-            throw new WitException(new WitDiagnostic(path.toString(), 0, 0, "not a binary WIT package: "
-                    + e.getMessage(), ""));
+            // the decoder's own "not a binary WIT package: ..." already says it; a malformed binary does not
+            String prefix = "not a binary WIT package: ";
+            String why = String.valueOf(e.getMessage());
+            throw new WitException(new WitDiagnostic(path.toString(), 0, 0, why.startsWith(prefix) ? why : prefix + why, ""));
         }
         SourceFile src = new SourceFile(path + " (decoded)", text);
         Group g = group(List.of(Parser.parse(src)), src);
