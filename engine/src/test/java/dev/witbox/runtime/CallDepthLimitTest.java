@@ -33,7 +33,7 @@ class CallDepthLimitTest {
     }
 
     @Test
-    void theLimitIsConfigurableAndCountsEveryNestedCall() {
+    void theLimitIsConfigurableAndCountsEveryRecursiveCall() {
         Plugin probe = WitboxEngine.builder().maxCallDepth(100).build().load("pool-probe", POOL_PROBE);
         try (PluginInstance instance = probe.instantiate()) {
             // recurse(n) is one wasm call per level below the export (pool_probe.c, descend)

@@ -2,11 +2,7 @@ package dev.witbox.internal.chicory;
 
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.ExternalType;
-import com.dylibso.chicory.wasm.types.FunctionBody;
-import com.dylibso.chicory.wasm.types.Instruction;
-import com.dylibso.chicory.wasm.types.OpCode;
 import java.io.ByteArrayOutputStream;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -15,9 +11,12 @@ import java.util.List;
  * <p>Chicory 1.7.5 has no depth limit: both its interpreter and its compiled code run every wasm call on the
  * Java stack, so a recursing guest ends in a {@code StackOverflowError}, which may strike inside host code the
  * guest called (a class initialiser, a lock) and leave the JVM damaged. The rewrite adds one mutable i32
- * global (the depth) and wraps every {@code call}, {@code call_indirect} and {@code call_ref}: increment, trap
- * with {@code unreachable} if past the limit, call, decrement. The trap is recognised afterwards because the
- * depth global is then above the limit ({@link #exceeded}), which no other trap leaves behind.
+ * global (the depth) and wraps each {@code call}, {@code call_indirect} and {@code call_ref} that
+ * {@link CountedCalls} says may nest without bound: increment, trap with {@code unreachable} if past the limit,
+ * call, decrement. Calls into a closed, bounded call tree (memcpy, malloc) are left as they are: they cost a
+ * short export most of the counter's price and add at most {@link CountedCalls#MAX_UNCOUNTED_HEIGHT} frames. The
+ * trap is recognised afterwards because the depth global is then above the limit ({@link #exceeded}), which no
+ * other trap leaves behind.
  *
  * <p>What it does not count: tail calls ({@code return_call*}, which Chicory also runs on the Java stack; the
  * {@code StackOverflowError} mapping remains the backstop), and frames a wasm exception unwinds past a call
@@ -42,23 +41,12 @@ final class CallDepthLimit {
         return (int) instance.global(globalIndex).getValueLow() > limit;
     }
 
-    /** Whether the module makes any call (one that makes none nests no deeper than its caller: left as it is). */
-    static boolean makesCalls(WasmModule parsed) {
-        return !calls(parsed).isEmpty();
-    }
-
-    private static List<Integer> calls(WasmModule parsed) {
-        List<Integer> calls = new ArrayList<>();
-        for (FunctionBody body : parsed.codeSection().functionBodies()) {
-            for (Instruction instruction : body.instructions()) {
-                OpCode op = instruction.opcode();
-                if (op == OpCode.CALL || op == OpCode.CALL_INDIRECT || op == OpCode.CALL_REF) {
-                    calls.add(instruction.address());
-                }
-            }
-        }
-        calls.sort(null);
-        return calls;
+    /**
+     * Whether the module makes any call the limit counts (one whose calls all enter closed call trees nests a
+     * bounded depth below its caller: left as it is).
+     */
+    static boolean makesCountedCalls(WasmModule parsed) {
+        return !CountedCalls.counted(parsed).isEmpty();
     }
 
     /** The rewritten binary and the limit that applies to it. */
@@ -71,7 +59,7 @@ final class CallDepthLimit {
      */
     static Instrumented instrument(byte[] bytes, WasmModule parsed, int limit) {
         int globalIndex = parsed.importSection().count(ExternalType.GLOBAL) + parsed.globalSection().globalCount();
-        List<Integer> calls = calls(parsed);
+        List<Integer> calls = CountedCalls.counted(parsed);
         byte[] before = before(globalIndex, limit);
         byte[] after = after(globalIndex);
         Rewriter w = new Rewriter(bytes, calls, before, after);

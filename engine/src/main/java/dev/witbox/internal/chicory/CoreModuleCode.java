@@ -99,7 +99,7 @@ public final class CoreModuleCode {
             int maxCallDepth) {
         WasmModule module = parse(name, bytes);
         CallDepthLimit depthLimit = null;
-        if (maxCallDepth > 0 && CallDepthLimit.makesCalls(module)) {
+        if (maxCallDepth > 0 && CallDepthLimit.makesCountedCalls(module)) {
             CallDepthLimit.Instrumented instrumented = CallDepthLimit.instrument(bytes, module, maxCallDepth);
             bytes = instrumented.bytes();
             module = parse(name, bytes);

@@ -9,6 +9,7 @@ final class TinyModules {
     private static final int I32_CONST = 0x41;
     private static final int I32_ADD = 0x6a;
     private static final int CALL = 0x10;
+    private static final int DROP = 0x1a;
     private static final int END = 0x0b;
 
     private TinyModules() {}
@@ -39,6 +40,29 @@ final class TinyModules {
         big.write(END);
         byte[] plusOne = {CALL, 0, I32_CONST, 1, I32_ADD, END};
         return module(new String[] {"big", "plus-one"}, big.toByteArray(), plusOne);
+    }
+
+    /**
+     * Functions {@code f0, f1, ...} of type {@code () -> i32}, function {@code i} calling (and dropping the result
+     * of) each function of {@code calls[i]} in order, then returning 0.
+     */
+    static byte[] callGraph(int[][] calls) {
+        String[] names = new String[calls.length];
+        byte[][] bodies = new byte[calls.length][];
+        for (int i = 0; i < calls.length; i++) {
+            names[i] = "f" + i;
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            for (int callee : calls[i]) {
+                body.write(CALL);
+                unsignedLeb(body, callee);
+                body.write(DROP);
+            }
+            body.write(I32_CONST);
+            signedLeb(body, 0);
+            body.write(END);
+            bodies[i] = body.toByteArray();
+        }
+        return module(names, bodies);
     }
 
     /** Functions of type {@code () -> i32} without locals, exported in order under {@code names}. */
