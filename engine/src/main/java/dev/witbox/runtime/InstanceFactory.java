@@ -74,8 +74,12 @@ final class InstanceFactory implements MemoryBudget.Listener, PluginInstance.Cal
         if (options.imports() == PoolOptions.NO_IMPORTS) {
             return true;
         }
-        if (entry.imports().resetHostStateInPlace()) {
-            return true; // the same host functions, their state back at the seal: no supplier, no relink
+        try {
+            if (entry.imports().resetHostStateInPlace()) {
+                return true; // the same host functions, their state back at the seal: no supplier, no relink
+            }
+        } catch (RuntimeException e) {
+            return false; // the host state is in no known shape: the instance goes, with its imports
         }
         entry.imports().close();
         HostImports next;
