@@ -122,6 +122,8 @@ public final class Suite {
                     "PooledCallBenchmark.greetExtism", Target.ratioAtMost(0.33)),
             new Figure("WASI pooled / held: wasi-probe stdio", "WasiPoolBenchmark.probePooled",
                     "WasiPoolBenchmark.probeHeld", Target.ratioAtMost(1.5)),
+            new Figure("  reuse isolation (no reset)", "WasiPoolBenchmark.probePooledReuse",
+                    "WasiPoolBenchmark.probeHeld", null),
             new Figure("  wasi-hello run: pooled / new instance", "WasiPoolBenchmark.helloPooled",
                     "WasiPoolBenchmark.helloNewInstance", null),
             new Figure("throughput add: 2 threads / 1", "ThroughputBenchmark.addTwoThreads",

@@ -2,6 +2,7 @@ package dev.witbox.benchmarks;
 
 import dev.witbox.api.value.WitValue;
 import dev.witbox.runtime.ExportHandle;
+import dev.witbox.runtime.Isolation;
 import dev.witbox.runtime.Plugin;
 import dev.witbox.runtime.PluginInstance;
 import dev.witbox.runtime.PluginPool;
@@ -25,9 +26,9 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
- * WASI plugins through a {@code fresh} pool (borrow, call, reset, a new WASI context for the next lease, give
- * back): wasi-probe's {@code stdio} (a C reactor whose initialisation takes its stdio streams, which the pool
- * carries over to each lease's context) against a call on an instance already held with one context; and
+ * WASI plugins through a {@code fresh} pool (borrow, call, reset the memory and the instance's WASI context in
+ * place, give back): wasi-probe's {@code stdio} (a C reactor whose initialisation takes its stdio streams, which
+ * the context keeps through every reset) against a call on an instance already held with one context; and
  * wasi-hello (a C command through the preview1 command adapter, {@code wasi:cli/run}), whose {@code run} may
  * run once per instance (the adapter traps on a second {@code _start}), so its baseline is a new instance and
  * context per call.
@@ -52,6 +53,8 @@ public class WasiPoolBenchmark {
     private ExportHandle heldProbeRun;
     private PluginPool probePool;
     private PooledFunction pooledProbeRun;
+    private PluginPool probeReusePool;
+    private PooledFunction reusedProbeRun;
 
     @Setup
     public void setUp() {
@@ -70,6 +73,9 @@ public class WasiPoolBenchmark {
         probePool = probe.pool(PoolOptions.builder().minIdle(1).maxSize(1)
                 .imports(() -> Wasi.context(probe, policy).imports()).build());
         pooledProbeRun = probePool.function("run");
+        probeReusePool = probe.pool(PoolOptions.builder().minIdle(1).maxSize(1).isolation(Isolation.REUSE)
+                .imports(() -> Wasi.context(probe, policy).imports()).build());
+        reusedProbeRun = probeReusePool.function("run");
         helloNewInstance();
         helloPooled();
         helloPooled();
@@ -86,6 +92,7 @@ public class WasiPoolBenchmark {
         heldProbe.close();
         heldProbeContext.close();
         probePool.close();
+        probeReusePool.close();
     }
 
     @Benchmark
@@ -108,5 +115,14 @@ public class WasiPoolBenchmark {
     @Benchmark
     public WitValue probePooled() {
         return pooledProbeRun.call(STDIO);
+    }
+
+    /**
+     * The same lease in {@code reuse} isolation (nothing reset): what the lease itself costs; {@link #probePooled}
+     * minus this is the reset and the guest's work to set itself up again from the snapshot (its stdio buffers).
+     */
+    @Benchmark
+    public WitValue probePooledReuse() {
+        return reusedProbeRun.call(STDIO);
     }
 }

@@ -20,7 +20,7 @@ public final class ExportHandle implements ExportInvoker {
     private final ExportedFunction export;
     final Item.Func func;
     /** The lifted function when it takes and returns primitives ({@link #callPrimitive}); else null. */
-    private final LiftedFunction primitive;
+    final LiftedFunction primitive;
 
     ExportHandle(PluginInstance instance, ExportedFunction export, Item.Func func) {
         this.instance = instance;

@@ -41,6 +41,18 @@ public final class HostImports {
          * standing for the same kind of state, made afresh. False when these imports cannot.
          */
         boolean adopt(Object sealed);
+
+        /**
+         * Returns this same state, in place, to what it was when {@link #seal} last described it, for the next
+         * lease of the same instance (whose memory and handles were just reset to the seal): what the lease
+         * opened is released, what it wrote is forgotten. False (the default) when it cannot; then the pool
+         * closes these imports and asks its supplier for new ones, as for imports without sealable state.
+         * A pool resets imports in place only when this state is all they registered to be closed
+         * ({@link Builder#onClose}), so that nothing else of the lease survives it.
+         */
+        default boolean resetInPlace() {
+            return false;
+        }
     }
 
     /**
@@ -86,6 +98,23 @@ public final class HostImports {
     /** What {@link Sealable#seal} says of these imports' state, or null (nothing sealable registered, or it cannot). */
     Object sealHostState() {
         return sealable == null ? null : sealable.seal();
+    }
+
+    /**
+     * Whether these imports returned their state to the seal in place ({@link Sealable#resetInPlace}), so that
+     * the instance keeps them for its next lease: only when the sealable state is the only thing registered to
+     * be closed (other closers stand for per-instance state nobody resets).
+     */
+    boolean resetHostStateInPlace() {
+        if (sealable == null) {
+            return false;
+        }
+        for (AutoCloseable c : closers) {
+            if (c != sealable) {
+                return false;
+            }
+        }
+        return sealable.resetInPlace();
     }
 
     /** Whether these imports took on {@code sealed} (see {@link Sealable#adopt}). */

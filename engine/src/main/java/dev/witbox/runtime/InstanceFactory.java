@@ -61,8 +61,10 @@ final class InstanceFactory implements MemoryBudget.Listener, PluginInstance.Cal
     }
 
     /**
-     * Returns the instance to its snapshot and gives it host imports made afresh (unless the supplier hands
-     * out the same stateless imports again); false when the instance cannot be reset in place.
+     * Returns the instance to its snapshot, and its host imports to their state at the seal: in place when they
+     * can reset themselves (a WASI context, {@link HostImports.Sealable#resetInPlace}), else made afresh by the
+     * supplier (unless it hands out the same stateless imports again); false when the instance cannot be reset
+     * in place.
      */
     boolean reset(PoolEntry entry) {
         Instantiation instantiation = entry.instance().instantiation();
@@ -71,6 +73,13 @@ final class InstanceFactory implements MemoryBudget.Listener, PluginInstance.Cal
         }
         if (options.imports() == PoolOptions.NO_IMPORTS) {
             return true;
+        }
+        try {
+            if (entry.imports().resetHostStateInPlace()) {
+                return true; // the same host functions, their state back at the seal: no supplier, no relink
+            }
+        } catch (RuntimeException e) {
+            return false; // the host state is in no known shape: the instance goes, with its imports
         }
         entry.imports().close();
         HostImports next;

@@ -101,7 +101,11 @@ public final class PoolOptions {
         return maxInstanceMemoryBytes;
     }
 
-    /** Makes the host imports of one instance (called again whenever an instance starts afresh). */
+    /**
+     * Makes the host imports of one instance: called when an instance is made, and again at a {@code fresh}
+     * reset unless the imports reset their own state in place ({@link HostImports.Sealable#resetInPlace}, as a
+     * WASI context does).
+     */
     public Supplier<HostImports> imports() {
         return imports;
     }
@@ -201,9 +205,11 @@ public final class PoolOptions {
         }
 
         /**
-         * The host imports of each instance, made anew whenever an instance starts afresh (WASI state, for
-         * one, belongs to one instance). A {@link HostImports} built with {@link HostImports.Builder#onClose}
-         * is closed when its instance is reset or dropped.
+         * The host imports of each instance (WASI state, for one, belongs to one instance): made for every new
+         * instance, and again whenever a {@code fresh} reset cannot return the imports' state to the seal in
+         * place ({@link HostImports.Sealable#resetInPlace}; a WASI context can). A {@link HostImports} built
+         * with {@link HostImports.Builder#onClose} is closed when its instance is dropped, or reset without
+         * keeping its imports.
          */
         public Builder imports(Supplier<HostImports> imports) {
             this.imports = Objects.requireNonNull(imports, "imports");

@@ -52,6 +52,11 @@ final class Streams {
             pos += n;
             return out;
         }
+
+        /** Back to the first byte (a pooled instance's next lease reads stdin anew). */
+        void rewind() {
+            pos = 0;
+        }
     }
 
     /** Reads a file from an offset on; the descriptor's channel is shared. */
@@ -121,7 +126,8 @@ final class Streams {
     /** Where stdout or stderr goes for one instance, as the policy says. */
     static final class Sink {
         private final WasiPolicy.Output output;
-        private final ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        /** Kept for the next lease unless it grew large (then a pooled instance would hold it while idle). */
+        private ByteArrayOutputStream captured = new ByteArrayOutputStream();
         private final ByteArrayOutputStream line = new ByteArrayOutputStream();
         private final Logger logger;
         private final boolean isStderr;
@@ -188,6 +194,20 @@ final class Streams {
                 emitLine();
             }
             flush();
+        }
+
+        /**
+         * Ends a pooled instance's lease: what it wrote is delivered (a pending partial line logged, the host's
+         * stream flushed) and the capture and its dropped count are cleared for the next lease.
+         */
+        synchronized void reset() {
+            close();
+            if (captured.size() > 64 * 1024) {
+                captured = new ByteArrayOutputStream();
+            } else {
+                captured.reset();
+            }
+            dropped = 0;
         }
 
         synchronized byte[] captured() {

@@ -14,6 +14,9 @@ abstract class WasiClock {
     /** Blocks until {@link #monotonicNanos()} reaches {@code deadline}. */
     abstract void sleepUntil(long deadline);
 
+    /** Starts again as a new clock of the same policy would (a pooled instance's next lease). */
+    abstract void restart();
+
     static WasiClock of(WasiPolicy.Clocks clocks) {
         if (clocks instanceof WasiPolicy.Fixed f) {
             return new Virtual(f.wallStart());
@@ -22,7 +25,12 @@ abstract class WasiClock {
     }
 
     static final class Real extends WasiClock {
-        private final long base = System.nanoTime();
+        private volatile long base = System.nanoTime();
+
+        @Override
+        void restart() {
+            base = System.nanoTime();
+        }
 
         @Override
         long wallNanos() {
@@ -56,6 +64,11 @@ abstract class WasiClock {
 
         Virtual(Instant wallStart) {
             this.wallStart = wallStart.getEpochSecond() * 1_000_000_000L + wallStart.getNano();
+        }
+
+        @Override
+        synchronized void restart() {
+            now = 0;
         }
 
         @Override

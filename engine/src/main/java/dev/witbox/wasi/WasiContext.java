@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,10 +36,17 @@ import org.slf4j.LoggerFactory;
  * {@link Wasi#context}, give {@link #imports()} (or {@link #addTo}) to {@link Plugin#instantiate},
  * and {@link #close()} it with the instance: everything it holds is released then, whatever the
  * guest dropped or leaked.
+ *
+ * <p>In a {@code fresh} pool the context stays with its instance and is reset with it between leases: each
+ * lease sees what a new context would show it (stdin from its start, nothing of the previous lease's files,
+ * output, exit code, clocks or seeded random), and the captured output is cleared when the lease is given back,
+ * so read it during the lease ({@code PluginPool.acquire()}).
  */
 public final class WasiContext implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(WasiContext.class);
+    /** Makes a seeded insecure source differ from the secure one seeded alike. */
+    private static final long INSECURE_SEED_MASK = 0x5DEECE66DL;
     private static final Pattern WASI_NAME = Pattern.compile("(wasi:[a-z0-9-]+/[a-z0-9-]+)@0\\.2\\.(\\d+)");
 
     private final String pluginId;
@@ -60,6 +68,13 @@ public final class WasiContext implements AutoCloseable {
     private final Map<Integer, Object> table = new HashMap<>();
     private int nextRep = 1;
     private int openDescriptors;
+    /**
+     * The table and next representation at the seal (the very objects: the stdio streams and preopens a reactor's
+     * initialisation took, all immutable or rewound by {@link CarriedOver#resetInPlace}); null until sealed.
+     */
+    private Map<Integer, Object> sealedTable;
+    private int sealedNextRep;
+    private int sealedDescriptors;
     private Integer exitCode;
     private boolean closed;
 
@@ -83,7 +98,27 @@ public final class WasiContext implements AutoCloseable {
 
     static Random insecureRandom(WasiPolicy policy) {
         return policy.random() instanceof WasiPolicy.Seeded s
-                ? new Random(s.seed() ^ 0x5DEECE66DL) : new Random(new SecureRandom().nextLong());
+                ? new Random(s.seed() ^ INSECURE_SEED_MASK) : new Random(new SecureRandom().nextLong());
+    }
+
+    /** Puts the random sources where {@link #secureRandom(WasiPolicy)} and {@link #insecureRandom} start them. */
+    private static void reseed(WasiPolicy policy, Random secure, Random insecure) {
+        if (policy.random() instanceof WasiPolicy.Seeded s) {
+            synchronized (secure) {
+                secure.setSeed(s.seed()); // java.util.Random: exactly as new Random(seed)
+            }
+            synchronized (insecure) {
+                insecure.setSeed(s.seed() ^ INSECURE_SEED_MASK);
+            }
+        } else {
+            // a new seed per lease, as a new context would take; not from the secure source, whose every draw
+            // reads the operating system's entropy (a tenth of a pooled call's time), since this source is
+            // insecure by contract and the secure one is unaffected either way
+            long seed = ThreadLocalRandom.current().nextLong() ^ System.nanoTime();
+            synchronized (insecure) {
+                insecure.setSeed(seed);
+            }
+        }
     }
 
     /** The policy's preopens, checked to be existing directories, by their real host paths. */
@@ -123,8 +158,9 @@ public final class WasiContext implements AutoCloseable {
     /**
      * Adds the plugin's WASI imports (any {@code wasi:…@0.2.x} interface witbox implements) to
      * {@code builder}, and adds its resource drop hook (which this context needs to release what a
-     * dropped handle holds). Closing the imports (a {@code PluginPool} does when it resets or drops the
-     * instance) closes this context.
+     * dropped handle holds). Closing the imports (a {@code PluginPool} does when it drops the instance)
+     * closes this context; a {@code fresh} pool's reset returns it to its state at the seal instead (see
+     * {@link HostImports.Sealable#resetInPlace}).
      *
      * @throws PluginLinkException when the plugin imports a WASI 0.2 function with another type than WASI's
      */
@@ -154,8 +190,9 @@ public final class WasiContext implements AutoCloseable {
             builder.function(imp.interfaceName(), imp.functionName(), imp.type(), args -> impl.call(args));
         }
         builder.onResourceDrop(this::dropped);
-        builder.onClose(this);
-        builder.sealable(new CarriedOver());
+        CarriedOver state = new CarriedOver();
+        builder.onClose(state);
+        builder.sealable(state);
         return builder;
     }
 
@@ -211,8 +248,12 @@ public final class WasiContext implements AutoCloseable {
      * makes the same resources, its own, under the same representations, and the instance is reset in place
      * instead of made again. Streams the guest opened on files, directory streams and errors are not carried:
      * an instance sealed holding one is replaced as before.
+     *
+     * <p>A pool rather keeps the context and {@linkplain #resetInPlace resets it in place} with the instance's
+     * memory: the per-lease state returns to the seal and the plugin's imports stay linked, so a lease costs no
+     * new context, no import matching and no relink. Closing this closes the context.
      */
-    private final class CarriedOver implements HostImports.Sealable {
+    private final class CarriedOver implements HostImports.Sealable, AutoCloseable {
         @Override
         public Object seal() {
             synchronized (WasiContext.this) {
@@ -224,8 +265,52 @@ public final class WasiContext implements AutoCloseable {
                     }
                     kinds.put(e.getKey(), kind);
                 }
+                sealedTable = new HashMap<>(table);
+                sealedNextRep = nextRep;
+                sealedDescriptors = openDescriptors;
                 return new Sealed(plugin, Map.copyOf(kinds), nextRep);
             }
+        }
+
+        /**
+         * The next lease starts as a new context would, holding what the guest held at the seal: every resource
+         * the lease made (descriptors, file streams, directory streams, errors, pollables) is released and
+         * forgotten, the representations restart where they stood, stdin is read from its start again, the
+         * captured output and the exit code are cleared, a virtual clock restarts at its fixed instant and the
+         * real monotonic clock at zero, and seeded random sources restart from their seeds. What the policy
+         * grants is fixed at construction and unchanged: a lease gets exactly what a new context would.
+         */
+        @Override
+        public boolean resetInPlace() {
+            synchronized (WasiContext.this) {
+                if (closed || sealedTable == null) {
+                    return false;
+                }
+                // nothing made since the seal and nothing dropped: the table is as sealed (the usual lease)
+                if (nextRep != sealedNextRep || table.size() != sealedTable.size()) {
+                    for (Map.Entry<Integer, Object> e : table.entrySet()) {
+                        if (sealedTable.get(e.getKey()) != e.getValue()) {
+                            release(e.getValue());
+                        }
+                    }
+                    table.clear();
+                    table.putAll(sealedTable);
+                    nextRep = sealedNextRep;
+                    openDescriptors = sealedDescriptors;
+                }
+                exitCode = null;
+                stdin.rewind();
+                stdout.reset();
+                stderr.reset();
+                clock.restart();
+                reseed(policy, secure, insecure);
+                return true;
+            }
+        }
+
+        @Override
+        public void close() {
+            WasiContext.this.close();
         }
 
         @Override

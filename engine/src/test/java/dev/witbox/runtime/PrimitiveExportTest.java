@@ -88,6 +88,27 @@ class PrimitiveExportTest {
     }
 
     @Test
+    void boundToAHeldInstanceEveryArityCallsTheInstanceStraightWithItsChecks() {
+        try (PluginInstance instance = PROBE.instantiate()) {
+            PrimitiveExport square = new PrimitiveExport(instance.function("square"), plan("square"));
+            PrimitiveExport count = new PrimitiveExport(instance.function("count"), plan("count"));
+            // arguments past the function's parameters are ignored, whichever overload
+            assertThat(square.call(0xFFFF_FFFFL)).isEqualTo(0xFFFF_FFFFL * 0xFFFF_FFFFL);
+            assertThat(square.call(3, 99)).isEqualTo(9);
+            assertThat(square.call(4, 99, 99)).isEqualTo(16);
+            assertThat(square.call(5, 99, 99, 99)).isEqualTo(25);
+            assertThat(count.call()).isEqualTo(1);
+            assertThat(instance.function("count").call()).isEqualTo(new WitValue.U32(2));
+            assertThatThrownBy(() -> square.call(-1)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("'x'");
+            assertThat(instance.isPoisoned()).isFalse();
+            PrimitiveExport crash = new PrimitiveExport(instance.function("crash"), plan("crash"));
+            assertThatThrownBy(crash::call).isInstanceOf(PluginTrapException.class).hasMessageContaining("crash");
+            assertThatThrownBy(count::call).isInstanceOf(PluginTrapException.class).hasMessageContaining("trapped earlier");
+        }
+    }
+
+    @Test
     void anInvokerThatOnlyTakesWitValuesGetsTheBoxedFallback() {
         try (PluginInstance instance = PROBE.instantiate()) {
             ExportHandle square = instance.function("square");
