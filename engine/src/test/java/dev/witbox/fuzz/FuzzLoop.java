@@ -30,7 +30,7 @@ import java.util.function.Function;
  *       coverage, and writes what crashes into that folder (docs/RELIABILITY.md).
  * </ul>
  *
- * <p>Budget of {@link #run}: {@code -Dwitbox.fuzz.seconds=N} seconds per target (default 8, so the five targets take
+ * <p>Budget of {@link #run}: {@code -Dwitbox.fuzz.seconds=N} seconds per target (default 6, so the five targets take
  * well under a minute in CI); {@code -Dwitbox.fuzz.seed=S} changes the generated sequence (default 15: CI runs the
  * same inputs each time, as many as the machine gets through). Each run appends one line to
  * {@code target/fuzz-report.txt}.
@@ -51,7 +51,7 @@ public final class FuzzLoop {
 
     /** Seconds each target runs for. */
     public static Duration budget() {
-        return Duration.ofMillis((long) (Double.parseDouble(System.getProperty("witbox.fuzz.seconds", "8")) * 1000));
+        return Duration.ofMillis((long) (Double.parseDouble(System.getProperty("witbox.fuzz.seconds", "6")) * 1000));
     }
 
     /**
