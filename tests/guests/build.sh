@@ -7,7 +7,8 @@
 #   tests/guests/build.sh --js-hello   also build the large componentize-js guest
 #                                      into build/js-hello/ (git-ignored, never committed)
 #   tests/guests/build.sh --only NAME  build one guest (add-greet, values, resources, embed-iface, catalog, maps,
-#                                      blobstore, wat, misbehave, hostile, pool-probe, wasi, bench, js-hello)
+#                                      blobstore, wat, misbehave, hostile, pool-probe, wasi, wasi-flood, bench,
+#                                      js-hello)
 #
 # Idempotent: every output is rewritten from source each run. Installs missing
 # toolchains (Debian apt packages, npm packages pinned in package-lock.json
@@ -221,6 +222,18 @@ build_wasi() {
   validate_core "$OUT/wasi/wasi-hello.p1.wasm"
 }
 
+# The hostile guest that floods stdout (wasi-flood/: flood(mib) writes mib MiB through wasi-libc's write()),
+# a reactor behind the preview1 reactor adapter like wasi-probe; HostileGuestFloodTest drives it.
+build_wasi_flood() {
+  step "wasi-flood (C + wasi-libc through the preview1 reactor adapter)"
+  mkdir -p "$OUT/wasi"
+  "$CLANG" --target=wasm32-wasi -O2 -mexec-model=reactor -Wl,--strip-all -Wall -Wextra -Werror \
+    -o "$BUILD/wasi-flood.core.wasm" "$HERE/wasi-flood/flood.c"
+  validate_core "$BUILD/wasi-flood.core.wasm"
+  JCO component "$BUILD/wasi-flood.core.wasm" "$HERE/wasi-flood/world.wit" flood "$OUT/wasi/wasi-flood.wasm" \
+    --adapter reactor
+}
+
 # The preview 1 conformance programs (wasi-p1/, run by WasiPreviewOneOracleTest on both of
 # witbox's paths and by the node:wasi oracle, oracle/node-wasi.mjs): a C program of POSIX corner
 # cases and a Rust std program (Debian's rustc, --target wasm32-wasi, linked by wasm-ld-16), each as
@@ -282,6 +295,7 @@ main() {
   want hostile && build_hostile
   want wasi && build_wasi
   want wasi-p1 && build_wasi_p1
+  want wasi-flood && build_wasi_flood
   want bench && build_bench
   if [ "$JS_HELLO" = 1 ]; then build_js_hello; fi
   step "verifying components (jco print + transpile, wasm-validate --enable-all on every core module)"

@@ -2,6 +2,7 @@ package dev.witbox.abi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.witbox.fuzz.FuzzLoop;
 import java.nio.ByteBuffer;
 import java.util.Random;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
  * -1, the memory's end, lengths whose product with the element size wraps), and the rest of the input is the
  * guest's memory (64 KiB, the input repeated). Both directions a guest feeds the host are lifted: from memory
  * ({@code load}, results through a return pointer) and from flat values (arguments of a host import).
- * Invariant: a value or a {@link CanonicalAbiTrap}; never a host allocation beyond the memory. See {@link FuzzLoop}.
+ * Invariant: a value or a {@link CanonicalAbiTrap}; never a host allocation beyond the memory. See {@link FuzzLoop}:
+ * generated inputs in {@link #hostileMemoryAndFlatValuesNeverCrashLifting}, Jazzer in {@link #coverageGuided}.
  */
 class LiftFuzzTest {
 
@@ -23,33 +25,40 @@ class LiftFuzzTest {
 
     @Test
     void hostileMemoryAndFlatValuesNeverCrashLifting() {
-        long inputs = FuzzLoop.run("abi-lift", LiftFuzzTest::generate, input -> {
-            long seed = input.length >= 8 ? ByteBuffer.wrap(input).getLong() : 0;
-            Random random = new Random(seed);
-            ValueType type = new RandomRoundTripTest.Generator(random).type(3);
-            StringEncoding encoding = StringEncoding.values()[random.nextInt(3)];
-            FakeGuest guest = new FakeGuest(1 << 16);
-            byte[] memory = new byte[1 << 16];
-            if (input.length > 8) {
-                for (int i = 0; i < memory.length; i++) {
-                    memory[i] = input[8 + i % (input.length - 8)];
-                }
-            }
-            guest.memory.write(0, memory, 0, memory.length);
-            Codec codec = Codecs.of(type);
-            CallContext cx = guest.context(encoding);
-            try {
-                codec.load(cx, pick(random) & 0xffffffffL);
-            } catch (CanonicalAbiTrap expected) {
-                // the guest lied: a trap naming what and where
-            }
-            long[] flat = new long[codec.flatCount];
-            for (int i = 0; i < flat.length; i++) {
-                flat[i] = pick(random);
-            }
-            codec.liftFlat(guest.context(encoding), new Flat(flat));
-        });
+        long inputs = FuzzLoop.run("abi-lift", LiftFuzzTest::generate, LiftFuzzTest::target);
         assertThat(inputs).isPositive();
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void coverageGuided(byte[] input) throws Exception {
+        FuzzLoop.invariant(LiftFuzzTest::target, input);
+    }
+
+    private static void target(byte[] input) {
+        long seed = input.length >= 8 ? ByteBuffer.wrap(input).getLong() : 0;
+        Random random = new Random(seed);
+        ValueType type = new RandomRoundTripTest.Generator(random).type(3);
+        StringEncoding encoding = StringEncoding.values()[random.nextInt(3)];
+        FakeGuest guest = new FakeGuest(1 << 16);
+        byte[] memory = new byte[1 << 16];
+        if (input.length > 8) {
+            for (int i = 0; i < memory.length; i++) {
+                memory[i] = input[8 + i % (input.length - 8)];
+            }
+        }
+        guest.memory.write(0, memory, 0, memory.length);
+        Codec codec = Codecs.of(type);
+        CallContext cx = guest.context(encoding);
+        try {
+            codec.load(cx, pick(random) & 0xffffffffL);
+        } catch (CanonicalAbiTrap expected) {
+            // the guest lied: a trap naming what and where
+        }
+        long[] flat = new long[codec.flatCount];
+        for (int i = 0; i < flat.length; i++) {
+            flat[i] = pick(random);
+        }
+        codec.liftFlat(guest.context(encoding), new Flat(flat));
     }
 
     private static long pick(Random random) {

@@ -2,6 +2,7 @@ package dev.witbox.wasi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.witbox.fuzz.FuzzLoop;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -10,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,7 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
  * absolute path and in a loop: random sequences of {@code ..}, {@code .}, names, links, empty components, NUL bytes,
  * very long names and leading slashes, resolved from the preopen and from a folder inside it, following the last
  * link or not. Invariant: an {@code FsError} (the guest's errno), or a path whose folder, and with links followed
- * the path itself, is inside the preopen on the real file system. See {@link FuzzLoop}.
+ * the path itself, is inside the preopen on the real file system. An input is one byte of choices (bit 0: from the
+ * folder, bit 1: follow the last link) and the path. See {@link FuzzLoop}: generated inputs in
+ * {@link #randomPathsNeverLeaveThePreopen}, Jazzer in {@link #coverageGuided}.
  */
 class PathFuzzTest {
 
@@ -28,39 +32,56 @@ class PathFuzzTest {
     @TempDir
     Path tmp;
 
-    @Test
-    void randomPathsNeverLeaveThePreopen() throws IOException {
-        Fs.Root root = PathResolutionTest.linkTree(tmp);
-        Path real = root.real();
-        List<Fs.Descriptor> bases = List.of(new Fs.Descriptor(root, List.of(), true, true, true, true, null),
-                new Fs.Descriptor(root, List.of("a"), true, true, true, true, null));
+    private Fs.Root root;
+    private Path real;
+    private List<Fs.Descriptor> bases;
 
-        long inputs = FuzzLoop.run("wasi-path", PathFuzzTest::generate, input -> {
-            String path = new String(input, 1, input.length - 1, StandardCharsets.UTF_8);
-            Fs.Descriptor base = bases.get(input[0] & 1);
-            boolean followLast = (input[0] & 2) != 0;
-            List<String> rel;
-            try {
-                rel = Fs.resolve(base, path, followLast);
-            } catch (Fs.FsError refused) {
-                return; // the guest's errno
-            }
-            Path host = Fs.hostPath(root, rel);
-            assertThat(host.normalize().startsWith(real)).as("%s inside the preopen", host).isTrue();
-            if (rel.isEmpty()) {
-                return; // the preopen itself
-            }
-            Path folder = host.getParent();
-            if (Files.exists(folder)) {
-                assertThat(folder.toRealPath().startsWith(real)).as("folder of %s inside the preopen", host).isTrue();
-            }
-            if (followLast && Files.exists(host)) {
-                assertThat(host.toRealPath().startsWith(real)).as("%s, links followed, inside the preopen", host).isTrue();
-            } else if (Files.exists(host, LinkOption.NOFOLLOW_LINKS)) {
-                assertThat(host.getParent().toRealPath().startsWith(real)).as("folder of %s", host).isTrue();
-            }
-        });
+    @BeforeEach
+    void preopenWithLinks() throws IOException {
+        root = PathResolutionTest.linkTree(tmp);
+        real = root.real();
+        bases = List.of(new Fs.Descriptor(root, List.of(), true, true, true, true, null),
+                new Fs.Descriptor(root, List.of("a"), true, true, true, true, null));
+    }
+
+    @Test
+    void randomPathsNeverLeaveThePreopen() {
+        long inputs = FuzzLoop.run("wasi-path", PathFuzzTest::generate, this::target);
         assertThat(inputs).isPositive();
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void coverageGuided(byte[] input) throws Exception {
+        FuzzLoop.invariant(this::target, input);
+    }
+
+    private void target(byte[] input) throws IOException {
+        if (input.length == 0) {
+            return; // no choices, no path
+        }
+        String path = new String(input, 1, input.length - 1, StandardCharsets.UTF_8);
+        Fs.Descriptor base = bases.get(input[0] & 1);
+        boolean followLast = (input[0] & 2) != 0;
+        List<String> rel;
+        try {
+            rel = Fs.resolve(base, path, followLast);
+        } catch (Fs.FsError refused) {
+            return; // the guest's errno
+        }
+        Path host = Fs.hostPath(root, rel);
+        assertThat(host.normalize().startsWith(real)).as("%s inside the preopen", host).isTrue();
+        if (rel.isEmpty()) {
+            return; // the preopen itself
+        }
+        Path folder = host.getParent();
+        if (Files.exists(folder)) {
+            assertThat(folder.toRealPath().startsWith(real)).as("folder of %s inside the preopen", host).isTrue();
+        }
+        if (followLast && Files.exists(host)) {
+            assertThat(host.toRealPath().startsWith(real)).as("%s, links followed, inside the preopen", host).isTrue();
+        } else if (Files.exists(host, LinkOption.NOFOLLOW_LINKS)) {
+            assertThat(host.getParent().toRealPath().startsWith(real)).as("folder of %s", host).isTrue();
+        }
     }
 
     private static byte[] generate(Random random) {

@@ -2,6 +2,7 @@ package dev.witbox.wave;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.witbox.abi.ValueType;
 import dev.witbox.api.value.WitValue;
 import dev.witbox.fuzz.FuzzLoop;
@@ -14,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Fuzz target of WAVE: an input is a type (its first 8 bytes seed {@link RandomValues}) and a text (the rest):
  * printed random values, mutated, and soups of WAVE's tokens. Invariant: a {@link WaveException}, or a value that
- * prints to text which parses back to the same value and prints the same again. See {@link FuzzLoop}.
+ * prints to text which parses back to the same value and prints the same again. See {@link FuzzLoop}: generated
+ * inputs in {@link #waveTextNeverCrashesAndRoundTrips}, Jazzer in {@link #coverageGuided}.
  */
 class WaveFuzzTest {
 
@@ -24,18 +26,25 @@ class WaveFuzzTest {
 
     @Test
     void waveTextNeverCrashesAndRoundTrips() {
-        long inputs = FuzzLoop.run("wave", WaveFuzzTest::generate, input -> {
-            ByteBuffer in = ByteBuffer.wrap(input);
-            long seed = input.length >= 8 ? in.getLong() : 0;
-            String text = new String(input, Math.min(8, input.length), Math.max(0, input.length - 8),
-                    StandardCharsets.UTF_8);
-            ValueType type = new RandomValues(seed).type(3);
-            WitValue value = Wave.parse(text, type);
-            String print = Wave.print(value, type);
-            WitValue again = Wave.parse(print, type);
-            assertThat(Wave.print(again, type)).as("print of %s", text).isEqualTo(print);
-        });
+        long inputs = FuzzLoop.run("wave", WaveFuzzTest::generate, WaveFuzzTest::target);
         assertThat(inputs).isPositive();
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void coverageGuided(byte[] input) throws Exception {
+        FuzzLoop.invariant(WaveFuzzTest::target, input);
+    }
+
+    private static void target(byte[] input) {
+        ByteBuffer in = ByteBuffer.wrap(input);
+        long seed = input.length >= 8 ? in.getLong() : 0;
+        String text = new String(input, Math.min(8, input.length), Math.max(0, input.length - 8),
+                StandardCharsets.UTF_8);
+        ValueType type = new RandomValues(seed).type(3);
+        WitValue value = Wave.parse(text, type);
+        String print = Wave.print(value, type);
+        WitValue again = Wave.parse(print, type);
+        assertThat(Wave.print(again, type)).as("print of %s", text).isEqualTo(print);
     }
 
     private static byte[] generate(Random random) {

@@ -2,6 +2,7 @@ package dev.witbox.wit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.code_intelligence.jazzer.junit.FuzzTest;
 import dev.witbox.fuzz.FuzzLoop;
 import java.nio.charset.StandardCharsets;
 import java.util.Random;
@@ -10,7 +11,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Fuzz target of the WIT front end: text → parse → resolve → print. Inputs are generated packages (every type kind,
  * uses, worlds, gates), small mutations of them, token soups and raw bytes. Invariant: a {@link WitException} with
- * diagnostics, or a model whose printed WIT parses back to the same print. See {@link FuzzLoop}.
+ * diagnostics, or a model whose printed WIT parses back to the same print. See {@link FuzzLoop}: generated inputs in
+ * {@link #witTextNeverCrashesTheFrontEndAndPrintsRoundTrip}, Jazzer in {@link #coverageGuided}.
  */
 class WitFrontEndFuzzTest {
 
@@ -18,20 +20,27 @@ class WitFrontEndFuzzTest {
 
     @Test
     void witTextNeverCrashesTheFrontEndAndPrintsRoundTrip() {
-        long inputs = FuzzLoop.run("wit", WitFrontEndFuzzTest::generate, input -> {
-            String text = new String(input, StandardCharsets.UTF_8);
-            Resolve resolve;
-            try {
-                resolve = Wit.parse("fuzz.wit", text, OPTIONS);
-            } catch (WitException e) {
-                assertThat(e.diagnostics()).as("diagnostics of a refusal").isNotEmpty();
-                return;
-            }
-            String print = WitPrinter.print(resolve);
-            String reprint = WitPrinter.print(Wit.parse("print.wit", print, OPTIONS));
-            assertThat(reprint).as("printed WIT parses back to the same model").isEqualTo(print);
-        });
+        long inputs = FuzzLoop.run("wit", WitFrontEndFuzzTest::generate, WitFrontEndFuzzTest::target);
         assertThat(inputs).isPositive();
+    }
+
+    @FuzzTest(maxDuration = "5m")
+    void coverageGuided(byte[] input) throws Exception {
+        FuzzLoop.invariant(WitFrontEndFuzzTest::target, input);
+    }
+
+    private static void target(byte[] input) {
+        String text = new String(input, StandardCharsets.UTF_8);
+        Resolve resolve;
+        try {
+            resolve = Wit.parse("fuzz.wit", text, OPTIONS);
+        } catch (WitException e) {
+            assertThat(e.diagnostics()).as("diagnostics of a refusal").isNotEmpty();
+            return;
+        }
+        String print = WitPrinter.print(resolve);
+        String reprint = WitPrinter.print(Wit.parse("print.wit", print, OPTIONS));
+        assertThat(reprint).as("printed WIT parses back to the same model").isEqualTo(print);
     }
 
     private static byte[] generate(Random random) {
