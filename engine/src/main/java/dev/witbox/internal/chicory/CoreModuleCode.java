@@ -1,7 +1,5 @@
 package dev.witbox.internal.chicory;
 
-import com.dylibso.chicory.compiler.InterpreterFallback;
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportGlobal;
@@ -24,16 +22,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A core module parsed and (by default) compiled once, instantiated any number of times. Thread-safe:
  * instances share nothing but the compiled code.
  */
 public final class CoreModuleCode {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CoreModuleCode.class);
 
     private final String name;
     private final WasmModule module;
@@ -97,6 +91,18 @@ public final class CoreModuleCode {
      */
     public static CoreModuleCode compile(String name, byte[] bytes, ExecutionMode mode, CompileCache cache,
             int maxCallDepth) {
+        return compile(name, bytes, mode, CompiledCodeSources.of((ClassLoader) null, cache), maxCallDepth);
+    }
+
+    /**
+     * Parses and validates a core module and has its compiled code from {@code sources} (build-time classes, the
+     * compile cache, or the compiler), with calls nesting at most {@code maxCallDepth} deep in each instance
+     * ({@code 0}: no limit but the calling thread's stack).
+     *
+     * @throws WitboxException when the bytes are not a valid core module
+     */
+    public static CoreModuleCode compile(String name, byte[] bytes, ExecutionMode mode, CompiledCodeSources sources,
+            int maxCallDepth) {
         WasmModule module = parse(name, bytes);
         CallDepthLimit depthLimit = null;
         if (maxCallDepth > 0 && CallDepthLimit.makesCalls(module)) {
@@ -107,7 +113,7 @@ public final class CoreModuleCode {
         }
         Function<Instance, Machine> factory = null;
         if (mode == ExecutionMode.COMPILED) {
-            factory = cache == null ? compiler(module).compile() : compileThrough(cache.slot(name, bytes), module);
+            factory = sources.machineFactory(name, bytes, module, depthLimit == null ? 0 : depthLimit.limit());
         }
         return new CoreModuleCode(name, module, factory, depthLimit);
     }
@@ -122,31 +128,6 @@ public final class CoreModuleCode {
             // NullPointerException on an `end` with no block open, and failing its own assertions (with -ea) on
             // branch labels (fuzz/component regression inputs)
             throw new WitboxException(name + " is not a valid core module (the parser failed on it: " + e + ")", e);
-        }
-    }
-
-    private static MachineFactoryCompiler.Builder compiler(WasmModule module) {
-        // functions over the JVM's 64 KB method limit cannot be compiled: interpret just those (the
-        // choice is baked into the generated classes, so a cached entry keeps it; see CompilerIdentity)
-        return MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.SILENT);
-    }
-
-    private static Function<Instance, Machine> compileThrough(CompileCacheSlot slot, WasmModule module) {
-        // Chicory consults its cache hook only for modules it has a digest of (the default: SHA-256)
-        if (module.digest() == null) {
-            LOG.warn("compile cache: Chicory computes no module digest here (a system property turned it off),"
-                    + " so compiled code is not cached");
-            return compiler(module).compile();
-        }
-        try {
-            return compiler(module).withCache(slot).compile();
-        } catch (RuntimeException | LinkageError e) {
-            if (!slot.served()) {
-                throw e; // the compiler itself failed: not the cache's business
-            }
-            // an intact entry Chicory cannot load: never run it, compile afresh and replace it
-            slot.rejectServedEntry(e);
-            return compiler(module).withCache(slot).compile();
         }
     }
 
