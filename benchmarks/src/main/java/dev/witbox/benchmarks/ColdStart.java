@@ -21,7 +21,9 @@ import java.util.stream.Stream;
  * <p>Figures: add-greet (14 KB) and values (104 KB), the two committed guests either side of the
  * issue's 50 KB, without a compile cache and with a warm one; add-greet with its core modules compiled at
  * build time (the {@code precompile} goal's output, {@code benchmarks/target/precompiled-classes}, added to
- * that figure's class path: the child's engine then compiles nothing; left out when the folder is missing); with {@code --with-js} the 12 MB
+ * that figure's class path: the child's engine then compiles nothing; left out when the folder is missing), and
+ * the same with an AppCDS archive of the classes it loads ({@code -XX:SharedArchiveFile}, made by one training
+ * run with {@code -XX:ArchiveClassesAtExit}); with {@code --with-js} the 12 MB
  * componentize-js guest with an empty compile cache (it compiles and stores) and a warm one (it loads
  * what the empty runs stored). {@code --quick} runs each figure fewer times.
  *
@@ -79,7 +81,15 @@ public final class ColdStart {
         if (Files.isDirectory(precompiled)) {
             String withClasses = classPath + File.pathSeparator + precompiled;
             figures.add(new Figure("  with build-time classes (precompile)",
-                    timesWith(withClasses, runs, "Hello, cold!", "add-greet", "--build-time"), hello));
+                    timesWith(List.of(), withClasses, runs, "Hello, cold!", "add-greet", "--build-time"), hello));
+            // what is left is the JVM loading and linking witbox's and Chicory's classes: an application
+            // class-data archive (AppCDS, made by one training run) holds them ready
+            Path archive = temporaryDirectory().resolve("add-greet.jsa");
+            runWith(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:disable"), withClasses, "Hello, cold!",
+                    "add-greet", "--build-time");
+            figures.add(new Figure("  build-time classes + AppCDS archive", timesWith(
+                    List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:disable"), withClasses, runs, "Hello, cold!",
+                    "add-greet", "--build-time"), hello));
         }
         figures.add(new Figure("values (104 KB) first call", times(runs, "cold", "values"), hello));
         Path valuesCache = temporaryDirectory();
@@ -107,25 +117,29 @@ public final class ColdStart {
     }
 
     private long[] times(int runs, String expected, String... args) {
-        return timesWith(classPath, runs, expected, args);
+        return timesWith(List.of(), classPath, runs, expected, args);
     }
 
-    private long[] timesWith(String childClassPath, int runs, String expected, String... args) {
-        runWith(childClassPath, expected, args); // one run first: the OS's file cache warm, as for every later run
+    private long[] timesWith(List<String> jvmOptions, String childClassPath, int runs, String expected,
+            String... args) {
+        // one run first: the OS's file cache warm, as for every later run
+        runWith(jvmOptions, childClassPath, expected, args);
         long[] millis = new long[runs];
         for (int i = 0; i < runs; i++) {
-            millis[i] = runWith(childClassPath, expected, args);
+            millis[i] = runWith(jvmOptions, childClassPath, expected, args);
         }
         return millis;
     }
 
     private long run(String expected, String... args) {
-        return runWith(classPath, expected, args);
+        return runWith(List.of(), classPath, expected, args);
     }
 
     /** Starts a fresh JVM, waits for it to exit, checks it printed {@code expected}; its wall time in ms. */
-    private long runWith(String childClassPath, String expected, String... args) {
-        List<String> command = new ArrayList<>(List.of(java, "-cp", childClassPath, ColdStartChild.class.getName()));
+    private long runWith(List<String> jvmOptions, String childClassPath, String expected, String... args) {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", childClassPath, ColdStartChild.class.getName()));
         command.addAll(List.of(args));
         try {
             long start = System.nanoTime();

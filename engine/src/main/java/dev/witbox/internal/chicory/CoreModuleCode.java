@@ -10,6 +10,7 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.types.SectionId;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExportSection;
@@ -18,6 +19,7 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.witbox.api.WitboxException;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -103,19 +105,48 @@ public final class CoreModuleCode {
      */
     public static CoreModuleCode compile(String name, byte[] bytes, ExecutionMode mode, CompiledCodeSources sources,
             int maxCallDepth) {
-        WasmModule module = parse(name, bytes);
         CallDepthLimit depthLimit = null;
-        if (maxCallDepth > 0 && CallDepthLimit.makesCalls(module)) {
-            CallDepthLimit.Instrumented instrumented = CallDepthLimit.instrument(bytes, module, maxCallDepth);
-            bytes = instrumented.bytes();
-            module = parse(name, bytes);
-            depthLimit = instrumented.limit();
+        if (maxCallDepth > 0) {
+            byte[] original = bytes;
+            try {
+                WasmModule calls = scanCalls(name, bytes);
+                if (CallDepthLimit.makesCalls(calls)) {
+                    CallDepthLimit.Instrumented instrumented = CallDepthLimit.instrument(bytes, calls, maxCallDepth);
+                    bytes = instrumented.bytes();
+                    depthLimit = instrumented.limit();
+                }
+            } catch (RuntimeException e) {
+                parse(name, original); // a module the scan could not take: the full parse says why
+                throw e; // a valid module the rewrite failed on: a bug
+            }
         }
+        // the one full parse (with validation) of the module that runs, rewritten or not
+        WasmModule module = parse(name, bytes);
         Function<Instance, Machine> factory = null;
         if (mode == ExecutionMode.COMPILED) {
             factory = sources.machineFactory(name, bytes, module, depthLimit == null ? 0 : depthLimit.limit());
         }
         return new CoreModuleCode(name, module, factory, depthLimit);
+    }
+
+    /** The sections the call-depth rewrite reads: where the calls are, and how many globals precede its own. */
+    private static final Parser CALL_SCAN = Parser.builder().withValidation(false)
+            .includeSectionId(SectionId.TYPE).includeSectionId(SectionId.IMPORT)
+            .includeSectionId(SectionId.FUNCTION).includeSectionId(SectionId.GLOBAL).includeSectionId(SectionId.CODE)
+            .build();
+
+    /**
+     * Decodes just what the call-depth rewrite needs, without validating: the module that runs is the rewritten
+     * one, parsed and validated in full afterwards (the rewrite wraps calls in stack-neutral code, so it makes no
+     * invalid module valid). Validating the original too cost a second validation of every function: a third of a
+     * large module's load (measured on the 12 MB componentize-js guest, benchmarks/README.md).
+     */
+    private static WasmModule scanCalls(String name, byte[] bytes) {
+        try {
+            return CALL_SCAN.parse(() -> new ByteArrayInputStream(bytes));
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+            throw new WitboxException(name + " is not a valid core module (the parser failed on it: " + e + ")", e);
+        }
     }
 
     private static WasmModule parse(String name, byte[] bytes) {
