@@ -4,6 +4,9 @@ import dev.witbox.api.value.WitValue;
 import dev.witbox.runtime.Plugin;
 import dev.witbox.runtime.PluginInstance;
 import dev.witbox.runtime.WitboxEngine;
+import dev.witbox.wasi.Wasi;
+import dev.witbox.wasi.WasiContext;
+import dev.witbox.wasi.WasiPolicy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,7 +50,10 @@ public final class ColdStartChild {
         if (buildTime && engine.compileStats().compiled() != 0) {
             throw new IllegalStateException("expected every core module from build-time classes: " + engine.compileStats());
         }
-        try (PluginInstance instance = plugin.instantiate()) {
+        // js-hello (componentize-js) imports WASI stdio, clocks, random, filesystem and http: a context that
+        // grants nothing links them (the call uses none); the other guests import nothing
+        try (WasiContext wasi = plugin.imports().isEmpty() ? null : Wasi.context(plugin, WasiPolicy.denyAll());
+                PluginInstance instance = wasi == null ? plugin.instantiate() : plugin.instantiate(wasi.imports())) {
             WitValue result = guest.equals("values")
                     ? instance.call("demo:values/echo@0.1.0#echo-string", new WitValue.Str("cold"))
                     : instance.call("greet", new WitValue.Str("cold"));
