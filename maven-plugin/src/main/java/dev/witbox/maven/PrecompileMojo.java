@@ -61,6 +61,10 @@ public class PrecompileMojo extends AbstractMojo {
             getLog().info("witbox precompile skipped");
             return;
         }
+        if (maxCallDepth < 0) {
+            throw new MojoFailureException("<maxCallDepth> must be 0 (no limit) or more, as for"
+                    + " WitboxEngine.Builder.maxCallDepth: " + maxCallDepth);
+        }
         boolean listed = plugins != null && !plugins.isEmpty();
         List<Path> files = new ArrayList<>();
         try {

@@ -90,6 +90,13 @@ class PrecompileMojoTest {
                 .hasMessageContaining("missing.wasm");
     }
 
+    @Test
+    void aNegativeCallDepthLimitFailsTheBuildNamingTheParameter() {
+        mojo.maxCallDepth = -1;
+        assertThatThrownBy(mojo::execute).isInstanceOf(MojoFailureException.class)
+                .hasMessageContaining("<maxCallDepth>");
+    }
+
     private List<Path> entries() throws Exception {
         Path dir = classes.resolve("META-INF/witbox/compiled");
         if (!Files.isDirectory(dir)) {
