@@ -1,5 +1,6 @@
 package dev.witbox.benchmarks;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,11 @@ import java.util.stream.Stream;
  * figure is the median of the runs. The baseline is a fresh JVM of the same jar that prints hello.
  *
  * <p>Figures: add-greet (14 KB) and values (104 KB), the two committed guests either side of the
- * issue's 50 KB, without a compile cache and values with a warm one; with {@code --with-js} the 12 MB
+ * issue's 50 KB, without a compile cache and with a warm one; add-greet with its core modules compiled at
+ * build time (the {@code precompile} goal's output, {@code benchmarks/target/precompiled-classes}, added to
+ * that figure's class path: the child's engine then compiles nothing; left out when the folder is missing), and
+ * the same with an AppCDS archive of the classes it loads ({@code -XX:SharedArchiveFile}, made by one training
+ * run with {@code -XX:ArchiveClassesAtExit}); with {@code --with-js} the 12 MB
  * componentize-js guest with an empty compile cache (it compiles and stores) and a warm one (it loads
  * what the empty runs stored). {@code --quick} runs each figure fewer times.
  *
@@ -39,11 +44,14 @@ public final class ColdStart {
     private final String java;
     private final String classPath;
     private final Path jsHello;
+    /** add-greet's core modules compiled at build time (the {@code precompile} goal in benchmarks/pom.xml). */
+    private final Path precompiled;
 
-    ColdStart(String java, String classPath, Path jsHello) {
+    ColdStart(String java, String classPath, Path jsHello, Path precompiled) {
         this.java = java;
         this.classPath = classPath;
         this.jsHello = jsHello;
+        this.precompiled = precompiled;
     }
 
     public static void main(String[] args) {
@@ -55,7 +63,9 @@ public final class ColdStart {
     static String section(boolean quick, boolean withJs) {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Path jsHello = Path.of(System.getProperty("witbox.jsHello", "tests/guests/build/js-hello/js-hello.wasm"));
-        return table(new ColdStart(java, System.getProperty("java.class.path"), jsHello).measure(quick, withJs));
+        Path precompiled = Path.of(System.getProperty("witbox.precompiled", "benchmarks/target/precompiled-classes"));
+        return table(new ColdStart(java, System.getProperty("java.class.path"), jsHello, precompiled)
+                .measure(quick, withJs));
     }
 
     List<Figure> measure(boolean quick, boolean withJs) {
@@ -64,6 +74,23 @@ public final class ColdStart {
         Figure hello = new Figure("fresh JVM printing hello", times(runs, "hello", "hello"), null);
         figures.add(hello);
         figures.add(new Figure("add-greet (14 KB) first call", times(runs, "Hello, cold!", "add-greet"), hello));
+        Path addGreetCache = temporaryDirectory();
+        run("Hello, cold!", "add-greet", "--cache", addGreetCache.toString()); // fills the cache
+        figures.add(new Figure("  with a warm compile cache",
+                times(runs, "Hello, cold!", "add-greet", "--cache", addGreetCache.toString()), hello));
+        if (Files.isDirectory(precompiled)) {
+            String withClasses = classPath + File.pathSeparator + precompiled;
+            figures.add(new Figure("  with build-time classes (precompile)",
+                    timesWith(List.of(), withClasses, runs, "Hello, cold!", "add-greet", "--build-time"), hello));
+            // what is left is the JVM loading and linking witbox's and Chicory's classes: an application
+            // class-data archive (AppCDS, made by one training run) holds them ready
+            Path archive = temporaryDirectory().resolve("add-greet.jsa");
+            runWith(List.of("-XX:ArchiveClassesAtExit=" + archive, "-Xlog:disable"), withClasses, "Hello, cold!",
+                    "add-greet", "--build-time");
+            figures.add(new Figure("  build-time classes + AppCDS archive", timesWith(
+                    List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:disable"), withClasses, runs, "Hello, cold!",
+                    "add-greet", "--build-time"), hello));
+        }
         figures.add(new Figure("values (104 KB) first call", times(runs, "cold", "values"), hello));
         Path valuesCache = temporaryDirectory();
         run("cold", "values", "--cache", valuesCache.toString()); // fills the cache
@@ -90,17 +117,29 @@ public final class ColdStart {
     }
 
     private long[] times(int runs, String expected, String... args) {
-        run(expected, args); // one run first: the OS's file cache warm, as for every later run
+        return timesWith(List.of(), classPath, runs, expected, args);
+    }
+
+    private long[] timesWith(List<String> jvmOptions, String childClassPath, int runs, String expected,
+            String... args) {
+        // one run first: the OS's file cache warm, as for every later run
+        runWith(jvmOptions, childClassPath, expected, args);
         long[] millis = new long[runs];
         for (int i = 0; i < runs; i++) {
-            millis[i] = run(expected, args);
+            millis[i] = runWith(jvmOptions, childClassPath, expected, args);
         }
         return millis;
     }
 
-    /** Starts a fresh JVM, waits for it to exit, checks it printed {@code expected}; its wall time in ms. */
     private long run(String expected, String... args) {
-        List<String> command = new ArrayList<>(List.of(java, "-cp", classPath, ColdStartChild.class.getName()));
+        return runWith(List.of(), classPath, expected, args);
+    }
+
+    /** Starts a fresh JVM, waits for it to exit, checks it printed {@code expected}; its wall time in ms. */
+    private long runWith(List<String> jvmOptions, String childClassPath, String expected, String... args) {
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", childClassPath, ColdStartChild.class.getName()));
         command.addAll(List.of(args));
         try {
             long start = System.nanoTime();

@@ -12,7 +12,7 @@ import dev.witbox.component.ExternType;
 import dev.witbox.component.Section;
 import dev.witbox.component.Sort;
 import dev.witbox.component.TypeDef;
-import dev.witbox.internal.chicory.CompileCache;
+import dev.witbox.internal.chicory.CompiledCodeSources;
 import dev.witbox.internal.chicory.CoreImport;
 import dev.witbox.internal.chicory.CoreModuleCode;
 import dev.witbox.internal.chicory.ExecutionMode;
@@ -80,17 +80,17 @@ final class EmbeddedPlanner {
 
     private final int maxCallDepth;
 
-    private EmbeddedPlanner(String pluginId, ExecutionMode mode, CompileCache compileCache, int maxCallDepth) {
+    private EmbeddedPlanner(String pluginId, ExecutionMode mode, CompiledCodeSources compiledCode, int maxCallDepth) {
         this.pluginId = pluginId;
         this.maxCallDepth = maxCallDepth;
-        this.types = new Planner(pluginId, mode, compileCache, maxCallDepth);
+        this.types = new Planner(pluginId, mode, compiledCode, maxCallDepth);
     }
 
     /**
      * Plans a core module, or refuses it: without a {@code component-type} section it is not something
      * witbox can call.
      */
-    static Embedded plan(String pluginId, byte[] bytes, ExecutionMode mode, CompileCache compileCache,
+    static Embedded plan(String pluginId, byte[] bytes, ExecutionMode mode, CompiledCodeSources compiledCode,
             int maxCallDepth) {
         CoreModuleSections sections = CoreModuleSections.read(pluginId, bytes);
         List<CoreModuleSections.Custom> worlds = sections.customs().stream()
@@ -104,7 +104,7 @@ final class EmbeddedPlanner {
                     + ": merging several embedded worlds is not supported; embed one world, or make a component"
                     + " with `wasm-tools component new`");
         }
-        return new EmbeddedPlanner(pluginId, mode, compileCache, maxCallDepth).planModule(worlds.get(0), bytes, mode, compileCache);
+        return new EmbeddedPlanner(pluginId, mode, compiledCode, maxCallDepth).planModule(worlds.get(0), bytes, mode, compiledCode);
     }
 
     private static WitboxException notEmbedded(String pluginId, Set<String> importModules) {
@@ -121,13 +121,13 @@ final class EmbeddedPlanner {
     }
 
     private Embedded planModule(CoreModuleSections.Custom section, byte[] bytes, ExecutionMode mode,
-            CompileCache compileCache) {
+            CompiledCodeSources compiledCode) {
         Component world = decodeSection(section);
         StringEncoding encoding = encoding(world, section);
         Planner.Declared declared = worldDeclarations(world, section);
 
         CoreModuleCode code = CoreModuleCode.compile("plugin '" + pluginId + "' core module", bytes, mode,
-                compileCache, maxCallDepth);
+                compiledCode, maxCallDepth);
         Item.CoreItem memory = code.exportKind("memory").filter(k -> k == CoreImport.Kind.MEMORY).isPresent()
                 ? new Item.CoreExport(0, "memory", Sort.CORE_MEMORY) : null;
         Item.CoreItem importRealloc = func(code, "cabi_import_realloc", func(code, "cabi_realloc", null));

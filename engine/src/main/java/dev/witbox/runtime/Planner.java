@@ -23,7 +23,7 @@ import dev.witbox.component.Section;
 import dev.witbox.component.Sort;
 import dev.witbox.component.TypeDef;
 import dev.witbox.component.ValType;
-import dev.witbox.internal.chicory.CompileCache;
+import dev.witbox.internal.chicory.CompiledCodeSources;
 import dev.witbox.internal.chicory.CoreImport;
 import dev.witbox.internal.chicory.CoreModuleCode;
 import dev.witbox.internal.chicory.ExecutionMode;
@@ -51,7 +51,7 @@ final class Planner {
 
     private final String pluginId;
     private final ExecutionMode mode;
-    private final CompileCache compileCache;
+    private final CompiledCodeSources compiledCode;
     private final int maxCallDepth;
     private final List<CoreModuleCode> modules = new ArrayList<>();
     /** Per module, its import and export types, for checking core instantiation arguments. */
@@ -70,16 +70,16 @@ final class Planner {
     private final Set<ResourceType> abstractResources = Collections.newSetFromMap(new IdentityHashMap<>());
     private int coreSlots;
 
-    Planner(String pluginId, ExecutionMode mode, CompileCache compileCache, int maxCallDepth) {
+    Planner(String pluginId, ExecutionMode mode, CompiledCodeSources compiledCode, int maxCallDepth) {
         this.pluginId = pluginId;
         this.mode = mode;
-        this.compileCache = compileCache;
+        this.compiledCode = compiledCode;
         this.maxCallDepth = maxCallDepth;
     }
 
-    static InstantiationPlan plan(String pluginId, Component component, ExecutionMode mode, CompileCache compileCache,
+    static InstantiationPlan plan(String pluginId, Component component, ExecutionMode mode, CompiledCodeSources compiledCode,
             int maxCallDepth) {
-        return new Planner(pluginId, mode, compileCache, maxCallDepth).planRoot(component);
+        return new Planner(pluginId, mode, compiledCode, maxCallDepth).planRoot(component);
     }
 
     private InstantiationPlan planRoot(Component root) {
@@ -258,7 +258,7 @@ final class Planner {
         }
         String name = path + " core module " + modules.size() + " (" + m.size() + " bytes at offset 0x"
                 + Integer.toHexString(m.offset()) + ")";
-        modules.add(CoreModuleCode.compile(name, m.bytes(), mode, compileCache, maxCallDepth));
+        modules.add(CoreModuleCode.compile(name, m.bytes(), mode, compiledCode, maxCallDepth));
         signatures.add(CoreModuleSignature.read(m.bytes()));
         moduleIndex.put(m, modules.size() - 1);
         return modules.size() - 1;

@@ -7,6 +7,7 @@ import dev.witbox.internal.chicory.CoreModuleCode;
 import dev.witbox.component.CoreModuleBinary;
 import dev.witbox.component.WasmBinary;
 import dev.witbox.internal.chicory.CompileCache;
+import dev.witbox.internal.chicory.CompiledCodeSources;
 import dev.witbox.internal.chicory.ExecutionMode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,15 +34,28 @@ public final class WitboxEngine {
     private final Duration callTimeout;
     private final int maxMemoryPages;
     private final CompileCache compileCache;
+    private final CompiledCodeSources compiledCode;
     private final int maxCallDepth;
 
     private WitboxEngine(Builder b) {
+        this(b, null);
+    }
+
+    /** {@code compiledCode}: where compiled modules come from and go; null: the builder's choice. */
+    private WitboxEngine(Builder b, CompiledCodeSources compiledCode) {
         this.maxCallDepth = b.maxCallDepth >= 0 ? b.maxCallDepth
                 : b.interpreted ? DEFAULT_MAX_CALL_DEPTH_INTERPRETED : DEFAULT_MAX_CALL_DEPTH;
         this.mode = b.interpreted ? ExecutionMode.INTERPRETED : ExecutionMode.COMPILED;
         this.callTimeout = b.callTimeout;
         this.maxMemoryPages = (int) Math.min(65536, Math.max(1, b.maxMemoryBytes / 65536));
         this.compileCache = b.compileCache == null || b.interpreted ? null : CompileCache.open(b.compileCache, b.compileCacheMaxBytes);
+        this.compiledCode = compiledCode != null ? compiledCode
+                : CompiledCodeSources.of(b.interpreted ? null : b.buildTimeClasses(), compileCache);
+    }
+
+    /** An engine for the build-time compiler: {@code b}'s options, its modules had from {@code compiledCode}. */
+    static WitboxEngine forBuildTime(Builder b, CompiledCodeSources compiledCode) {
+        return new WitboxEngine(b, compiledCode);
     }
 
     /**
@@ -83,11 +97,11 @@ public final class WitboxEngine {
         Objects.requireNonNull(pluginId, "pluginId");
         WasmBinary binary = ComponentDecoder.strict().decode(bytes);
         if (binary instanceof CoreModuleBinary core) {
-            EmbeddedPlanner.Embedded embedded = EmbeddedPlanner.plan(pluginId, core.bytes(), mode, compileCache, maxCallDepth);
+            EmbeddedPlanner.Embedded embedded = EmbeddedPlanner.plan(pluginId, core.bytes(), mode, compiledCode, maxCallDepth);
             return new Plugin(pluginId, embedded.world(), embedded.plan(), this);
         }
         Component component = (Component) binary;
-        InstantiationPlan plan = Planner.plan(pluginId, component, mode, compileCache, maxCallDepth);
+        InstantiationPlan plan = Planner.plan(pluginId, component, mode, compiledCode, maxCallDepth);
         return new Plugin(pluginId, component, plan, this);
     }
 
@@ -114,6 +128,23 @@ public final class WitboxEngine {
         return callTimeout;
     }
 
+    /**
+     * How this engine had the core modules it loaded: how many it compiled, and how many it read instead from
+     * classes compiled at build time ({@link Builder#buildTimeClasses(ClassLoader)}) or from the compile cache.
+     *
+     * @param compiled         modules compiled by this engine
+     * @param fromBuildTime    modules loaded from classes compiled at build time
+     * @param fromCompileCache modules loaded from the compile cache
+     * @param buildTimeIgnored build-time entries found that did not belong to the module (changed after the build,
+     *                         damaged, or not loadable); the module was compiled (or read from the cache) instead
+     */
+    public record CompileStats(long compiled, long fromBuildTime, long fromCompileCache, long buildTimeIgnored) {}
+
+    public CompileStats compileStats() {
+        CompiledCodeSources.Stats s = compiledCode.stats();
+        return new CompileStats(s.compiled(), s.fromBuildTime(), s.fromCompileCache(), s.buildTimeIgnored());
+    }
+
     /** The persistent compile cache, or null when there is none. */
     CompileCache compileCache() {
         return compileCache;
@@ -128,8 +159,32 @@ public final class WitboxEngine {
         private long compileCacheMaxBytes = CompileCache.DEFAULT_MAX_BYTES;
         /** Negative: the default of the execution mode. */
         private int maxCallDepth = -1;
+        private boolean buildTimeClassesSet;
+        private ClassLoader buildTimeClasses;
 
         private Builder() {}
+
+        /**
+         * Where to look for core modules compiled when the application was built ({@code witbox-maven-plugin}'s
+         * {@code precompile} goal writes them into the application's classes, under
+         * {@code META-INF/witbox/compiled/}). A module found there is loaded without compiling it (nor reading
+         * the compile cache); one that is not, or whose entry belongs to another module, witbox or Chicory
+         * version or call-depth limit, is compiled as usual. Default: the thread's context class loader when
+         * {@link #build()} runs (the application's), else this library's. Null: never look.
+         */
+        public Builder buildTimeClasses(ClassLoader loader) {
+            this.buildTimeClasses = loader;
+            this.buildTimeClassesSet = true;
+            return this;
+        }
+
+        ClassLoader buildTimeClasses() {
+            if (buildTimeClassesSet) {
+                return buildTimeClasses;
+            }
+            ClassLoader context = Thread.currentThread().getContextClassLoader();
+            return context != null ? context : WitboxEngine.class.getClassLoader();
+        }
 
         /**
          * How deep a guest's calls may nest in one core module before the call traps with "call depth exceeded"

@@ -48,16 +48,7 @@ class CompileCacheEngineTest {
         assertThat(warm.compileCache().stats().misses()).isZero();
         assertThat(warm.compileCache().stats().hits()).isEqualTo(cold.compileCache().stats().misses());
 
-        Plugin compiledHere = Guests.plugin("values");
-        List<String> cases = Guests.lines(Guests.guestFile("values", ".expected"));
-        assertThat(cases).hasSizeGreaterThan(20);
-        for (String line : cases) {
-            String call = line.substring(0, line.indexOf(" => "));
-            Guests.Run fromCache = Guests.run(cached, call);
-            Guests.Run reference = Guests.run(compiledHere, call);
-            assertThat(fromCache.printed()).as(call).isEqualTo(reference.printed());
-            assertThat(fromCache.trap() == null).as(call).isEqualTo(reference.trap() == null);
-        }
+        Guests.assertEveryCaseAnswersAsCompiledHere("values", cached);
     }
 
     @Test

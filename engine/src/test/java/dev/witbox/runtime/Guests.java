@@ -87,6 +87,25 @@ final class Guests {
     record Run(String printed, PluginTrapException trap) {}
 
     /** Runs every statement of {@code call} on a fresh instance. */
+    /**
+     * Runs every case line of {@code guest}'s {@code .expected} file on {@code plugin} and on the guest as this
+     * test run compiles it, and checks both print the same and trap alike (for plugins had another way: from a
+     * compile cache, from build-time classes).
+     */
+    static void assertEveryCaseAnswersAsCompiledHere(String guest, Plugin plugin) {
+        Plugin compiledHere = plugin(guest);
+        List<String> cases = lines(guestFile(guest, ".expected"));
+        org.assertj.core.api.Assertions.assertThat(cases).hasSizeGreaterThan(20);
+        for (String line : cases) {
+            String call = line.substring(0, line.indexOf(" => "));
+            Run other = run(plugin, call);
+            Run reference = run(compiledHere, call);
+            org.assertj.core.api.Assertions.assertThat(other.printed()).as(call).isEqualTo(reference.printed());
+            org.assertj.core.api.Assertions.assertThat(other.trap() == null).as(call)
+                    .isEqualTo(reference.trap() == null);
+        }
+    }
+
     static Run run(Plugin plugin, String call) {
         BoundScript script = Script.parse(call).bind(lookup(plugin));
         Map<String, WitValue> variables = new HashMap<>();

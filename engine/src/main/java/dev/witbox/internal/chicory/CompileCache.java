@@ -129,8 +129,8 @@ public final class CompileCache {
     }
 
     /** The cache slot of one module: Chicory's compiler reads and fills it through its cache hook. */
-    CompileCacheSlot slot(String moduleName, byte[] moduleBytes) {
-        String key = "module sha-256 " + CacheEntry.sha256Hex(moduleBytes) + "\n" + compilerIdentity;
+    CompileCacheSlot slot(String moduleName, byte[] moduleBytes, int callDepthLimit) {
+        String key = CompilerIdentity.moduleKey(moduleBytes, callDepthLimit, compilerIdentity);
         Path file = directory.resolve(CacheEntry.sha256Hex(key.getBytes(StandardCharsets.UTF_8))
                 + ENTRY_SUFFIX);
         return new CompileCacheSlot(this, moduleName, key, file);

@@ -4,8 +4,8 @@ import com.dylibso.chicory.compiler.Cache;
 import java.nio.file.Path;
 
 /**
- * One module's place in the {@link CompileCache}, handed to Chicory's compiler as its cache hook: the
- * compiler asks it for the classes before compiling and hands it the classes after.
+ * One module's place in the {@link CompileCache}, asked (through {@link CompiledCodeSources}, which Chicory's
+ * compiler calls as its cache hook) for the classes before compiling, and handed the classes after.
  *
  * <p>Chicory keys its calls by its own digest of the module; the slot ignores that key and uses witbox's,
  * which also names the compiler identity (Chicory's digest alone would let another Chicory version's
@@ -18,7 +18,6 @@ final class CompileCacheSlot implements Cache {
     private final String key;
     private final Path file;
     // one compile on one thread uses a slot: no synchronisation needed
-    private boolean served;
     private boolean bypassed;
 
     CompileCacheSlot(CompileCache cache, String moduleName, String key, Path file) {
@@ -33,9 +32,7 @@ final class CompileCacheSlot implements Cache {
         if (bypassed) {
             return null;
         }
-        byte[] payload = cache.read(moduleName, key, file);
-        served = payload != null;
-        return payload;
+        return cache.read(moduleName, key, file);
     }
 
     @Override
@@ -44,15 +41,9 @@ final class CompileCacheSlot implements Cache {
         cache.write(moduleName, key, file, payload);
     }
 
-    /** Whether the last {@link #get} handed the compiler an entry instead of letting it compile. */
-    boolean served() {
-        return served;
-    }
-
     /** The entry served could not be loaded: from now on the slot only lets the compiler compile and store. */
     void rejectServedEntry(Throwable cause) {
         cache.unloadable(moduleName, file, cause);
-        served = false;
         bypassed = true;
     }
 

@@ -26,6 +26,16 @@ final class CompilerIdentity {
         return of(witboxVersion(), chicoryVersion());
     }
 
+    /**
+     * The key of one module's compiled classes: the SHA-256 of the bytes compiled (after the call-depth rewrite,
+     * so a change to the rewrite changes the key), the call-depth limit the rewrite applied ({@code none} for a
+     * module left as it was) and the compiler identity. The compile cache and the build-time classes both use it.
+     */
+    static String moduleKey(byte[] compiledBytes, int callDepthLimit, String identity) {
+        return "module sha-256 " + CacheEntry.sha256Hex(compiledBytes) + "\ncall-depth-limit "
+                + (callDepthLimit > 0 ? Integer.toString(callDepthLimit) : "none") + "\n" + identity;
+    }
+
     static String of(String witboxVersion, String chicoryVersion) {
         return "witbox " + witboxVersion + "\nchicory " + chicoryVersion + "\n" + OPTIONS;
     }

@@ -1,7 +1,5 @@
 package dev.witbox.internal.chicory;
 
-import com.dylibso.chicory.compiler.InterpreterFallback;
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.HostFunction;
 import com.dylibso.chicory.runtime.ImportFunction;
 import com.dylibso.chicory.runtime.ImportGlobal;
@@ -12,6 +10,7 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.types.SectionId;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExportSection;
@@ -20,20 +19,17 @@ import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
 import dev.witbox.api.WitboxException;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * A core module parsed and (by default) compiled once, instantiated any number of times. Thread-safe:
  * instances share nothing but the compiled code.
  */
 public final class CoreModuleCode {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CoreModuleCode.class);
 
     private final String name;
     private final WasmModule module;
@@ -97,19 +93,60 @@ public final class CoreModuleCode {
      */
     public static CoreModuleCode compile(String name, byte[] bytes, ExecutionMode mode, CompileCache cache,
             int maxCallDepth) {
-        WasmModule module = parse(name, bytes);
+        return compile(name, bytes, mode, CompiledCodeSources.of((ClassLoader) null, cache), maxCallDepth);
+    }
+
+    /**
+     * Parses and validates a core module and has its compiled code from {@code sources} (build-time classes, the
+     * compile cache, or the compiler), with calls nesting at most {@code maxCallDepth} deep in each instance
+     * ({@code 0}: no limit but the calling thread's stack).
+     *
+     * @throws WitboxException when the bytes are not a valid core module
+     */
+    public static CoreModuleCode compile(String name, byte[] bytes, ExecutionMode mode, CompiledCodeSources sources,
+            int maxCallDepth) {
         CallDepthLimit depthLimit = null;
-        if (maxCallDepth > 0 && CallDepthLimit.makesCountedCalls(module)) {
-            CallDepthLimit.Instrumented instrumented = CallDepthLimit.instrument(bytes, module, maxCallDepth);
-            bytes = instrumented.bytes();
-            module = parse(name, bytes);
-            depthLimit = instrumented.limit();
+        if (maxCallDepth > 0) {
+            byte[] original = bytes;
+            try {
+                WasmModule calls = scanCalls(name, bytes);
+                if (CallDepthLimit.makesCountedCalls(calls)) {
+                    CallDepthLimit.Instrumented instrumented = CallDepthLimit.instrument(bytes, calls, maxCallDepth);
+                    bytes = instrumented.bytes();
+                    depthLimit = instrumented.limit();
+                }
+            } catch (RuntimeException e) {
+                parse(name, original); // a module the scan could not take: the full parse says why
+                throw e; // a valid module the rewrite failed on: a bug
+            }
         }
+        // the one full parse (with validation) of the module that runs, rewritten or not
+        WasmModule module = parse(name, bytes);
         Function<Instance, Machine> factory = null;
         if (mode == ExecutionMode.COMPILED) {
-            factory = cache == null ? compiler(module).compile() : compileThrough(cache.slot(name, bytes), module);
+            factory = sources.machineFactory(name, bytes, module, depthLimit == null ? 0 : depthLimit.limit());
         }
         return new CoreModuleCode(name, module, factory, depthLimit);
+    }
+
+    /** The sections the call-depth rewrite reads: where the calls are, and how many globals precede its own. */
+    private static final Parser CALL_SCAN = Parser.builder().withValidation(false)
+            .includeSectionId(SectionId.TYPE).includeSectionId(SectionId.IMPORT)
+            .includeSectionId(SectionId.FUNCTION).includeSectionId(SectionId.GLOBAL).includeSectionId(SectionId.CODE)
+            .build();
+
+    /**
+     * Decodes just what the call-depth rewrite needs, without validating: the module that runs is the rewritten
+     * one, parsed and validated in full afterwards (the rewrite wraps calls in stack-neutral code, so it makes no
+     * invalid module valid). Validating the original too cost a second validation of every function: a third of a
+     * large module's load (measured on the 12 MB componentize-js guest, benchmarks/README.md).
+     */
+    private static WasmModule scanCalls(String name, byte[] bytes) {
+        try {
+            return CALL_SCAN.parse(() -> new ByteArrayInputStream(bytes));
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+            throw new WitboxException(name + " is not a valid core module (the parser failed on it: " + e + ")", e);
+        }
     }
 
     private static WasmModule parse(String name, byte[] bytes) {
@@ -122,31 +159,6 @@ public final class CoreModuleCode {
             // NullPointerException on an `end` with no block open, and failing its own assertions (with -ea) on
             // branch labels (fuzz/component regression inputs)
             throw new WitboxException(name + " is not a valid core module (the parser failed on it: " + e + ")", e);
-        }
-    }
-
-    private static MachineFactoryCompiler.Builder compiler(WasmModule module) {
-        // functions over the JVM's 64 KB method limit cannot be compiled: interpret just those (the
-        // choice is baked into the generated classes, so a cached entry keeps it; see CompilerIdentity)
-        return MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.SILENT);
-    }
-
-    private static Function<Instance, Machine> compileThrough(CompileCacheSlot slot, WasmModule module) {
-        // Chicory consults its cache hook only for modules it has a digest of (the default: SHA-256)
-        if (module.digest() == null) {
-            LOG.warn("compile cache: Chicory computes no module digest here (a system property turned it off),"
-                    + " so compiled code is not cached");
-            return compiler(module).compile();
-        }
-        try {
-            return compiler(module).withCache(slot).compile();
-        } catch (RuntimeException | LinkageError e) {
-            if (!slot.served()) {
-                throw e; // the compiler itself failed: not the cache's business
-            }
-            // an intact entry Chicory cannot load: never run it, compile afresh and replace it
-            slot.rejectServedEntry(e);
-            return compiler(module).withCache(slot).compile();
         }
     }
 

@@ -202,8 +202,8 @@ class CompileCacheTest {
         byte[] one = TinyModules.constant(1);
         byte[] two = TinyModules.constant(2);
         compile(one, cache);
-        Path oneEntry = cache.slot("m", one).file();
-        Files.copy(oneEntry, cache.slot("m", two).file());
+        Path oneEntry = cache.slot("m", one, 0).file();
+        Files.copy(oneEntry, cache.slot("m", two, 0).file());
 
         CompileCache next = CompileCache.open(dir, IDENTITY);
         assertThat(call(compile(two, next), "value")).isEqualTo(2);
@@ -214,8 +214,8 @@ class CompileCacheTest {
     void anIntactEntryTheCompilerCannotLoadIsCompiledAgainAndReplaced() throws IOException {
         byte[] module = TinyModules.constant(5);
         CompileCache cache = CompileCache.open(dir, IDENTITY);
-        CompileCacheSlot slot = cache.slot("m", module);
-        String key = "module sha-256 " + CacheEntry.sha256Hex(module) + "\n" + IDENTITY;
+        CompileCacheSlot slot = cache.slot("m", module, 0); // the module makes no call: no call-depth rewrite
+        String key = "module sha-256 " + CacheEntry.sha256Hex(module) + "\ncall-depth-limit none\n" + IDENTITY;
         Files.write(slot.file(), CacheEntry.encode(key, "classes that are not classes".getBytes()));
 
         assertThat(call(compile(module, cache), "value")).isEqualTo(5);
