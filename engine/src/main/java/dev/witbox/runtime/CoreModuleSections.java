@@ -128,7 +128,7 @@ final class CoreModuleSections {
 
     private int u32() {
         long v = u64();
-        if (v > Integer.MAX_VALUE) {
+        if (v < 0 || v > Integer.MAX_VALUE) { // ten LEB bytes reach the sign bit: a section end before its start
             throw malformed(pos, "a length of " + v + " is too large");
         }
         return (int) v;
