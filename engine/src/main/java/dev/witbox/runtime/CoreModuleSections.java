@@ -126,22 +126,31 @@ final class CoreModuleSections {
         }
     }
 
+    /** A u32 as the binary format encodes it: at most 5 LEB128 bytes; lengths past 2^31 - 1 are refused. */
     private int u32() {
-        long v = u64();
-        if (v < 0 || v > Integer.MAX_VALUE) { // ten LEB bytes reach the sign bit: a section end before its start
+        long v = leb128(5);
+        if (v > Integer.MAX_VALUE) {
             throw malformed(pos, "a length of " + v + " is too large");
         }
         return (int) v;
     }
 
     private long u64() {
+        return leb128(10);
+    }
+
+    /**
+     * An unsigned LEB128 of at most {@code maxBytes} bytes. Bounding a u32 to its 5 bytes keeps it non-negative:
+     * read as a u64, a 10-byte size reached the sign bit and sent the section walk to a negative offset.
+     */
+    private long leb128(int maxBytes) {
         long result = 0;
-        for (int shift = 0; shift < 64; shift += 7) {
+        for (int i = 0; i < maxBytes; i++) {
             if (pos >= bytes.length) {
                 throw malformed(pos, "unexpected end of the module");
             }
             int b = bytes[pos++] & 0xff;
-            result |= (long) (b & 0x7f) << shift;
+            result |= (long) (b & 0x7f) << (7 * i);
             if ((b & 0x80) == 0) {
                 return result;
             }
