@@ -41,25 +41,22 @@ final class CallDepthLimit {
         return (int) instance.global(globalIndex).getValueLow() > limit;
     }
 
-    /**
-     * Whether the module makes any call the limit counts (one whose calls all enter closed call trees nests a
-     * bounded depth below its caller: left as it is).
-     */
-    static boolean makesCountedCalls(WasmModule parsed) {
-        return !CountedCalls.counted(parsed).isEmpty();
-    }
-
     /** The rewritten binary and the limit that applies to it. */
     record Instrumented(byte[] bytes, CallDepthLimit limit) {}
 
     /**
-     * Rewrites {@code bytes} (already parsed as {@code parsed}) so that calls nest at most {@code limit} deep.
+     * Rewrites {@code bytes} (already parsed as {@code parsed}) so that calls nest at most {@code limit} deep, or
+     * returns null when the module makes no call the limit counts (its calls, if any, all enter closed call trees
+     * and nest a bounded depth below their caller): such a module is left as it is.
      *
      * @throws IllegalStateException when the binary does not match its parse (a bug, not bad input)
      */
     static Instrumented instrument(byte[] bytes, WasmModule parsed, int limit) {
-        int globalIndex = parsed.importSection().count(ExternalType.GLOBAL) + parsed.globalSection().globalCount();
         List<Integer> calls = CountedCalls.counted(parsed);
+        if (calls.isEmpty()) {
+            return null;
+        }
+        int globalIndex = parsed.importSection().count(ExternalType.GLOBAL) + parsed.globalSection().globalCount();
         byte[] before = before(globalIndex, limit);
         byte[] after = after(globalIndex);
         Rewriter w = new Rewriter(bytes, calls, before, after);

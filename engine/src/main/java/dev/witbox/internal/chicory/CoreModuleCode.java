@@ -110,8 +110,8 @@ public final class CoreModuleCode {
             byte[] original = bytes;
             try {
                 WasmModule calls = scanCalls(name, bytes);
-                if (CallDepthLimit.makesCountedCalls(calls)) {
-                    CallDepthLimit.Instrumented instrumented = CallDepthLimit.instrument(bytes, calls, maxCallDepth);
+                CallDepthLimit.Instrumented instrumented = CallDepthLimit.instrument(bytes, calls, maxCallDepth);
+                if (instrumented != null) {
                     bytes = instrumented.bytes();
                     depthLimit = instrumented.limit();
                 }

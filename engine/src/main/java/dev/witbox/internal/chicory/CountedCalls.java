@@ -28,20 +28,6 @@ final class CountedCalls {
 
     private CountedCalls() {}
 
-    /** The code addresses of every call, {@code call_indirect} and {@code call_ref}, ascending. */
-    static List<Integer> all(WasmModule module) {
-        List<Integer> calls = new ArrayList<>();
-        for (FunctionBody body : module.codeSection().functionBodies()) {
-            for (Instruction instruction : body.instructions()) {
-                if (isCall(instruction.opcode())) {
-                    calls.add(instruction.address());
-                }
-            }
-        }
-        calls.sort(null);
-        return calls;
-    }
-
     /** The code addresses of the calls the limit counts, ascending. */
     static List<Integer> counted(WasmModule module) {
         int imported = module.importSection().count(ExternalType.FUNCTION);
