@@ -14,7 +14,7 @@ import java.util.Objects;
  * <p>The plugin is loaded exactly as an engine loads it (decoded, type-checked, each core module rewritten for
  * the call-depth limit and compiled), and each module's compiled classes are written to
  * {@code META-INF/witbox/compiled/<key hash>.chicory} under the classes directory, in the compile cache's entry
- * format and under its key: the module as compiled, the call-depth limit, the witbox and Chicory versions. An
+ * format and under its key: the module as shipped, the call-depth limit, the witbox and Chicory versions. An
  * engine finds them on its class path ({@link WitboxEngine.Builder#buildTimeClasses(ClassLoader)}) when it runs
  * with the same versions and limit; otherwise it compiles as usual.
  */

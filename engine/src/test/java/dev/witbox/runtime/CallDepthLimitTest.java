@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.witbox.api.PluginTrapException;
 import dev.witbox.api.value.WitValue;
+import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A guest that recurses without end traps at the engine's call-depth limit, naming plugin and export, before the
@@ -37,6 +39,22 @@ class CallDepthLimitTest {
         Plugin probe = WitboxEngine.builder().maxCallDepth(100).build().load("pool-probe", POOL_PROBE);
         try (PluginInstance instance = probe.instantiate()) {
             // recurse(n) is one wasm call per level below the export (pool_probe.c, descend)
+            assertThat(instance.call("recurse", new WitValue.U32(90))).isNotNull();
+            assertThatThrownBy(() -> instance.call("recurse", new WitValue.U32(101)))
+                    .isInstanceOf(PluginTrapException.class)
+                    .hasMessageContaining("call depth exceeded the limit of 100 nested calls");
+        }
+    }
+
+    @Test
+    void theLimitHoldsInModulesLoadedFromTheCompileCache(@TempDir Path cache) {
+        WitboxEngine.builder().maxCallDepth(100).compileCache(cache).build().load("pool-probe", POOL_PROBE);
+        WitboxEngine warm = WitboxEngine.builder().maxCallDepth(100).compileCache(cache).build();
+        Plugin probe = warm.load("pool-probe", POOL_PROBE);
+        // served from the cache: neither rewritten nor compiled again; the entry says where the counter is
+        assertThat(warm.compileStats().compiled()).isZero();
+        assertThat(warm.compileStats().fromCompileCache()).isPositive();
+        try (PluginInstance instance = probe.instantiate()) {
             assertThat(instance.call("recurse", new WitValue.U32(90))).isNotNull();
             assertThatThrownBy(() -> instance.call("recurse", new WitValue.U32(101)))
                     .isInstanceOf(PluginTrapException.class)

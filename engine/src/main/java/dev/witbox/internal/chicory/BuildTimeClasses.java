@@ -18,9 +18,9 @@ import org.slf4j.LoggerFactory;
  * plugin compiles nothing.
  *
  * <p>One resource per module, {@value #DIRECTORY}{@code <sha-256 of the key>.chicory}, in the compile cache's
- * own entry format ({@link CacheEntry}: the full key, Chicory's generated classes, a checksum) under the same key
- * ({@link CompilerIdentity#moduleKey}: the module as compiled, after the call-depth rewrite, the limit that
- * rewrite applied, the witbox and Chicory versions and the compile options). A module changed after the build,
+ * own entry format ({@link CacheEntry}: the full key, a {@link CompiledEntry} holding Chicory's generated classes,
+ * a checksum) under the same key ({@link CompilerIdentity#moduleKey}: the module as shipped, the call-depth limit,
+ * the witbox and Chicory versions and the compile options). A module changed after the build,
  * an engine with another call-depth limit, or another witbox or Chicory version names another resource and
  * finds none; a resource whose key or checksum does not match is ignored (debug log) and the module compiled
  * as without it. Resources are as trusted as the application's own classes, which came in the same jar: the
@@ -63,8 +63,12 @@ final class BuildTimeClasses {
         return new BuildTimeClasses(null, classesDirectory, CompilerIdentity.current());
     }
 
-    String key(byte[] compiledBytes, int callDepthLimit) {
-        return CompilerIdentity.moduleKey(compiledBytes, callDepthLimit, identity);
+    String key(byte[] moduleBytes, int callDepthLimit) {
+        return key(CacheEntry.sha256Hex(moduleBytes), callDepthLimit);
+    }
+
+    String key(String moduleSha256, int callDepthLimit) {
+        return CompilerIdentity.moduleKey(moduleSha256, callDepthLimit, identity);
     }
 
     static String resourceName(String key) {

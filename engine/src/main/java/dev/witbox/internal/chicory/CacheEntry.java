@@ -13,7 +13,7 @@ import java.util.HexFormat;
 
 /**
  * The on-disk form of one compile cache entry: a header naming exactly what was compiled, then the payload
- * (Chicory's generated classes) and its SHA-256.
+ * (a {@link CompiledEntry}: the stubbed module and Chicory's generated classes) and its SHA-256.
  *
  * <pre>
  * "WITBOXCC"  u16 format  u32 keyLength  key (UTF-8)  u64 payloadLength  payload  sha-256(key, payload)

@@ -32,8 +32,17 @@ final class CallDepthLimit {
         this.globalIndex = globalIndex;
     }
 
+    /** The limit of a module rewritten earlier (its compiled code stored), whose depth global is {@code globalIndex}. */
+    static CallDepthLimit of(int limit, int globalIndex) {
+        return new CallDepthLimit(limit, globalIndex);
+    }
+
     int limit() {
         return limit;
+    }
+
+    int globalIndex() {
+        return globalIndex;
     }
 
     /** Whether {@code instance} trapped because a call went past the limit. */
@@ -150,7 +159,7 @@ final class CallDepthLimit {
         /** The global section's payload {@code [from, to)} with one more global: {@code (mut i32) = 0}. */
         private byte[] globals(byte[] source, int from, int to) {
             int[] countEnd = new int[1];
-            long count = readU32(source, from, countEnd);
+            long count = Leb.readUnsigned(source, from, countEnd);
             ByteArrayOutputStream b = new ByteArrayOutputStream();
             Leb.unsigned(b, count + 1);
             b.write(source, countEnd[0], to - countEnd[0]);
@@ -160,13 +169,13 @@ final class CallDepthLimit {
 
         private byte[] code(int from, int to) {
             int[] end = new int[1];
-            long count = readU32(in, from, end);
+            long count = Leb.readUnsigned(in, from, end);
             int p = end[0];
             int next = 0;
             ByteArrayOutputStream b = new ByteArrayOutputStream(to - from + 64);
             Leb.unsigned(b, count);
             for (long f = 0; f < count; f++) {
-                long bodySize = readU32(in, p, end);
+                long bodySize = Leb.readUnsigned(in, p, end);
                 int bodyStart = end[0];
                 int bodyEnd = (int) (bodyStart + bodySize);
                 ByteArrayOutputStream body = new ByteArrayOutputStream((int) bodySize + 32);
@@ -198,11 +207,11 @@ final class CallDepthLimit {
         private int callEnd(int at) {
             int op = in[at] & 0xFF;
             int[] end = new int[1];
-            readU32(in, at + 1, end);
+            Leb.readUnsigned(in, at + 1, end);
             return switch (op) {
                 case 0x10, 0x14 -> end[0]; // call f, call_ref t
                 case 0x11 -> { // call_indirect t table
-                    readU32(in, end[0], end);
+                    Leb.readUnsigned(in, end[0], end);
                     yield end[0];
                 }
                 default -> throw new IllegalStateException("no call at offset " + at + " (0x"
@@ -218,47 +227,9 @@ final class CallDepthLimit {
 
         private int readU32() {
             int[] end = new int[1];
-            long v = readU32(in, pos, end);
+            long v = Leb.readUnsigned(in, pos, end);
             pos = end[0];
             return (int) v;
-        }
-
-        private static long readU32(byte[] b, int at, int[] end) {
-            long result = 0;
-            int shift = 0;
-            int p = at;
-            while (true) {
-                int x = b[p++] & 0xFF;
-                result |= (long) (x & 0x7F) << shift;
-                if ((x & 0x80) == 0) {
-                    end[0] = p;
-                    return result;
-                }
-                shift += 7;
-            }
-        }
-    }
-
-    /** LEB128 writers. */
-    private static final class Leb {
-        static void unsigned(ByteArrayOutputStream out, long value) {
-            do {
-                int b = (int) (value & 0x7F);
-                value >>>= 7;
-                out.write(value != 0 ? b | 0x80 : b);
-            } while (value != 0);
-        }
-
-        static void signed(ByteArrayOutputStream out, long value) {
-            while (true) {
-                int b = (int) (value & 0x7F);
-                value >>= 7;
-                boolean done = (value == 0 && (b & 0x40) == 0) || (value == -1 && (b & 0x40) != 0);
-                out.write(done ? b : b | 0x80);
-                if (done) {
-                    return;
-                }
-            }
         }
     }
 }

@@ -1,24 +1,17 @@
 package dev.witbox.internal.chicory;
 
-import com.dylibso.chicory.compiler.Cache;
 import java.nio.file.Path;
 
 /**
- * One module's place in the {@link CompileCache}, asked (through {@link CompiledCodeSources}, which Chicory's
- * compiler calls as its cache hook) for the classes before compiling, and handed the classes after.
- *
- * <p>Chicory keys its calls by its own digest of the module; the slot ignores that key and uses witbox's,
- * which also names the compiler identity (Chicory's digest alone would let another Chicory version's
- * classes be loaded).
+ * One module's place in the {@link CompileCache}, asked (through {@link CompiledCodeSources}) for its entry before
+ * compiling, and handed the new entry after.
  */
-final class CompileCacheSlot implements Cache {
+final class CompileCacheSlot {
 
     private final CompileCache cache;
     private final String moduleName;
     private final String key;
     private final Path file;
-    // one compile on one thread uses a slot: no synchronisation needed
-    private boolean bypassed;
 
     CompileCacheSlot(CompileCache cache, String moduleName, String key, Path file) {
         this.cache = cache;
@@ -27,24 +20,19 @@ final class CompileCacheSlot implements Cache {
         this.file = file;
     }
 
-    @Override
-    public byte[] get(String chicoryKey) {
-        if (bypassed) {
-            return null;
-        }
+    /** The entry's payload, or null (counted as a miss) when there is no usable one. */
+    byte[] get() {
         return cache.read(moduleName, key, file);
     }
 
-    @Override
-    public void putIfAbsent(String chicoryKey, byte[] payload) {
-        // the compiler only stores after get() found nothing usable: whatever is on disk is to be replaced
+    /** Stores a module just compiled: whatever is on disk found nothing usable, and is replaced. */
+    void put(byte[] payload) {
         cache.write(moduleName, key, file, payload);
     }
 
-    /** The entry served could not be loaded: from now on the slot only lets the compiler compile and store. */
+    /** The entry served could not be loaded: counted as rebuilt; the module is compiled and {@link #put} again. */
     void rejectServedEntry(Throwable cause) {
         cache.unloadable(moduleName, file, cause);
-        bypassed = true;
     }
 
     Path file() {

@@ -1,30 +1,28 @@
 package dev.witbox.internal.chicory;
 
-import com.dylibso.chicory.compiler.Cache;
-import com.dylibso.chicory.compiler.InterpreterFallback;
-import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * Where an engine's compiled core modules come from: classes compiled at build time and shipped in the
  * application ({@link BuildTimeClasses}), first; then the persistent {@link CompileCache}; else Chicory's
- * compiler, whose output then goes into the cache (and, at build time, into the classes directory). All go
- * through Chicory's own cache hook, so a module served from either source is never compiled: the compiler is
- * only invoked when both miss, which {@link #stats()} counts.
+ * compiler, whose output then goes into the cache (and, at build time, into the classes directory). A module
+ * served from either source is never compiled, nor is its code parsed: the entry holds the module with the bodies
+ * of compiled functions removed ({@link CompiledEntry}). The compiler is only invoked when both miss, which
+ * {@link #stats()} counts.
  */
 public final class CompiledCodeSources {
-
-    private static final Logger LOG = LoggerFactory.getLogger(CompiledCodeSources.class);
 
     /** Null: none looked up. */
     private final BuildTimeClasses buildTime;
@@ -90,118 +88,110 @@ public final class CompiledCodeSources {
     }
 
     /**
-     * The machine factory of {@code module}, parsed from {@code compiledBytes} (after the call-depth rewrite,
-     * whose limit was {@code callDepthLimit}, 0 for none).
+     * Where {@code moduleName}'s compiled code is found and stored: keyed by the module as given
+     * ({@code originalBytes}, before the call-depth rewrite) and the call-depth limit asked for.
      */
-    Function<Instance, Machine> machineFactory(String moduleName, byte[] compiledBytes, WasmModule module,
-            int callDepthLimit) {
-        if (buildTime == null && cache == null) {
-            compiled.increment();
-            return compiler(module).compile();
-        }
-        // Chicory consults its cache hook only for modules it has a digest of (the default: SHA-256)
-        if (module.digest() == null) {
-            LOG.warn("compiled code: Chicory computes no module digest here (a system property turned it off), so"
-                    + " {} is neither read from build-time classes or the compile cache nor stored", moduleName);
-            compiled.increment();
-            return compiler(module).compile();
-        }
-        Slot slot = new Slot(moduleName, compiledBytes, callDepthLimit);
-        while (true) {
-            try {
-                Function<Instance, Machine> factory = compiler(module).withCache(slot).compile();
-                slot.record();
-                return factory;
-            } catch (RuntimeException | LinkageError e) {
-                // an intact entry Chicory cannot load: never run it; the next source, or the compiler, instead
-                if (!slot.rejectServed(e)) {
-                    throw e; // the compiler itself failed: not the sources' business
-                }
-            }
-        }
-    }
-
-    private static MachineFactoryCompiler.Builder compiler(WasmModule module) {
-        // functions over the JVM's 64 KB method limit cannot be compiled: interpret just those (the
-        // choice is baked into the generated classes, so a stored entry keeps it; see CompilerIdentity)
-        return MachineFactoryCompiler.builder(module).withInterpreterFallback(InterpreterFallback.SILENT);
+    Slot slot(String moduleName, byte[] originalBytes, int maxCallDepth) {
+        return new Slot(moduleName, originalBytes, maxCallDepth);
     }
 
     /**
-     * One module's lookup, handed to Chicory's compiler as its cache hook: it asks for the classes before
-     * compiling and hands them over after (only then). Chicory keys its calls by its own digest of the module;
-     * the slot ignores it and uses witbox's key, which also names the call-depth limit and the compiler identity.
+     * A module served by {@link Slot#find}.
+     *
+     * @param module         the stubbed module as Chicory parsed it (instances are built from this object)
+     * @param machineFactory its compiled code
+     * @param depthLimit     the call-depth limit it was rewritten for; null when it was not rewritten
      */
-    private final class Slot implements Cache {
-        private final String moduleName;
-        private final String key;
-        private final CompileCacheSlot cacheSlot;
-        // one compile on one thread uses a slot: no synchronisation needed
-        private boolean buildTimeRejected;
-        private Object servedBy;
-        private Path file;
+    record Hit(WasmModule module, Function<Instance, Machine> machineFactory, CallDepthLimit depthLimit) {}
 
-        Slot(String moduleName, byte[] compiledBytes, int callDepthLimit) {
+    /** One module's lookup and store; one load on one thread uses a slot. */
+    final class Slot {
+        private final String moduleName;
+        /** Null without build-time classes. */
+        private final String key;
+        /** Null without a compile cache. */
+        private final CompileCacheSlot cacheSlot;
+
+        private Slot(String moduleName, byte[] originalBytes, int maxCallDepth) {
             this.moduleName = moduleName;
-            this.key = buildTime == null ? null : buildTime.key(compiledBytes, callDepthLimit);
-            this.cacheSlot = cache == null ? null : cache.slot(moduleName, compiledBytes, callDepthLimit);
+            // hashed once for both sources: on a 12 MB module, early in a JVM, each hash is a noticeable part of a hit
+            String sha256 = buildTime == null && cache == null ? null : CacheEntry.sha256Hex(originalBytes);
+            this.key = buildTime == null ? null : buildTime.key(sha256, maxCallDepth);
+            this.cacheSlot = cache == null ? null : cache.slot(moduleName, sha256, maxCallDepth);
         }
 
-        @Override
-        public byte[] get(String chicoryKey) {
-            servedBy = null;
-            if (buildTime != null && !buildTimeRejected) {
+        /**
+         * The module's compiled code from build-time classes or the compile cache: the stubbed module parsed and
+         * the classes defined, so nothing of the module's code is decoded, rewritten, validated or compiled. Null
+         * when neither source holds a usable entry; an entry that cannot be read or loaded is never run: it is
+         * counted, and the cache's is replaced by {@link #compile}.
+         */
+        Hit find() {
+            if (buildTime != null) {
                 byte[] payload = buildTime.read(moduleName, key);
                 if (payload != null) {
-                    servedBy = buildTime;
-                    fromBuildTime.increment();
-                    return payload;
+                    try {
+                        Hit hit = load(payload);
+                        fromBuildTime.increment();
+                        if (recording) {
+                            recorded.add(buildTime.file(key));
+                        }
+                        return hit;
+                    } catch (IOException | RuntimeException | LinkageError e) {
+                        buildTime.unloadable(moduleName, key, e);
+                    }
                 }
             }
             if (cacheSlot != null) {
-                byte[] payload = cacheSlot.get(chicoryKey);
+                byte[] payload = cacheSlot.get();
                 if (payload != null) {
-                    servedBy = cacheSlot;
-                    fromCache.increment();
-                    return payload;
+                    try {
+                        Hit hit = load(payload);
+                        fromCache.increment();
+                        return hit;
+                    } catch (IOException | RuntimeException | LinkageError e) {
+                        cacheSlot.rejectServedEntry(e);
+                    }
                 }
             }
             return null;
         }
 
-        @Override
-        public void putIfAbsent(String chicoryKey, byte[] payload) {
-            // the compiler only stores after get() found nothing usable: it has just compiled
+        private Hit load(byte[] payload) throws IOException {
+            CompiledEntry entry = CompiledEntry.decode(payload);
+            WasmModule module = CoreModuleCode.parse(moduleName, entry.stubbedModule());
+            return new Hit(module, ChicoryCompiler.machineFactory(module, entry.defineClasses()), entry.depthLimit());
+        }
+
+        /**
+         * Compiles {@code module} (parsed from {@code compiledBytes}: the module after the call-depth rewrite for
+         * {@code depthLimit}, or as given when that is null) and stores it where {@link #find} looks next time: the
+         * compile cache, and at build time the classes directory.
+         */
+        Function<Instance, Machine> compile(byte[] compiledBytes, WasmModule module, CallDepthLimit depthLimit) {
+            ChicoryCompiler.Output output = ChicoryCompiler.compile(module);
             compiled.increment();
-            if (cacheSlot != null) {
-                cacheSlot.putIfAbsent(chicoryKey, payload);
+            if (cacheSlot != null || recording) {
+                byte[] payload = CompiledEntry.encode(StubbedModule.of(compiledBytes, keptBodies(module, output)),
+                        depthLimit, output.classes());
+                if (cacheSlot != null) {
+                    cacheSlot.put(payload);
+                }
+                if (recording) {
+                    recorded.add(buildTime.write(key, payload));
+                }
             }
-            if (recording) {
-                file = buildTime.write(key, payload);
-            }
+            return ChicoryCompiler.machineFactory(module, output.classes());
         }
+    }
 
-        /** The source that served the last {@link #get} could not be loaded: skip it from now on. */
-        boolean rejectServed(Throwable cause) {
-            if (servedBy == buildTime && buildTime != null) {
-                fromBuildTime.decrement();
-                buildTime.unloadable(moduleName, key, cause);
-                buildTimeRejected = true;
-            } else if (servedBy == cacheSlot && cacheSlot != null) {
-                fromCache.decrement();
-                cacheSlot.rejectServedEntry(cause);
-            } else {
-                return false;
-            }
-            servedBy = null;
-            return true;
+    /** The code-section numbers of the bodies the interpreter runs: a stored entry keeps those. */
+    private static Set<Integer> keptBodies(WasmModule module, ChicoryCompiler.Output output) {
+        int imported = module.importSection().count(ExternalType.FUNCTION);
+        Set<Integer> kept = new HashSet<>();
+        for (int function : output.interpretedFunctions()) {
+            kept.add(function - imported);
         }
-
-        /** At build time: lists the module's entry, whether written now or found intact. */
-        void record() {
-            if (recording) {
-                recorded.add(file != null ? file : buildTime.file(key));
-            }
-        }
+        return kept;
     }
 }

@@ -17,7 +17,7 @@ final class CompilerIdentity {
      * The options {@link CoreModuleCode#compile} passes to the compiler. Change this text whenever they
      * change, so entries compiled the old way are not reused.
      */
-    static final String OPTIONS = "interpreter-fallback=silent";
+    static final String OPTIONS = "interpreter-fallback=silent\nentry=stubbed-module-and-classes";
 
     private CompilerIdentity() {}
 
@@ -27,12 +27,18 @@ final class CompilerIdentity {
     }
 
     /**
-     * The key of one module's compiled classes: the SHA-256 of the bytes compiled (after the call-depth rewrite,
-     * so a change to the rewrite changes the key), the call-depth limit the rewrite applied ({@code none} for a
-     * module left as it was) and the compiler identity. The compile cache and the build-time classes both use it.
+     * The key of one module's compiled classes: the SHA-256 of the module as given (before the call-depth rewrite,
+     * so that a hit needs no rewrite; the rewrite is witbox's, so its changes come with the witbox version), the
+     * call-depth limit asked for ({@code none} for no limit) and the compiler identity. The compile cache and the
+     * build-time classes both use it.
      */
-    static String moduleKey(byte[] compiledBytes, int callDepthLimit, String identity) {
-        return "module sha-256 " + CacheEntry.sha256Hex(compiledBytes) + "\ncall-depth-limit "
+    static String moduleKey(byte[] moduleBytes, int callDepthLimit, String identity) {
+        return moduleKey(CacheEntry.sha256Hex(moduleBytes), callDepthLimit, identity);
+    }
+
+    /** As {@link #moduleKey(byte[], int, String)}, given the module's SHA-256 (hex), computed once per load. */
+    static String moduleKey(String moduleSha256, int callDepthLimit, String identity) {
+        return "module sha-256 " + moduleSha256 + "\ncall-depth-limit "
                 + (callDepthLimit > 0 ? Integer.toString(callDepthLimit) : "none") + "\n" + identity;
     }
 

@@ -99,33 +99,40 @@ public final class CoreModuleCode {
     /**
      * Parses and validates a core module and has its compiled code from {@code sources} (build-time classes, the
      * compile cache, or the compiler), with calls nesting at most {@code maxCallDepth} deep in each instance
-     * ({@code 0}: no limit but the calling thread's stack).
+     * ({@code 0}: no limit but the calling thread's stack). When a source holds the module, only its stored stubbed
+     * form is parsed ({@link StubbedModule}): the same bytes were validated, rewritten and compiled when the entry
+     * was written, and the entry's key is their SHA-256.
      *
      * @throws WitboxException when the bytes are not a valid core module
      */
     public static CoreModuleCode compile(String name, byte[] bytes, ExecutionMode mode, CompiledCodeSources sources,
             int maxCallDepth) {
+        CompiledCodeSources.Slot slot = null;
+        if (mode == ExecutionMode.COMPILED) {
+            slot = sources.slot(name, bytes, maxCallDepth);
+            CompiledCodeSources.Hit hit = slot.find();
+            if (hit != null) {
+                return new CoreModuleCode(name, hit.module(), hit.machineFactory(), hit.depthLimit());
+            }
+        }
         CallDepthLimit depthLimit = null;
+        byte[] compiledBytes = bytes;
         if (maxCallDepth > 0) {
-            byte[] original = bytes;
             try {
                 WasmModule calls = scanCalls(name, bytes);
                 CallDepthLimit.Instrumented instrumented = CallDepthLimit.instrument(bytes, calls, maxCallDepth);
                 if (instrumented != null) {
-                    bytes = instrumented.bytes();
+                    compiledBytes = instrumented.bytes();
                     depthLimit = instrumented.limit();
                 }
             } catch (RuntimeException e) {
-                parse(name, original); // a module the scan could not take: the full parse says why
+                parse(name, bytes); // a module the scan could not take: the full parse says why
                 throw e; // a valid module the rewrite failed on: a bug
             }
         }
         // the one full parse (with validation) of the module that runs, rewritten or not
-        WasmModule module = parse(name, bytes);
-        Function<Instance, Machine> factory = null;
-        if (mode == ExecutionMode.COMPILED) {
-            factory = sources.machineFactory(name, bytes, module, depthLimit == null ? 0 : depthLimit.limit());
-        }
+        WasmModule module = parse(name, compiledBytes);
+        Function<Instance, Machine> factory = slot == null ? null : slot.compile(compiledBytes, module, depthLimit);
         return new CoreModuleCode(name, module, factory, depthLimit);
     }
 
@@ -149,7 +156,7 @@ public final class CoreModuleCode {
         }
     }
 
-    private static WasmModule parse(String name, byte[] bytes) {
+    static WasmModule parse(String name, byte[] bytes) {
         try {
             return Parser.parse(bytes);
         } catch (ChicoryException | IllegalArgumentException e) {
@@ -164,6 +171,11 @@ public final class CoreModuleCode {
 
     public String name() {
         return name;
+    }
+
+    /** The module as Chicory parsed it (with the stubbed bodies of a module served by compiled-code sources). */
+    WasmModule module() {
+        return module;
     }
 
     /** The module's imports, in declaration order. */

@@ -18,8 +18,8 @@ class BuildTimeClassesTest {
 
     @Test
     void anIntactEntryWhoseClassesDoNotLoadIsIgnoredAndTheModuleCompiled() throws Exception {
-        byte[] module = TinyModules.constant(7); // makes no call: compiled as it is, no call-depth rewrite
-        BuildTimeClasses.in(classes).write(BuildTimeClasses.in(classes).key(module, 0),
+        byte[] module = TinyModules.constant(7);
+        BuildTimeClasses.in(classes).write(BuildTimeClasses.in(classes).key(module, 100),
                 "classes that are not classes".getBytes(StandardCharsets.UTF_8));
 
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {

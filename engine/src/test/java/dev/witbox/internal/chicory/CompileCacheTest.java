@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.types.FunctionBody;
+import com.dylibso.chicory.wasm.types.Instruction;
+import com.dylibso.chicory.wasm.types.OpCode;
 import dev.witbox.api.WitboxException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -119,6 +122,21 @@ class CompileCacheTest {
     }
 
     @Test
+    void aHitParsesTheModuleWithOnlyTheInterpretedBodiesKept() {
+        byte[] module = TinyModules.oversizedFunction(OVERSIZED_TERMS);
+        compile(module, CompileCache.open(dir, IDENTITY));
+
+        CoreModuleCode cached = compile(module, CompileCache.open(dir, IDENTITY));
+        // "big" runs in the interpreter, so its body is kept whole; "plus-one" is compiled: a stub is parsed
+        FunctionBody big = cached.module().codeSection().getFunctionBody(0);
+        FunctionBody plusOne = cached.module().codeSection().getFunctionBody(1);
+        assertThat(big.instructions()).hasSize(2 + 2 * OVERSIZED_TERMS);
+        assertThat(plusOne.instructions()).extracting(Instruction::opcode)
+                .containsExactly(OpCode.UNREACHABLE, OpCode.END);
+        assertThat(call(cached, "plus-one")).isEqualTo(1000L * OVERSIZED_TERMS + 1);
+    }
+
+    @Test
     void differentModuleBytesAreDifferentEntries() {
         CompileCache cache = CompileCache.open(dir, IDENTITY);
         assertThat(call(compile(TinyModules.constant(1), cache), "value")).isEqualTo(1);
@@ -202,8 +220,8 @@ class CompileCacheTest {
         byte[] one = TinyModules.constant(1);
         byte[] two = TinyModules.constant(2);
         compile(one, cache);
-        Path oneEntry = cache.slot("m", one, 0).file();
-        Files.copy(oneEntry, cache.slot("m", two, 0).file());
+        Path oneEntry = cache.slot("m", one, CoreModuleCode.DEFAULT_MAX_CALL_DEPTH).file();
+        Files.copy(oneEntry, cache.slot("m", two, CoreModuleCode.DEFAULT_MAX_CALL_DEPTH).file());
 
         CompileCache next = CompileCache.open(dir, IDENTITY);
         assertThat(call(compile(two, next), "value")).isEqualTo(2);
@@ -214,8 +232,9 @@ class CompileCacheTest {
     void anIntactEntryTheCompilerCannotLoadIsCompiledAgainAndReplaced() throws IOException {
         byte[] module = TinyModules.constant(5);
         CompileCache cache = CompileCache.open(dir, IDENTITY);
-        CompileCacheSlot slot = cache.slot("m", module, 0); // the module makes no call: no call-depth rewrite
-        String key = "module sha-256 " + CacheEntry.sha256Hex(module) + "\ncall-depth-limit none\n" + IDENTITY;
+        CompileCacheSlot slot = cache.slot("m", module, CoreModuleCode.DEFAULT_MAX_CALL_DEPTH);
+        String key = "module sha-256 " + CacheEntry.sha256Hex(module) + "\ncall-depth-limit "
+                + CoreModuleCode.DEFAULT_MAX_CALL_DEPTH + "\n" + IDENTITY;
         Files.write(slot.file(), CacheEntry.encode(key, "classes that are not classes".getBytes()));
 
         assertThat(call(compile(module, cache), "value")).isEqualTo(5);
