@@ -14,6 +14,11 @@ final class ByteListCodec extends ListCodec {
     }
 
     @Override
+    long hostBytesPerElement() {
+        return 0; // one byte array
+    }
+
+    @Override
     WitValue liftElements(CallContext cx, long ptr, int length) {
         return new WitValue.Bytes(cx.memory.readBytes(ptr, length));
     }

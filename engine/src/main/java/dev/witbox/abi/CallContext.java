@@ -89,12 +89,15 @@ final class CallContext {
         }
     }
 
-    /** Counts bytes lifted by this call against the options' limit, before the host allocates them. */
-    void charge(String what, long ptr, long byteLength) {
-        liftedBytes += byteLength;
+    /**
+     * Counts what lifting {@code what} costs (its bytes, and for lists the host's objects) against the options'
+     * limit, before the host allocates it.
+     */
+    void charge(String what, long ptr, long cost) {
+        liftedBytes += cost;
         if (liftedBytes > maxLiftedBytes) {
-            throw new CanonicalAbiTrap(what + " at " + hex(ptr) + " with " + byteLength
-                    + " bytes brings the call's lifted data past its limit of " + maxLiftedBytes + " bytes");
+            throw new CanonicalAbiTrap(what + " at " + hex(ptr) + " costs " + cost
+                    + " bytes, which brings the call's lifted data past its limit of " + maxLiftedBytes + " bytes");
         }
     }
 

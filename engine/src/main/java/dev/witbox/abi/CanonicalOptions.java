@@ -8,7 +8,9 @@ import java.util.Objects;
  * {@code postReturn} may be null when the definition has none.
  *
  * <p>{@code maxLiftedBytes} is a host-side safety limit that the spec does not have: the total
- * bytes of string and list contents one call may lift from guest memory. Lists and strings may
+ * bytes of string and list contents one call may lift from guest memory, plus an estimate of the host's objects:
+ * 32 bytes for each list element and for each of its flat components (none for {@code list<u8>}, lifted as one
+ * array). Lists and strings may
  * alias each other in memory, so without it a small memory could describe an exponentially large
  * value (a list of many headers pointing at the same big buffer).
  */

@@ -163,10 +163,12 @@ abstract class JavaCodec {
     /** {@code list<T>} as a {@code java.util.List}: a pointer and a length, the elements one after another. */
     static final class ListJava extends JavaCodec {
         private final JavaCodec element;
+        private final long hostBytesPerElement;
 
         ListJava(ValueType.ListOf type, JavaCodec element) {
             super(type);
             this.element = element;
+            this.hostBytesPerElement = ListCodec.HOST_BYTES_PER_VALUE * (1L + Layout.flatten(type.element()).size());
         }
 
         @Override
@@ -196,7 +198,8 @@ abstract class JavaCodec {
         }
 
         private List<Object> liftRange(CallContext cx, long ptr, long length) {
-            ListCodec.checkRange(cx, typeName, element.size, element.alignment, ptr, length);
+            ListCodec.checkRange(cx, typeName, element.size, element.alignment, ptr, length,
+                    hostBytesPerElement);
             Object[] out = new Object[(int) length];
             for (int i = 0; i < out.length; i++) {
                 out[i] = element.load(cx, ptr + (long) i * element.size);

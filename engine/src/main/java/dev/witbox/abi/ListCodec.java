@@ -51,18 +51,37 @@ class ListCodec extends Codec {
         out.put((int) cx.lastLength);
     }
 
+    /**
+     * Roughly what the host spends on one lifted value beyond its bytes in guest memory: a reference and a small
+     * object. The call's budget of lifted bytes is charged for the values of each element too (the element and each
+     * of its flat components): lists may alias one another, so a guest's memory of 64 KiB could otherwise describe,
+     * within a 1 GiB budget of guest bytes, tens of millions of small values, seconds of host time and several times
+     * the budget in heap (LiftFuzzTest's regression inputs: a map of maps all pointing at the same entries).
+     */
+    static final int HOST_BYTES_PER_VALUE = 32;
+
+    /** What one element costs the host beyond its bytes; 0 where the elements are lifted in bulk (no objects). */
+    long hostBytesPerElement() {
+        return hostBytesPerElement(element);
+    }
+
+    static long hostBytesPerElement(Codec element) {
+        return (long) HOST_BYTES_PER_VALUE * (1 + element.flatCount);
+    }
+
     /** {@code load_list_from_range}: the checks, then the elements. */
     private WitValue liftRange(CallContext cx, long ptr, long length) {
-        checkRange(cx, typeName, element.size, element.alignment, ptr, length);
+        checkRange(cx, typeName, element.size, element.alignment, ptr, length, hostBytesPerElement());
         return liftElements(cx, ptr, (int) length);
     }
 
     /**
      * The checks of {@code load_list_from_range} before any element is read: the byte length, the
-     * alignment, the memory's bounds, and the call's budget of lifted bytes.
+     * alignment, the memory's bounds, and the call's budget of lifted bytes, charged for the list's bytes and
+     * {@code hostBytesPerElement} per element.
      */
     static void checkRange(CallContext cx, String typeName, int elementSize, int elementAlignment, long ptr,
-            long length) {
+            long length, long hostBytesPerElement) {
         long byteLength = length * elementSize;
         if (byteLength > Layout.MAX_LIST_BYTE_LENGTH) {
             throw new CanonicalAbiTrap(typeName + " at " + hex(ptr) + " with " + length + " elements is "
@@ -70,7 +89,7 @@ class ListCodec extends Codec {
         }
         cx.checkAligned(typeName, ptr, elementAlignment);
         cx.checkInBounds(typeName, ptr, byteLength);
-        cx.charge(typeName, ptr, byteLength);
+        cx.charge(typeName + " with " + length + " elements", ptr, byteLength + length * hostBytesPerElement);
     }
 
     WitValue liftElements(CallContext cx, long ptr, int length) {

@@ -117,7 +117,25 @@ class TrapTest {
         CallContext cx = new CallContext(options, guest.instance);
         assertThatThrownBy(() -> Codecs.of(TypeSyntax.parse("list<list<u8>>")).liftFlat(cx, new Flat(new long[] {0, 4096})))
                 .isInstanceOf(CanonicalAbiTrap.class)
-                .hasMessage("list<u8> at 0x8000 with 32768 bytes brings the call's lifted data past its limit of 1048576 bytes");
+                .hasMessage("list<u8> with 32768 elements at 0x8000 costs 32768 bytes, which brings the call's lifted"
+                        + " data past its limit of 1048576 bytes");
+    }
+
+    @Test
+    void eachLiftedElementIsChargedForTheHostsObjectNotJustItsBytes() {
+        FakeGuest guest = new FakeGuest(1 << 16);
+        // 4096 list headers, all pointing at the same 8192 u16s (16 KiB): 33 million values, 64 MiB of guest bytes
+        for (int i = 0; i < 4096; i++) {
+            guest.memory.storeI32(8L * i, 1 << 15);
+            guest.memory.storeI32(8L * i + 4, 1 << 13);
+        }
+        CanonicalOptions options = guest.options().withMaxLiftedBytes(1 << 20);
+        CallContext cx = new CallContext(options, guest.instance);
+        // the outer list costs 4096 x (8 + 2 x 32) bytes, each inner one 16384 + 8192 x 2 x 32: the second passes 1 MiB
+        assertThatThrownBy(() -> Codecs.of(TypeSyntax.parse("list<list<u16>>")).liftFlat(cx, new Flat(new long[] {0, 4096})))
+                .isInstanceOf(CanonicalAbiTrap.class)
+                .hasMessage("list<u16> with 8192 elements at 0x8000 costs 540672 bytes, which brings the call's lifted"
+                        + " data past its limit of 1048576 bytes");
     }
 
     @Test
