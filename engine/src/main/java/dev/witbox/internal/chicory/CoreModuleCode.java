@@ -115,6 +115,7 @@ public final class CoreModuleCode {
                 return new CoreModuleCode(name, hit.module(), hit.machineFactory(), hit.depthLimit());
             }
         }
+        CoreModuleBounds.check(name, bytes); // before Chicory sizes anything by what the module declares
         CallDepthLimit depthLimit = null;
         byte[] compiledBytes = bytes;
         if (maxCallDepth > 0) {
