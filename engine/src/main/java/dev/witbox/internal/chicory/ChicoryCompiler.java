@@ -7,9 +7,13 @@ import com.dylibso.chicory.compiler.internal.CompilerResult;
 import com.dylibso.chicory.compiler.internal.MachineFactory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
+import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ExternalType;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Function;
+import org.objectweb.asm.MethodTooLargeException;
 
 /**
  * Chicory's compiler, called through its internal API (the classes {@code MachineFactoryCompiler} itself uses) for
@@ -30,16 +34,47 @@ final class ChicoryCompiler {
     record Output(ClassLoadingCollector classes, Set<Integer> interpretedFunctions) {}
 
     /**
-     * Compiles {@code module}; a function too large for a JVM method is left to the interpreter (the choice is baked
-     * into the classes, so a stored entry keeps it: see {@link CompilerIdentity#OPTIONS}).
+     * Bodies from this size on (bytes of wasm code) are left to the interpreter without trying to compile them:
+     * Chicory emits well over 1.33 bytes of JVM bytecode per byte of real wasm code (on the 12 MB componentize-js
+     * guest, the smallest body over the JVM's 64 KB method limit is 38.5 KB of wasm, the largest that fits 37.4 KB),
+     * so such a body cannot fit a method. Why predict at all: Chicory finds a body too large only when it writes
+     * out the class of up to 12,288 functions holding it, and then compiles all of them again, once per such body;
+     * that guest has 9, so its empty-cache load compiled its code ten times over.
      */
-    static Output compile(WasmModule module) {
-        CompilerResult result = Compiler.builder(module)
-                .withInterpreterFallback(InterpreterFallback.SILENT)
-                .withClassCollectorFactory(ClassLoadingCollector::new)
-                .build()
-                .compile();
-        return new Output((ClassLoadingCollector) result.collector(), result.interpretedFunctions());
+    static final int PREDICTED_TOO_LARGE = 48 * 1024;
+
+    /**
+     * Compiles {@code module} (whose binary's function bodies are {@code bodySizes} bytes long, in code-section
+     * order); a function too large for a JVM method is left to the interpreter (the choice is baked into the classes,
+     * so a stored entry keeps it: see {@link CompilerIdentity#OPTIONS}).
+     */
+    static Output compile(WasmModule module, int[] bodySizes) {
+        int imported = module.importSection().count(ExternalType.FUNCTION);
+        Set<Integer> interpreted = new HashSet<>();
+        for (int body = 0; body < bodySizes.length; body++) {
+            if (bodySizes[body] >= PREDICTED_TOO_LARGE) {
+                interpreted.add(imported + body);
+            }
+        }
+        while (true) {
+            Compiler.Builder builder = Compiler.builder(module).withClassCollectorFactory(ClassLoadingCollector::new);
+            if (interpreted.isEmpty()) {
+                builder.withInterpreterFallback(InterpreterFallback.SILENT); // Chicory's own retries, if any
+            } else {
+                builder.withInterpretedFunctions(interpreted).withInterpreterFallback(InterpreterFallback.FAIL);
+            }
+            try {
+                CompilerResult result = builder.build().compile();
+                return new Output((ClassLoadingCollector) result.collector(), result.interpretedFunctions());
+            } catch (ChicoryException e) {
+                // a body under the prediction that still does not fit: interpret it too, and compile again
+                if (!(e.getCause() instanceof MethodTooLargeException tooLarge)
+                        || !tooLarge.getMethodName().startsWith("func_")
+                        || !interpreted.add(Integer.parseInt(tooLarge.getMethodName().substring("func_".length())))) {
+                    throw e;
+                }
+            }
+        }
     }
 
     /**

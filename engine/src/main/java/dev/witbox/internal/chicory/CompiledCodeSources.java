@@ -169,7 +169,7 @@ public final class CompiledCodeSources {
          * compile cache, and at build time the classes directory.
          */
         Function<Instance, Machine> compile(byte[] compiledBytes, WasmModule module, CallDepthLimit depthLimit) {
-            ChicoryCompiler.Output output = ChicoryCompiler.compile(module);
+            ChicoryCompiler.Output output = ChicoryCompiler.compile(module, StubbedModule.bodySizes(compiledBytes));
             compiled.increment();
             if (cacheSlot != null || recording) {
                 byte[] payload = CompiledEntry.encode(StubbedModule.of(compiledBytes, keptBodies(module, output)),

@@ -17,7 +17,8 @@ final class CompilerIdentity {
      * The options {@link CoreModuleCode#compile} passes to the compiler. Change this text whenever they
      * change, so entries compiled the old way are not reused.
      */
-    static final String OPTIONS = "interpreter-fallback=silent\nentry=stubbed-module-and-classes";
+    static final String OPTIONS = "interpreter-fallback=silent\ninterpreted-from-body-bytes="
+            + ChicoryCompiler.PREDICTED_TOO_LARGE + "\nentry=stubbed-module-and-classes";
 
     private CompilerIdentity() {}
 

@@ -27,25 +27,51 @@ final class StubbedModule {
      * {@code keptBodies}, numbered as in the code section (the module's function index less its imported functions).
      */
     static byte[] of(byte[] module, Set<Integer> keptBodies) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(module, 0, 8); // magic and version
+        int[] code = codeSection(module);
+        if (code == null) {
+            return module;
+        }
+        byte[] stubbed = code(module, code[1], code[2], keptBodies);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(module.length - (code[2] - code[0]) + stubbed.length);
+        out.write(module, 0, code[0]);
+        out.write(CODE_SECTION);
+        Leb.unsigned(out, stubbed.length);
+        out.write(stubbed, 0, stubbed.length);
+        out.write(module, code[2], module.length - code[2]);
+        return out.toByteArray();
+    }
+
+    /** The byte sizes of {@code module}'s function bodies, in code-section order (none without a code section). */
+    static int[] bodySizes(byte[] module) {
+        int[] code = codeSection(module);
+        if (code == null) {
+            return new int[0];
+        }
         int[] end = new int[1];
-        int pos = 8;
+        int count = (int) Leb.readUnsigned(module, code[1], end);
+        int[] sizes = new int[count];
+        int p = end[0];
+        for (int body = 0; body < count; body++) {
+            sizes[body] = (int) Leb.readUnsigned(module, p, end);
+            p = end[0] + sizes[body];
+        }
+        return sizes;
+    }
+
+    /** Where the code section is: its id byte, its payload's start and end; null when there is none. */
+    private static int[] codeSection(byte[] module) {
+        int[] end = new int[1];
+        int pos = 8; // past the magic and version
         while (pos < module.length) {
             int id = module[pos] & 0xFF;
             int size = (int) Leb.readUnsigned(module, pos + 1, end);
             int start = end[0];
             if (id == CODE_SECTION) {
-                byte[] code = code(module, start, start + size, keptBodies);
-                out.write(id);
-                Leb.unsigned(out, code.length);
-                out.write(code, 0, code.length);
-            } else {
-                out.write(module, pos, start + size - pos);
+                return new int[] {pos, start, start + size};
             }
             pos = start + size;
         }
-        return out.toByteArray();
+        return null;
     }
 
     private static byte[] code(byte[] module, int from, int to, Set<Integer> keptBodies) {

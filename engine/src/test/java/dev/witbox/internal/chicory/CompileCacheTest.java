@@ -137,6 +137,30 @@ class CompileCacheTest {
     }
 
     @Test
+    void aBodyUnderThePredictedSizeThatDoesNotFitAMethodIsInterpretedToo() {
+        int calls = 14_000;
+        byte[] module = TinyModules.manyCalls(calls, OVERSIZED_TERMS);
+        // the premise: "big" is interpreted without trying; "sum" is under that size, yet does not fit a JVM method
+        int[] sizes = StubbedModule.bodySizes(module);
+        assertThat(sizes[2]).isGreaterThanOrEqualTo(ChicoryCompiler.PREDICTED_TOO_LARGE);
+        assertThat(sizes[0]).isLessThan(ChicoryCompiler.PREDICTED_TOO_LARGE);
+        assertThatThrownBy(() -> MachineFactoryCompiler.builder(Parser.parse(module))
+                .withInterpretedFunctions(java.util.Set.of(2)).withInterpreterFallback(InterpreterFallback.FAIL)
+                .compile())
+                .hasMessageContaining("exceeds the Java method size limits");
+
+        CoreModuleCode compiled = compile(module, CompileCache.open(dir, IDENTITY));
+        assertThat(call(compiled, "sum")).isEqualTo(calls);
+        assertThat(call(compiled, "big")).isEqualTo(1000L * OVERSIZED_TERMS);
+        CoreModuleCode cached = compile(module, CompileCache.open(dir, IDENTITY));
+        assertThat(cached.module().codeSection().getFunctionBody(0).instructions()).hasSize(2 + 2 * calls);
+        assertThat(cached.module().codeSection().getFunctionBody(1).instructions()).extracting(Instruction::opcode)
+                .containsExactly(OpCode.UNREACHABLE, OpCode.END);
+        assertThat(call(cached, "sum")).isEqualTo(calls);
+        assertThat(call(cached, "big")).isEqualTo(1000L * OVERSIZED_TERMS);
+    }
+
+    @Test
     void differentModuleBytesAreDifferentEntries() {
         CompileCache cache = CompileCache.open(dir, IDENTITY);
         assertThat(call(compile(TinyModules.constant(1), cache), "value")).isEqualTo(1);

@@ -29,6 +29,11 @@ final class TinyModules {
      * () -> i32}, which calls it and adds one (a small, compiled function calling an interpreted one).
      */
     static byte[] oversizedFunction(int terms) {
+        byte[] plusOne = {CALL, 0, I32_CONST, 1, I32_ADD, END};
+        return module(new String[] {"big", "plus-one"}, bigBody(terms), plusOne);
+    }
+
+    private static byte[] bigBody(int terms) {
         ByteArrayOutputStream big = new ByteArrayOutputStream();
         big.write(I32_CONST);
         signedLeb(big, 0);
@@ -38,8 +43,26 @@ final class TinyModules {
             big.write(I32_ADD);
         }
         big.write(END);
-        byte[] plusOne = {CALL, 0, I32_CONST, 1, I32_ADD, END};
-        return module(new String[] {"big", "plus-one"}, big.toByteArray(), plusOne);
+        return big.toByteArray();
+    }
+
+    /**
+     * A module exporting {@code sum: () -> i32}, which adds up {@code calls} calls of {@code one: () -> i32} (3 bytes
+     * of wasm per call, about twice that in JVM bytecode), {@code one}, and {@code big} as in
+     * {@link #oversizedFunction} with {@code terms} terms.
+     */
+    static byte[] manyCalls(int calls, int terms) {
+        ByteArrayOutputStream sum = new ByteArrayOutputStream();
+        sum.write(I32_CONST);
+        signedLeb(sum, 0);
+        for (int i = 0; i < calls; i++) {
+            sum.write(CALL);
+            sum.write(1);
+            sum.write(I32_ADD);
+        }
+        sum.write(END);
+        return module(new String[] {"sum", "one", "big"}, sum.toByteArray(), new byte[] {I32_CONST, 1, END},
+                bigBody(terms));
     }
 
     /**
