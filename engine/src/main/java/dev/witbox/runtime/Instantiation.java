@@ -162,7 +162,6 @@ final class Instantiation {
         this.dropHook = newDropHook;
     }
 
-    /** Bytes of memory dirtied since the seal or the last reset. */
     /** The call-depth limit a core instance went past, when that is why the last call trapped; else 0. */
     int exceededCallDepth() {
         for (CoreInstanceRef core : cores) {
@@ -174,6 +173,7 @@ final class Instantiation {
         return 0;
     }
 
+    /** Bytes of memory dirtied since the seal or the last reset. */
     long dirtyBytes() {
         long sum = 0;
         for (CoreInstanceRef core : cores) {
