@@ -159,7 +159,8 @@ public final class CompiledCodeSources {
 
         private Hit load(byte[] payload) throws IOException {
             CompiledEntry entry = CompiledEntry.decode(payload);
-            WasmModule module = CoreModuleCode.parse(moduleName, entry.stubbedModule());
+            WasmModule module = CoreModuleCode.parseStored(moduleName, entry.stubbedModule());
+            ValidatorHints.apply(module, entry.validatorHints());
             return new Hit(module, ChicoryCompiler.machineFactory(module, entry.defineClasses()), entry.depthLimit());
         }
 
@@ -172,8 +173,11 @@ public final class CompiledCodeSources {
             ChicoryCompiler.Output output = ChicoryCompiler.compile(module, StubbedModule.bodySizes(compiledBytes));
             compiled.increment();
             if (cacheSlot != null || recording) {
-                byte[] payload = CompiledEntry.encode(StubbedModule.of(compiledBytes, keptBodies(module, output)),
-                        depthLimit, output.classes());
+                Set<Integer> kept = keptBodies(module, output);
+                byte[] stubbed = StubbedModule.of(compiledBytes, kept);
+                List<ValidatorHints.Hint> hints = ValidatorHints.between(module,
+                        CoreModuleCode.parseStored(moduleName, stubbed), kept);
+                byte[] payload = CompiledEntry.encode(stubbed, depthLimit, hints, output.classes());
                 if (cacheSlot != null) {
                     cacheSlot.put(payload);
                 }

@@ -8,6 +8,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.jar.JarEntry;
@@ -20,14 +21,16 @@ import java.util.jar.JarOutputStream;
  * removed), where its call-depth counter is, and Chicory's generated classes.
  *
  * <pre>
- * witbox-module.properties   call-depth-limit, call-depth-global (absent when the module was not rewritten)
+ * witbox-module.properties   call-depth-limit, call-depth-global (absent when the module was not rewritten),
+ *                            validator-hints (see {@link ValidatorHints})
  * witbox-module.wasm         the stubbed module (after the call-depth rewrite)
  * wasm-module.properties     mainClass (as Chicory's own cache entries name it)
  * &lt;class&gt;.class ...          the generated classes
  * </pre>
  *
  * <p>Entries are found by the module as given (before the rewrite), so a hit needs neither the rewrite nor a parse
- * of the full module: only the stubbed module is parsed, and the classes are defined.
+ * of the full module: only the stubbed module is parsed (without validation: it was validated when compiled), the
+ * validator's hints are put back, and the classes are defined.
  */
 final class CompiledEntry {
 
@@ -40,13 +43,15 @@ final class CompiledEntry {
 
     private final byte[] stubbedModule;
     private final CallDepthLimit depthLimit;
+    private final List<ValidatorHints.Hint> hints;
     private final String mainClass;
     private final Map<String, byte[]> classes;
 
-    private CompiledEntry(byte[] stubbedModule, CallDepthLimit depthLimit, String mainClass,
-            Map<String, byte[]> classes) {
+    private CompiledEntry(byte[] stubbedModule, CallDepthLimit depthLimit, List<ValidatorHints.Hint> hints,
+            String mainClass, Map<String, byte[]> classes) {
         this.stubbedModule = stubbedModule;
         this.depthLimit = depthLimit;
+        this.hints = hints;
         this.mainClass = mainClass;
         this.classes = classes;
     }
@@ -59,6 +64,11 @@ final class CompiledEntry {
     /** The call-depth limit the stored module was rewritten for; null when it was not. */
     CallDepthLimit depthLimit() {
         return depthLimit;
+    }
+
+    /** What the validator wrote into the stubbed module's instructions, to put back after a parse without it. */
+    List<ValidatorHints.Hint> validatorHints() {
+        return hints;
     }
 
     /**
@@ -78,11 +88,12 @@ final class CompiledEntry {
         return collector;
     }
 
-    static byte[] encode(byte[] stubbedModule, CallDepthLimit depthLimit, ClassLoadingCollector classes) {
+    static byte[] encode(byte[] stubbedModule, CallDepthLimit depthLimit, List<ValidatorHints.Hint> hints,
+            ClassLoadingCollector classes) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (JarOutputStream jar = new JarOutputStream(bytes)) {
-            String module = depthLimit == null ? ""
-                    : "call-depth-limit=" + depthLimit.limit() + "\ncall-depth-global=" + depthLimit.globalIndex() + "\n";
+            String module = "validator-hints=" + ValidatorHints.encode(hints) + "\n" + (depthLimit == null ? ""
+                    : "call-depth-limit=" + depthLimit.limit() + "\ncall-depth-global=" + depthLimit.globalIndex() + "\n");
             put(jar, MODULE_PROPERTIES, module.getBytes(StandardCharsets.ISO_8859_1));
             put(jar, MODULE, stubbedModule);
             put(jar, CLASSES_PROPERTIES, ("mainClass=" + classes.mainClassName() + "\n").getBytes(StandardCharsets.ISO_8859_1));
@@ -122,10 +133,17 @@ final class CompiledEntry {
                 }
             }
         }
-        if (module == null || stubbed == null || mainClass == null || !classes.containsKey(mainClass)) {
+        if (module == null || stubbed == null || mainClass == null || !classes.containsKey(mainClass)
+                || module.getProperty("validator-hints") == null) {
             throw new IOException("not a compiled-module entry: its module, main class or properties are missing");
         }
-        return new CompiledEntry(stubbed, depthLimit(module), mainClass, classes);
+        List<ValidatorHints.Hint> hints;
+        try {
+            hints = ValidatorHints.decode(module.getProperty("validator-hints"));
+        } catch (RuntimeException e) {
+            throw new IOException("not a compiled-module entry: validator hints " + e.getMessage(), e);
+        }
+        return new CompiledEntry(stubbed, depthLimit(module), hints, mainClass, classes);
     }
 
     private static CallDepthLimit depthLimit(Properties module) throws IOException {

@@ -18,7 +18,7 @@ final class CompilerIdentity {
      * change, so entries compiled the old way are not reused.
      */
     static final String OPTIONS = "interpreter-fallback=silent\ninterpreted-from-body-bytes="
-            + ChicoryCompiler.PREDICTED_TOO_LARGE + "\nentry=stubbed-module-and-classes";
+            + ChicoryCompiler.PREDICTED_TOO_LARGE + "\nentry=stubbed-module-hints-and-classes";
 
     private CompilerIdentity() {}
 

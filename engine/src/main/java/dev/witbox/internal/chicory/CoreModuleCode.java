@@ -157,6 +157,20 @@ public final class CoreModuleCode {
         }
     }
 
+    private static final Parser WITHOUT_VALIDATION = Parser.builder().withValidation(false).build();
+
+    /**
+     * Parses a module validated before, when it was compiled (a stored entry's stubbed module), without validating it
+     * again; see {@link ValidatorHints} for what the validator's absence leaves to put back.
+     */
+    static WasmModule parseStored(String name, byte[] bytes) {
+        try {
+            return WITHOUT_VALIDATION.parse(() -> new ByteArrayInputStream(bytes));
+        } catch (RuntimeException | StackOverflowError | AssertionError e) {
+            throw new WitboxException(name + " could not be parsed again (the parser failed on it: " + e + ")", e);
+        }
+    }
+
     static WasmModule parse(String name, byte[] bytes) {
         try {
             return Parser.parse(bytes);

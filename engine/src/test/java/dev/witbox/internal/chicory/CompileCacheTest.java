@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.dylibso.chicory.compiler.InterpreterFallback;
 import com.dylibso.chicory.compiler.MachineFactoryCompiler;
 import com.dylibso.chicory.wasm.Parser;
+import com.dylibso.chicory.wasm.WasmModule;
+import com.dylibso.chicory.wasm.types.ValType;
 import com.dylibso.chicory.wasm.types.FunctionBody;
 import com.dylibso.chicory.wasm.types.Instruction;
 import com.dylibso.chicory.wasm.types.OpCode;
@@ -158,6 +160,28 @@ class CompileCacheTest {
                 .containsExactly(OpCode.UNREACHABLE, OpCode.END);
         assertThat(call(cached, "sum")).isEqualTo(calls);
         assertThat(call(cached, "big")).isEqualTo(1000L * OVERSIZED_TERMS);
+    }
+
+    @Test
+    void aHitPutsBackWhatTheValidatorWroteIntoTheInterpretedBodies() {
+        // "big" drops a v128: the validator records its width in the drop, which Chicory's interpreter reads
+        byte[] module = TinyModules.oversizedFunctionDroppingAVector(OVERSIZED_TERMS);
+        WasmModule validated = Parser.parse(module);
+        List<ValidatorHints.Hint> hints = ValidatorHints.between(validated, CoreModuleCode.parseStored("m", module),
+                java.util.Set.of(0));
+        assertThat(hints).containsExactly(new ValidatorHints.Hint(0, 2, 0, ValType.ID.V128));
+
+        compile(module, CompileCache.open(dir, IDENTITY));
+        CompileCache warm = CompileCache.open(dir, IDENTITY);
+        CoreModuleCode cached = compile(module, warm);
+        assertThat(warm.stats().hits()).isEqualTo(1);
+        // parsed without the validator, yet every instruction of the kept body as the validated parse has it
+        List<? extends Instruction> expected = validated.codeSection().getFunctionBody(0).instructions();
+        List<? extends Instruction> actual = cached.module().codeSection().getFunctionBody(0).instructions();
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < expected.size(); i++) {
+            assertThat(actual.get(i).operands()).as("instruction %d", i).isEqualTo(expected.get(i).operands());
+        }
     }
 
     @Test

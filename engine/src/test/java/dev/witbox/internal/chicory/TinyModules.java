@@ -33,6 +33,31 @@ final class TinyModules {
         return module(new String[] {"big", "plus-one"}, bigBody(terms), plusOne);
     }
 
+    /**
+     * As {@link #oversizedFunction}, but {@code big} starts with {@code i32.const 5; v128.const 0; drop; i32.const 7;
+     * i32.add}: a {@code drop} of a {@code v128}, whose width Chicory's interpreter knows only from the validator.
+     * (Chicory's interpreter runs no v128 instruction: the module is for what the validator writes, not to be called.)
+     */
+    static byte[] oversizedFunctionDroppingAVector(int terms) {
+        ByteArrayOutputStream prefix = new ByteArrayOutputStream();
+        prefix.write(I32_CONST);
+        prefix.write(5);
+        prefix.write(0xFD); // v128.const
+        prefix.write(0x0C);
+        prefix.writeBytes(new byte[16]);
+        prefix.write(DROP);
+        prefix.write(I32_CONST);
+        prefix.write(7);
+        prefix.write(I32_ADD);
+        byte[] body = bigBody(terms);
+        // bigBody starts with i32.const 0: replace it by the prefix (whose value the terms then add to)
+        ByteArrayOutputStream big = new ByteArrayOutputStream();
+        big.writeBytes(prefix.toByteArray());
+        big.write(body, 2, body.length - 2);
+        byte[] plusOne = {CALL, 0, I32_CONST, 1, I32_ADD, END};
+        return module(new String[] {"big", "plus-one"}, big.toByteArray(), plusOne);
+    }
+
     private static byte[] bigBody(int terms) {
         ByteArrayOutputStream big = new ByteArrayOutputStream();
         big.write(I32_CONST);
