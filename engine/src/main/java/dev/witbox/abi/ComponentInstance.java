@@ -13,26 +13,20 @@ import org.slf4j.LoggerFactory;
  * are its methods, for the runtime to expose to core wasm.
  *
  * <p>Only synchronous calls exist here, so an instance runs at most one call (task) at a time and
- * the borrows lent into that call are a single counter, as the spec allows.
+ * the borrows lent into that call are a single counter, as the spec allows. The flags every call writes
+ * are in {@link ComponentInstanceFlags}, on cache lines of their own.
  */
-public final class ComponentInstance {
+public final class ComponentInstance extends ComponentInstanceFlags {
 
     private static final Destructor NO_DESTRUCTOR = rep -> {};
     private static final Logger LOG = LoggerFactory.getLogger(ComponentInstance.class);
 
+    // first of this class's fields, so right after ComponentInstanceFlags's: keeps the next object off their line
+    @SuppressWarnings("unused")
+    private long pad0, pad1, pad2, pad3, pad4, pad5, pad6, pad7;
+
     private final String name;
     final HandleTable handles = new HandleTable();
-    /** False while a call into the instance is running: it may not be entered again. */
-    boolean mayEnter = true;
-    /** False while realloc or post-return runs: the guest may not call out. */
-    boolean mayLeave = true;
-    /** Borrow handles lent into the current call that the guest has not dropped yet. */
-    int outstandingBorrows;
-    /**
-     * How often the instance was {@link #reset()}: a handle the host holds from before a reset names a
-     * resource of a state that is gone, and is refused.
-     */
-    int epoch;
 
     private final Map<ResourceType, Destructor> defined = new IdentityHashMap<>();
     private final Map<ResourceType, Destructor> imported = new IdentityHashMap<>();

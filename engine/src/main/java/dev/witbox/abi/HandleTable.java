@@ -168,12 +168,18 @@ public final class HandleTable {
             }
             return;
         }
+        // nothing written when the lease made no handle: the table is a small object that a garbage collector
+        // may place on the cache line of another instance's, which a write would take from the core using it
         if (length > 1) {
             java.util.Arrays.fill(entries, 1, length, null);
+            length = 1;
         }
-        length = 1;
-        freeCount = 0;
-        live = 0;
+        if (freeCount != 0) {
+            freeCount = 0;
+        }
+        if (live != 0) {
+            live = 0;
+        }
     }
 
     void remove(int index) {

@@ -1,21 +1,19 @@
 package dev.witbox.runtime;
 
 import java.lang.ref.WeakReference;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * One instance of a pool with its bookkeeping: whether it is idle, lent or gone, the host imports it was
  * linked with, how many leases it served and since when it has been idle. The state is the only field two
  * threads race on: whoever moves it from {@link #IDLE} to {@link #LENT} owns the entry until it sets it back.
+ * What every lease writes is in {@link PoolEntryState}, on cache lines of its own (the padding below).
  */
-final class PoolEntry {
+final class PoolEntry extends PoolEntryState {
 
-    static final int IDLE = 0;
-    static final int LENT = 1;
-    /** Discarded or being discarded: never lent again. */
-    static final int GONE = 2;
+    // first of this class's fields, so right after PoolEntryState's: keeps the next object off their cache line
+    @SuppressWarnings("unused")
+    private long pad0, pad1, pad2, pad3, pad4, pad5, pad6, pad7;
 
-    private final AtomicInteger state = new AtomicInteger(LENT);
     /** What a thread remembers of the entry it gave back last (weakly: a dropped entry is not kept alive). */
     final WeakReference<PoolEntry> affinity = new WeakReference<>(this);
 
@@ -23,8 +21,6 @@ final class PoolEntry {
     private final InstanceFactory factory;
     /** The host imports the instance is linked with now (replaced when a FRESH reset relinks it). */
     private HostImports imports;
-    long uses;
-    long idleSince;
     /**
      * What the imports' {@link HostImports.Sealable} said of the host state the start functions took handles
      * to, handed to each next lease's imports; null when the instance held no handles at its seal.
@@ -35,34 +31,6 @@ final class PoolEntry {
         this.instance = instance;
         this.factory = factory;
         this.imports = imports;
-    }
-
-    /** Takes the entry if it is idle; true when this thread now owns it. */
-    boolean tryLend() {
-        return state.get() == IDLE && state.compareAndSet(IDLE, LENT);
-    }
-
-    /** Marks an idle entry gone (eviction, close); true when this thread won it. */
-    boolean tryRetire() {
-        return state.compareAndSet(IDLE, GONE);
-    }
-
-    /** Gives the entry back as idle; only its owner calls this, after writing {@link #idleSince}. */
-    void makeIdle() {
-        state.set(IDLE);
-    }
-
-    /** Marks an entry its owner is dropping. */
-    void retire() {
-        state.set(GONE);
-    }
-
-    boolean isIdle() {
-        return state.get() == IDLE;
-    }
-
-    boolean isLent() {
-        return state.get() == LENT;
     }
 
     HostImports imports() {

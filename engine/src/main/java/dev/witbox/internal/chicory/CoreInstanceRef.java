@@ -136,8 +136,15 @@ public final class CoreInstanceRef {
             memories.get(i).reset();
         }
         for (int i = 0; i < sealedGlobals.length; i++) {
-            sealedGlobals[i].setValueLow(sealedLow[i]);
-            sealedGlobals[i].setValueHigh(sealedHigh[i]);
+            // only a global the lease changed is written: Chicory's globals are small objects of their own that
+            // a garbage collector may place on another instance's cache line, which a write would take away
+            GlobalInstance g = sealedGlobals[i];
+            if (g.getValueLow() != sealedLow[i]) {
+                g.setValueLow(sealedLow[i]);
+            }
+            if (g.getValueHigh() != sealedHigh[i]) {
+                g.setValueHigh(sealedHigh[i]);
+            }
         }
         for (int i = 0; i < sealedElements.length; i++) {
             if (instance.element(i) != sealedElements[i]) {

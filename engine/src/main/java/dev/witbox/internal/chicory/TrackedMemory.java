@@ -128,8 +128,12 @@ final class TrackedMemory implements Memory {
             }
             clearPage(page);
         }
-        dirtyPageCount = 0;
-        dirtyCount = 0;
+        // written only when the lease changed them, as below: a reset after a call that stored nothing writes
+        // nothing here, so this object's cache line is never one another instance's call keeps moving away
+        if (dirtyPageCount != 0) {
+            dirtyPageCount = 0;
+            dirtyCount = 0;
+        }
         if (size > snapshotSize) {
             budget.release((long) (size - snapshotSize) * PAGE_SIZE);
             Arrays.fill(pages, snapshotSize, size, null);
@@ -139,7 +143,11 @@ final class TrackedMemory implements Memory {
         if (dirtyPages.length > 4096) {
             dirtyPages = new int[8];
         }
-        System.arraycopy(snapshotSegments, 0, dataSegments, 0, dataSegments.length);
+        for (int i = 0; i < dataSegments.length; i++) {
+            if (dataSegments[i] != snapshotSegments[i]) {
+                dataSegments[i] = snapshotSegments[i]; // data.drop ran in the lease
+            }
+        }
     }
 
     /** Copies the snapshot back over each run of dirty chunks of a page only partly written. */

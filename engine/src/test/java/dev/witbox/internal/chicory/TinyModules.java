@@ -11,6 +11,8 @@ final class TinyModules {
     private static final int CALL = 0x10;
     private static final int DROP = 0x1a;
     private static final int END = 0x0b;
+    private static final int GLOBAL_GET = 0x23;
+    private static final int GLOBAL_SET = 0x24;
 
     private TinyModules() {}
 
@@ -113,8 +115,27 @@ final class TinyModules {
         return module(names, bodies);
     }
 
+    /**
+     * A module with one mutable i32 global starting at {@code start}, exporting {@code bump: () -> i32}, which adds
+     * one to it and returns it, and {@code value: () -> i32}, which returns it.
+     */
+    static byte[] counter(int start) {
+        ByteArrayOutputStream global = new ByteArrayOutputStream();
+        global.writeBytes(new byte[] {1, (byte) I32, 1, I32_CONST}); // one global: i32, mutable, initialised by
+        signedLeb(global, start);
+        global.write(END);
+        byte[] bump = {GLOBAL_GET, 0, I32_CONST, 1, I32_ADD, GLOBAL_SET, 0, GLOBAL_GET, 0, END};
+        byte[] value = {GLOBAL_GET, 0, END};
+        return module(global.toByteArray(), new String[] {"bump", "value"}, bump, value);
+    }
+
     /** Functions of type {@code () -> i32} without locals, exported in order under {@code names}. */
     private static byte[] module(String[] names, byte[]... bodies) {
+        return module(null, names, bodies);
+    }
+
+    /** The same with a global section, when {@code globals} is not null. */
+    private static byte[] module(byte[] globals, String[] names, byte[]... bodies) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {0, 'a', 's', 'm', 1, 0, 0, 0});
         section(out, 1, new byte[] {1, 0x60, 0, 1, (byte) I32});
@@ -124,6 +145,9 @@ final class TinyModules {
             functions.write(0);
         }
         section(out, 3, functions.toByteArray());
+        if (globals != null) {
+            section(out, 6, globals);
+        }
         ByteArrayOutputStream exports = new ByteArrayOutputStream();
         unsignedLeb(exports, names.length);
         for (int i = 0; i < names.length; i++) {
