@@ -69,12 +69,18 @@ class PoolUnderFaultsTest {
             }
             stats = pool.stats();
             assertThat(stats.active()).as("instances still lent").isZero();
-            assertThat(stats.idle()).isBetween(1, POOL);
+            // none may be idle: the slowest calls (spinning ones, a second each) tend to end last, and each drops
+            // its instance; what counts is that every instance is accounted for and the pool serves on
+            assertThat(stats.idle()).isBetween(0, POOL);
             assertThat(stats.created() - stats.discarded()).as("instances made, less those dropped")
                     .isEqualTo(stats.idle());
             assertThat(stats.timeouts()).isEqualTo(count(plan, Kind.SPIN));
             assertThat(stats.traps()).isEqualTo(count(plan, Kind.CRASH) + count(plan, Kind.SPIN));
             assertThat(stats.calls()).isEqualTo(calls);
+            assertThat(stats.discarded()).as("instances dropped: one per trap or timeout, no healthy one")
+                    .isEqualTo(stats.traps());
+            assertThat(call(pool, Kind.SQUARE, 46_341)).isEqualTo(Kind.SQUARE);
+            assertThat(pool.stats().idle()).isBetween(1, POOL);
         } finally {
             threads.shutdown();
             assertThat(threads.awaitTermination(1, TimeUnit.MINUTES)).isTrue();
