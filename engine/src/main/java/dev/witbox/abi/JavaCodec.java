@@ -168,7 +168,7 @@ abstract class JavaCodec {
         ListJava(ValueType.ListOf type, JavaCodec element) {
             super(type);
             this.element = element;
-            this.hostBytesPerElement = ListCodec.HOST_BYTES_PER_VALUE * (1L + Layout.flatten(type.element()).size());
+            this.hostBytesPerElement = ListCodec.hostBytesPerElement(Layout.flatten(type.element()).size());
         }
 
         @Override

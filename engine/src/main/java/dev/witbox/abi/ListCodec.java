@@ -62,11 +62,12 @@ class ListCodec extends Codec {
 
     /** What one element costs the host beyond its bytes; 0 where the elements are lifted in bulk (no objects). */
     long hostBytesPerElement() {
-        return hostBytesPerElement(element);
+        return hostBytesPerElement(element.flatCount);
     }
 
-    static long hostBytesPerElement(Codec element) {
-        return (long) HOST_BYTES_PER_VALUE * (1 + element.flatCount);
+    /** What one element of {@code flatCount} flat components costs the host: its own value and each component's. */
+    static long hostBytesPerElement(int flatCount) {
+        return (long) HOST_BYTES_PER_VALUE * (1 + flatCount);
     }
 
     /** {@code load_list_from_range}: the checks, then the elements. */

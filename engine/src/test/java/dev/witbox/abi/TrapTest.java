@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.witbox.api.value.WitValue;
+import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -107,15 +108,8 @@ class TrapTest {
 
     @Test
     void aliasedListsCannotBlowUpTheHost() {
-        FakeGuest guest = new FakeGuest(1 << 16);
         // 4096 list headers, all pointing at the same 32 KiB: 128 MiB once lifted
-        for (int i = 0; i < 4096; i++) {
-            guest.memory.storeI32(8L * i, 1 << 15);
-            guest.memory.storeI32(8L * i + 4, 1 << 15);
-        }
-        CanonicalOptions options = guest.options().withMaxLiftedBytes(1 << 20);
-        CallContext cx = new CallContext(options, guest.instance);
-        assertThatThrownBy(() -> Codecs.of(TypeSyntax.parse("list<list<u8>>")).liftFlat(cx, new Flat(new long[] {0, 4096})))
+        assertThatThrownBy(liftAliasedLists("u8", 1 << 15))
                 .isInstanceOf(CanonicalAbiTrap.class)
                 .hasMessage("list<u8> with 32768 elements at 0x8000 costs 32768 bytes, which brings the call's lifted"
                         + " data past its limit of 1048576 bytes");
@@ -123,19 +117,27 @@ class TrapTest {
 
     @Test
     void eachLiftedElementIsChargedForTheHostsObjectNotJustItsBytes() {
-        FakeGuest guest = new FakeGuest(1 << 16);
-        // 4096 list headers, all pointing at the same 8192 u16s (16 KiB): 33 million values, 64 MiB of guest bytes
-        for (int i = 0; i < 4096; i++) {
-            guest.memory.storeI32(8L * i, 1 << 15);
-            guest.memory.storeI32(8L * i + 4, 1 << 13);
-        }
-        CanonicalOptions options = guest.options().withMaxLiftedBytes(1 << 20);
-        CallContext cx = new CallContext(options, guest.instance);
+        // 4096 list headers, all pointing at the same 8192 u16s (16 KiB): 33 million values, 64 MiB of guest bytes;
         // the outer list costs 4096 x (8 + 2 x 32) bytes, each inner one 16384 + 8192 x 2 x 32: the second passes 1 MiB
-        assertThatThrownBy(() -> Codecs.of(TypeSyntax.parse("list<list<u16>>")).liftFlat(cx, new Flat(new long[] {0, 4096})))
+        assertThatThrownBy(liftAliasedLists("u16", 1 << 13))
                 .isInstanceOf(CanonicalAbiTrap.class)
                 .hasMessage("list<u16> with 8192 elements at 0x8000 costs 540672 bytes, which brings the call's lifted"
                         + " data past its limit of 1048576 bytes");
+    }
+
+    /**
+     * Lifts a {@code list<list<element>>} of 4096 headers at address 0, each naming the same {@code innerLength}
+     * elements at 0x8000, with a budget of 1 MiB of lifted data.
+     */
+    private static ThrowableAssert.ThrowingCallable liftAliasedLists(String element, int innerLength) {
+        FakeGuest guest = new FakeGuest(1 << 16);
+        for (int i = 0; i < 4096; i++) {
+            guest.memory.storeI32(8L * i, 1 << 15);
+            guest.memory.storeI32(8L * i + 4, innerLength);
+        }
+        CallContext cx = new CallContext(guest.options().withMaxLiftedBytes(1 << 20), guest.instance);
+        Codec codec = Codecs.of(TypeSyntax.parse("list<list<" + element + ">>"));
+        return () -> codec.liftFlat(cx, new Flat(new long[] {0, 4096}));
     }
 
     @Test

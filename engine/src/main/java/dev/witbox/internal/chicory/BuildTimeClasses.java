@@ -63,10 +63,6 @@ final class BuildTimeClasses {
         return new BuildTimeClasses(null, classesDirectory, CompilerIdentity.current());
     }
 
-    String key(byte[] moduleBytes, int callDepthLimit) {
-        return key(CacheEntry.sha256Hex(moduleBytes), callDepthLimit);
-    }
-
     String key(String moduleSha256, int callDepthLimit) {
         return CompilerIdentity.moduleKey(moduleSha256, callDepthLimit, identity);
     }

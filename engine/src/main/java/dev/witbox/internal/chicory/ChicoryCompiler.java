@@ -29,9 +29,10 @@ final class ChicoryCompiler {
     /**
      * One module's generated classes, already defined in their own class loader.
      *
-     * @param interpretedFunctions function indices (imports included) that run in Chicory's interpreter
+     * @param interpretedBodies the functions that run in Chicory's interpreter, numbered as in the code section
+     *                          (function index less the imported functions): the bodies a stored entry keeps
      */
-    record Output(ClassLoadingCollector classes, Set<Integer> interpretedFunctions) {}
+    record Output(ClassLoadingCollector classes, Set<Integer> interpretedBodies) {}
 
     /**
      * Bodies from this size on (bytes of wasm code) are left to the interpreter without trying to compile them:
@@ -65,7 +66,11 @@ final class ChicoryCompiler {
             }
             try {
                 CompilerResult result = builder.build().compile();
-                return new Output((ClassLoadingCollector) result.collector(), result.interpretedFunctions());
+                Set<Integer> bodies = new HashSet<>();
+                for (int function : result.interpretedFunctions()) {
+                    bodies.add(function - imported);
+                }
+                return new Output((ClassLoadingCollector) result.collector(), bodies);
             } catch (ChicoryException e) {
                 // a body under the prediction that still does not fit: interpret it too, and compile again
                 if (!(e.getCause() instanceof MethodTooLargeException tooLarge)

@@ -128,12 +128,10 @@ public final class CompileCache {
         return new Stats(hits.get(), misses.get(), rebuilt.get(), written.get(), evicted.get());
     }
 
-    /** The cache slot of one module: {@link CompiledCodeSources} reads it before compiling and fills it after. */
-    CompileCacheSlot slot(String moduleName, byte[] moduleBytes, int callDepthLimit) {
-        return slot(moduleName, CacheEntry.sha256Hex(moduleBytes), callDepthLimit);
-    }
-
-    /** As {@link #slot(String, byte[], int)}, given the module's SHA-256 (hex). */
+    /**
+     * The cache slot of the module whose SHA-256 (hex) is {@code moduleSha256}: {@link CompiledCodeSources} reads it
+     * before compiling and fills it after.
+     */
     CompileCacheSlot slot(String moduleName, String moduleSha256, int callDepthLimit) {
         String key = CompilerIdentity.moduleKey(moduleSha256, callDepthLimit, compilerIdentity);
         Path file = directory.resolve(CacheEntry.sha256Hex(key.getBytes(StandardCharsets.UTF_8))

@@ -3,12 +3,10 @@ package dev.witbox.internal.chicory;
 import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.WasmModule;
-import com.dylibso.chicory.wasm.types.ExternalType;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
@@ -173,7 +171,7 @@ public final class CompiledCodeSources {
             ChicoryCompiler.Output output = ChicoryCompiler.compile(module, StubbedModule.bodySizes(compiledBytes));
             compiled.increment();
             if (cacheSlot != null || recording) {
-                Set<Integer> kept = keptBodies(module, output);
+                Set<Integer> kept = output.interpretedBodies();
                 byte[] stubbed = StubbedModule.of(compiledBytes, kept);
                 List<ValidatorHints.Hint> hints = ValidatorHints.between(module,
                         CoreModuleCode.parseStored(moduleName, stubbed), kept);
@@ -187,15 +185,5 @@ public final class CompiledCodeSources {
             }
             return ChicoryCompiler.machineFactory(module, output.classes());
         }
-    }
-
-    /** The code-section numbers of the bodies the interpreter runs: a stored entry keeps those. */
-    private static Set<Integer> keptBodies(WasmModule module, ChicoryCompiler.Output output) {
-        int imported = module.importSection().count(ExternalType.FUNCTION);
-        Set<Integer> kept = new HashSet<>();
-        for (int function : output.interpretedFunctions()) {
-            kept.add(function - imported);
-        }
-        return kept;
     }
 }

@@ -31,13 +31,9 @@ final class CompilerIdentity {
      * The key of one module's compiled classes: the SHA-256 of the module as given (before the call-depth rewrite,
      * so that a hit needs no rewrite; the rewrite is witbox's, so its changes come with the witbox version), the
      * call-depth limit asked for ({@code none} for no limit) and the compiler identity. The compile cache and the
-     * build-time classes both use it.
+     * build-time classes both use it, given the module's SHA-256 (hex, {@link CacheEntry#sha256Hex}) computed once
+     * per load.
      */
-    static String moduleKey(byte[] moduleBytes, int callDepthLimit, String identity) {
-        return moduleKey(CacheEntry.sha256Hex(moduleBytes), callDepthLimit, identity);
-    }
-
-    /** As {@link #moduleKey(byte[], int, String)}, given the module's SHA-256 (hex), computed once per load. */
     static String moduleKey(String moduleSha256, int callDepthLimit, String identity) {
         return "module sha-256 " + moduleSha256 + "\ncall-depth-limit "
                 + (callDepthLimit > 0 ? Integer.toString(callDepthLimit) : "none") + "\n" + identity;

@@ -10,7 +10,6 @@ import com.dylibso.chicory.runtime.Instance;
 import com.dylibso.chicory.runtime.Machine;
 import com.dylibso.chicory.wasm.ChicoryException;
 import com.dylibso.chicory.wasm.Parser;
-import com.dylibso.chicory.wasm.types.SectionId;
 import com.dylibso.chicory.wasm.WasmModule;
 import com.dylibso.chicory.wasm.types.Export;
 import com.dylibso.chicory.wasm.types.ExportSection;
@@ -18,6 +17,7 @@ import com.dylibso.chicory.wasm.types.FunctionImport;
 import com.dylibso.chicory.wasm.types.FunctionType;
 import com.dylibso.chicory.wasm.types.Import;
 import com.dylibso.chicory.wasm.types.MemoryLimits;
+import com.dylibso.chicory.wasm.types.SectionId;
 import dev.witbox.api.WitboxException;
 import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
@@ -150,11 +150,7 @@ public final class CoreModuleCode {
      * large module's load (measured on the 12 MB componentize-js guest, benchmarks/README.md).
      */
     private static WasmModule scanCalls(String name, byte[] bytes) {
-        try {
-            return CALL_SCAN.parse(() -> new ByteArrayInputStream(bytes));
-        } catch (RuntimeException | StackOverflowError | AssertionError e) {
-            throw new WitboxException(name + " is not a valid core module (the parser failed on it: " + e + ")", e);
-        }
+        return decode(CALL_SCAN, bytes, name + " is not a valid core module");
     }
 
     private static final Parser WITHOUT_VALIDATION = Parser.builder().withValidation(false).build();
@@ -164,10 +160,15 @@ public final class CoreModuleCode {
      * again; see {@link ValidatorHints} for what the validator's absence leaves to put back.
      */
     static WasmModule parseStored(String name, byte[] bytes) {
+        return decode(WITHOUT_VALIDATION, bytes, name + " could not be parsed again");
+    }
+
+    /** Decodes {@code bytes} with a parser that does not validate; any failure of it is {@code failure}. */
+    private static WasmModule decode(Parser parser, byte[] bytes, String failure) {
         try {
-            return WITHOUT_VALIDATION.parse(() -> new ByteArrayInputStream(bytes));
+            return parser.parse(() -> new ByteArrayInputStream(bytes));
         } catch (RuntimeException | StackOverflowError | AssertionError e) {
-            throw new WitboxException(name + " could not be parsed again (the parser failed on it: " + e + ")", e);
+            throw new WitboxException(failure + " (the parser failed on it: " + e + ")", e);
         }
     }
 

@@ -19,7 +19,7 @@ class BuildTimeClassesTest {
     @Test
     void anIntactEntryWhoseClassesDoNotLoadIsIgnoredAndTheModuleCompiled() throws Exception {
         byte[] module = TinyModules.constant(7);
-        BuildTimeClasses.in(classes).write(BuildTimeClasses.in(classes).key(module, 100),
+        BuildTimeClasses.in(classes).write(BuildTimeClasses.in(classes).key(CacheEntry.sha256Hex(module), 100),
                 "classes that are not classes".getBytes(StandardCharsets.UTF_8));
 
         try (URLClassLoader loader = new URLClassLoader(new URL[] {classes.toUri().toURL()}, null)) {
@@ -33,11 +33,11 @@ class BuildTimeClassesTest {
 
     @Test
     void theResourceNameIsTheHashOfTheFullKeyUnderOneDirectory() {
-        String key = CompilerIdentity.moduleKey(TinyModules.constant(1), 0, "witbox 0\nchicory 0\noptions");
+        String key = CompilerIdentity.moduleKey(CacheEntry.sha256Hex(TinyModules.constant(1)), 0, "witbox 0\nchicory 0\noptions");
         assertThat(key).startsWith("module sha-256 ").contains("\ncall-depth-limit none\n");
         assertThat(BuildTimeClasses.resourceName(key))
                 .matches("META-INF/witbox/compiled/[0-9a-f]{64}\\.chicory");
-        assertThat(CompilerIdentity.moduleKey(TinyModules.constant(1), 2000, "witbox 0\nchicory 0\noptions"))
+        assertThat(CompilerIdentity.moduleKey(CacheEntry.sha256Hex(TinyModules.constant(1)), 2000, "witbox 0\nchicory 0\noptions"))
                 .contains("\ncall-depth-limit 2000\n");
     }
 }

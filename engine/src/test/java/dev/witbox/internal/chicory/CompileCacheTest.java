@@ -268,8 +268,8 @@ class CompileCacheTest {
         byte[] one = TinyModules.constant(1);
         byte[] two = TinyModules.constant(2);
         compile(one, cache);
-        Path oneEntry = cache.slot("m", one, CoreModuleCode.DEFAULT_MAX_CALL_DEPTH).file();
-        Files.copy(oneEntry, cache.slot("m", two, CoreModuleCode.DEFAULT_MAX_CALL_DEPTH).file());
+        Path oneEntry = cache.slot("m", CacheEntry.sha256Hex(one), CoreModuleCode.DEFAULT_MAX_CALL_DEPTH).file();
+        Files.copy(oneEntry, cache.slot("m", CacheEntry.sha256Hex(two), CoreModuleCode.DEFAULT_MAX_CALL_DEPTH).file());
 
         CompileCache next = CompileCache.open(dir, IDENTITY);
         assertThat(call(compile(two, next), "value")).isEqualTo(2);
@@ -280,7 +280,7 @@ class CompileCacheTest {
     void anIntactEntryTheCompilerCannotLoadIsCompiledAgainAndReplaced() throws IOException {
         byte[] module = TinyModules.constant(5);
         CompileCache cache = CompileCache.open(dir, IDENTITY);
-        CompileCacheSlot slot = cache.slot("m", module, CoreModuleCode.DEFAULT_MAX_CALL_DEPTH);
+        CompileCacheSlot slot = cache.slot("m", CacheEntry.sha256Hex(module), CoreModuleCode.DEFAULT_MAX_CALL_DEPTH);
         String key = "module sha-256 " + CacheEntry.sha256Hex(module) + "\ncall-depth-limit "
                 + CoreModuleCode.DEFAULT_MAX_CALL_DEPTH + "\n" + IDENTITY;
         Files.write(slot.file(), CacheEntry.encode(key, "classes that are not classes".getBytes()));
