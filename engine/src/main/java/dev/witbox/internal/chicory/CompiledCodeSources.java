@@ -173,8 +173,9 @@ public final class CompiledCodeSources {
             if (cacheSlot != null || recording) {
                 Set<Integer> kept = output.interpretedBodies();
                 byte[] stubbed = StubbedModule.of(compiledBytes, kept);
-                List<ValidatorHints.Hint> hints = ValidatorHints.between(module,
-                        CoreModuleCode.parseStored(moduleName, stubbed), kept);
+                // hints live only in kept bodies: with none kept (a module compiled whole), no second parse
+                List<ValidatorHints.Hint> hints = kept.isEmpty() ? List.of()
+                        : ValidatorHints.between(module, CoreModuleCode.parseStored(moduleName, stubbed), kept);
                 byte[] payload = CompiledEntry.encode(stubbed, depthLimit, hints, output.classes());
                 if (cacheSlot != null) {
                     cacheSlot.put(payload);
